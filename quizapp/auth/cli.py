@@ -1,0 +1,41 @@
+"""`flask create-user`: make teacher, admin or student accounts."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.auth import bp
+from quizapp.auth.forms import USERNAME_RULE
+from quizapp.auth.services import create_user
+from quizapp.extensions import db
+from quizapp.models import ROLES
+
+MIN_PASSWORD = 8
+
+
+@bp.cli.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_user_command(username: str, role: str, password_stdin: bool) -> None:
+    """Create a user account; the password is prompted twice unless --password-stdin."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD:
+        raise click.ClickException(f"The password must have at least {MIN_PASSWORD} characters.")
+    if not 3 <= len(username) <= 40 or not USERNAME_RULE.regex.match(username):
+        raise click.ClickException(
+            "The username must have 3 to 40 letters, digits, dots, dashes or underscores."
+        )
+    try:
+        user = create_user(username, password, role)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise click.ClickException(f"A user named {username!r} exists already.") from None
+    click.echo(f"Created {user.role} {user.username!r}.")

@@ -1,0 +1,59 @@
+"""Password hashing and account creation."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Classroom, Enrollment, User
+
+# OWASP's argon2id profile: 19 MiB of memory, 2 passes, 1 lane.
+hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+# Verified when the username is unknown, so both paths take the same time.
+_DUMMY_HASH = hasher.hash("not a real password")
+
+
+def hash_password(password: str) -> str:
+    """Hash a password with argon2id."""
+    return hasher.hash(password)
+
+
+def verify_password(user: User | None, password: str) -> bool:
+    """Check a password in constant-ish time, even for unknown users."""
+    try:
+        return hasher.verify(user.password_hash if user else _DUMMY_HASH, password) and bool(user)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalise_username(username: str) -> str:
+    """Usernames compare case-insensitively, so store them folded."""
+    return username.strip().lower()
+
+
+def find_user(username: str) -> User | None:
+    """The user with this username, if any."""
+    return db.session.scalar(select(User).where(User.username == normalise_username(username)))
+
+
+def create_user(username: str, password: str, role: str = "student") -> User:
+    """Add a user (the caller commits; a duplicate raises IntegrityError on flush)."""
+    user = User(
+        username=normalise_username(username), password_hash=hash_password(password), role=role
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def classroom_by_code(code: str) -> Classroom | None:
+    """The class with this join code (codes are case-insensitive)."""
+    return db.session.scalar(select(Classroom).where(Classroom.join_code == code.strip().upper()))
+
+
+def enroll(user: User, classroom: Classroom) -> None:
+    """Put a student in a class (a duplicate raises IntegrityError on flush)."""
+    db.session.add(Enrollment(user_id=user.id, classroom_id=classroom.id))
+    db.session.flush()

@@ -1,0 +1,144 @@
+"""Commands: setup, import-article, generate and bank export."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+
+from quizapp.bank.interchange import bank_questions, question_as_dict
+from quizapp.bank.services import article_quiz, import_article
+from quizapp.extensions import db
+from quizapp.generate import generate
+
+
+def read_article(path: Path) -> str:
+    """Read an article file as UTF-8 text, with a clear error otherwise."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path} is not UTF-8 text.") from None
+
+
+def seed_metadata(path: Path) -> dict[str, str]:
+    """Title, URL and date of a seed from its optional `NAME.json` sidecar."""
+    sidecar = path.with_suffix(".json")
+    meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+    meta.setdefault("title", path.stem.replace("-", " ").replace("_", " ").title())
+    return meta
+
+
+@click.command("setup")
+@with_appcontext
+def setup_command() -> None:
+    """Create or migrate the database and import every seed article not yet imported."""
+    upgrade()
+    seeds = sorted(Path(current_app.config["SEEDS_DIR"]).glob("*.txt"))
+    for path in seeds:
+        meta = seed_metadata(path)
+        result = import_article(
+            read_article(path),
+            title=meta["title"],
+            source_url=meta.get("source_url"),
+            published_on=date.fromisoformat(meta["published"]) if meta.get("published") else None,
+            origin=f"seed:{path.name}",
+            publish=True,
+        )
+        if result.created:
+            quiz = article_quiz(result.article)
+            click.echo(
+                f"Imported {path.name}: {len(result.article.questions)} questions,"
+                f" quiz {quiz.slug!r}."
+            )
+        else:
+            click.echo(f"Already imported: {path.name}.")
+        db.session.commit()
+    click.echo("Setup complete.")
+
+
+@click.command("import-article")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", help="Title (default: from the file name).")
+@click.option("--url", "source_url", help="Where the article was published.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD.")
+@click.option("--publish", is_flag=True, help="Publish the questions at once (default: drafts).")
+@with_appcontext
+def import_article_command(
+    path: Path, title: str | None, source_url: str | None, published, publish: bool
+) -> None:
+    """Store an article, its people and its generated questions (idempotent)."""
+    result = import_article(
+        read_article(path),
+        title=title or seed_metadata(path)["title"],
+        source_url=source_url,
+        published_on=published.date() if published else None,
+        origin=source_url or f"file:{path.name}",
+        publish=publish,
+    )
+    db.session.commit()
+    article = result.article
+    if not result.created:
+        click.echo(
+            f"Already imported as article {article.id} ({article.title!r}); nothing changed."
+        )
+        return
+    click.echo(
+        f"Imported article {article.id} ({article.title!r}): {len(article.questions)} questions."
+    )
+    if result.replaced is not None:
+        click.echo(
+            f"It replaces article {result.replaced.id};"
+            " that version's questions are flagged for review."
+        )
+
+
+@click.command("generate")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the questions as JSON.")
+def generate_command(path: Path, as_json: bool) -> None:
+    """Print the questions generated from an article, without touching the database."""
+    result = generate(read_article(path))
+    items = [
+        {
+            "kind": q.kind,
+            "prompt": q.prompt,
+            "answer": q.answer,
+            "choices": list(q.choices),
+            "accepted": list(q.accepted),
+            "source": q.source,
+            "span": list(q.span),
+            "explanation": q.explanation,
+            "confidence": q.confidence,
+        }
+        for q in result.questions
+    ]
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for i, item in enumerate(items, 1):
+        click.echo(f"{i}. [{item['kind']}] {item['prompt']}")
+        for choice in item["choices"]:
+            click.echo(f"   {'*' if choice == item['answer'] else '-'} {choice}")
+
+
+@click.group("bank")
+def bank_group() -> None:
+    """Export and import the question bank."""
+
+
+@bank_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@with_appcontext
+def bank_export_command(fmt: str, output) -> None:
+    """Write every question of the bank (JSON list)."""
+    items = [question_as_dict(q) for q in bank_questions()]
+    output.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+
+
+COMMANDS = [setup_command, import_article_command, generate_command, bank_group]

@@ -1,0 +1,145 @@
+"""Store articles with their people and generated questions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, update
+
+from quizapp.extensions import db
+from quizapp.generate import DraftQuestion, generate
+from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
+
+CHANGED_FLAG = (
+    "The article text changed after this question was made; check it against the new text."
+)
+
+
+@dataclass
+class ImportResult:
+    """What an import did: the article, and whether it was new."""
+
+    article: Article
+    created: bool
+    replaced: Article | None = None
+
+
+def checksum(body: str) -> str:
+    """Identify a text by its content, ignoring line-ending and trailing-space noise."""
+    canonical = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n")).strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def slugify(value: str, max_length: int = 80) -> str:
+    """Make a URL-safe slug from a title."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "quiz"
+
+
+def import_article(
+    body: str,
+    *,
+    title: str,
+    source_url: str | None = None,
+    published_on: date | None = None,
+    origin: str | None = None,
+    author: User | None = None,
+    publish: bool = False,
+) -> ImportResult:
+    """Store an article and its generated questions, once per distinct text."""
+    existing = db.session.scalar(select(Article).where(Article.checksum == checksum(body)))
+    if existing is not None:
+        return ImportResult(existing, created=False)
+    article = Article(
+        title=title,
+        source_url=source_url,
+        published_on=published_on,
+        body=body,
+        checksum=checksum(body),
+        origin=origin or source_url,
+        imported_by_id=author.id if author else None,
+    )
+    db.session.add(article)
+    db.session.flush()
+    replaced = _replace_previous_version(article)
+    generated = generate(body)
+    for person in generated.people:
+        article.people.append(
+            Person(name=person.name, aliases=list(person.aliases), role=person.role)
+        )
+    status = "published" if publish else "draft"
+    for draft in generated.questions:
+        db.session.add(question_from_draft(draft, article=article, status=status))
+    db.session.flush()
+    return ImportResult(article, created=True, replaced=replaced)
+
+
+def _replace_previous_version(article: Article) -> Article | None:
+    """Flag the questions of an older text from the same origin instead of keeping them silently."""
+    if not article.origin:
+        return None
+    previous = db.session.scalar(
+        select(Article).where(
+            Article.origin == article.origin,
+            Article.id != article.id,
+            Article.replaced_by_id.is_(None),
+        )
+    )
+    if previous is None:
+        return None
+    previous.replaced_by_id = article.id
+    db.session.execute(
+        update(Question).where(Question.article_id == previous.id).values(flag=CHANGED_FLAG)
+    )
+    return previous
+
+
+def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) -> Question:
+    """Turn a generated draft into a Question with its choices."""
+    question = Question(
+        article=article,
+        kind=draft.kind,
+        prompt=draft.prompt,
+        answer=draft.answer,
+        accepted=list(draft.accepted),
+        explanation=draft.explanation,
+        source_sentence=draft.source,
+        span_start=draft.span[0],
+        span_end=draft.span[1],
+        confidence=draft.confidence,
+        status=status,
+    )
+    question.choices = [
+        Choice(text=text, is_correct=(text == draft.answer), position=i)
+        for i, text in enumerate(draft.choices)
+    ]
+    return question
+
+
+def article_quiz(article: Article) -> Quiz:
+    """Make the public quiz of all an article's published questions."""
+    slug = slugify(article.title)
+    if db.session.scalar(select(Quiz.id).where(Quiz.slug == slug)) is not None:
+        slug = f"{slug[:70]}-{article.id}"
+    quiz = Quiz(
+        title=article.title,
+        slug=slug,
+        description=f"Every question built from “{article.title}”.",
+        published=True,
+        public=True,
+        shuffle=True,
+    )
+    questions = db.session.scalars(
+        select(Question)
+        .where(Question.article_id == article.id, Question.status == "published")
+        .order_by(Question.id)
+    ).all()
+    quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
+    db.session.add(quiz)
+    db.session.flush()
+    return quiz

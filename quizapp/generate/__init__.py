@@ -1,0 +1,10 @@
+"""Article-to-question generator: plain Python, no Flask imports."""
+
+from quizapp.generate.types import KINDS, DraftQuestion, GeneratedArticle, PersonInfo
+
+__all__ = ["KINDS", "DraftQuestion", "GeneratedArticle", "PersonInfo", "generate"]
+
+
+def generate(text: str) -> GeneratedArticle:
+    """Build draft questions from an article's text (deterministic for the same text)."""
+    return GeneratedArticle()

@@ -1,0 +1,12 @@
+"""Home page, articles, health check and error pages."""
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("main", __name__)
+
+from quizapp.main import errors, views  # noqa: E402,F401  (routes register on import)
+
+
+def init_app(app: Flask) -> None:
+    """Wire the app-wide error handlers and request ids."""
+    errors.register(app)

@@ -1,0 +1,69 @@
+"""Friendly error pages; every server error is logged with a request id the page shows."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Flask, g, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from quizapp.extensions import db
+
+MESSAGES = {
+    400: "The request could not be understood. Go back, check the form and try again.",
+    403: "You do not have access to this page.",
+    404: "This page does not exist (or is not yours to see).",
+    405: "That action is not allowed here.",
+    409: "That change clashes with another one. Reload the page and try again.",
+    413: "What you sent is too large.",
+    429: "Too many attempts. Wait a minute and try again.",
+    500: "Something went wrong on our side. It has been logged.",
+    503: "The service is unavailable right now. Try again shortly.",
+}
+
+
+def register(app: Flask) -> None:
+    """Attach the request id and the error handlers to the app."""
+
+    @app.before_request
+    def _request_id() -> None:
+        g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
+
+    @app.after_request
+    def _echo_request_id(response):  # type: ignore[no-untyped-def]
+        response.headers["X-Request-Id"] = g.get("request_id", "")
+        return response
+
+    @app.errorhandler(CSRFError)
+    def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]
+        message = "Your form expired or was not sent from this site. Reload the page and try again."
+        return render_error(400, message)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):  # type: ignore[no-untyped-def]
+        code = error.code or 500
+        if code >= 500:
+            return _server_error(error)
+        return render_error(code, MESSAGES.get(code, error.description or ""))
+
+    @app.errorhandler(Exception)
+    def _server_error(error: Exception):  # type: ignore[no-untyped-def]
+        db.session.rollback()
+        if isinstance(error, HTTPException) and error.code == 503:
+            return render_error(503, MESSAGES[503])
+        original = getattr(error, "original_exception", None) or error
+        if not isinstance(original, InternalServerError):
+            app.logger.error(
+                "request %s failed: %s %s",
+                g.get("request_id"),
+                request.method,
+                request.path,
+                exc_info=original,
+            )
+        return render_error(500, MESSAGES[500])
+
+
+def render_error(code: int, message: str) -> tuple[str, int]:
+    """Render the friendly error page for a status code."""
+    return render_template("errors/error.html", code=code, message=message), code

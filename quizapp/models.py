@@ -1,0 +1,385 @@
+"""The data model of the whole product; invariants live in the database."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.extensions import db
+
+KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
+KIND_LABELS = {
+    "who_said": "Who said what",
+    "which_year": "Which year",
+    "which_rank": "Which ranking",
+    "number": "Numbers",
+    "who_is": "Who is who",
+}
+ROLES = ("student", "teacher", "admin")
+STATUSES = ("draft", "published", "retired")
+FORMATS = ("choice", "text", "numeric")
+GRADING = ("highest", "last", "average")
+FEEDBACK = ("immediate", "after_close")
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class UTCDateTime(TypeDecorator):
+    """Timestamps stored in UTC and always returned timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware UTC one is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class User(UserMixin, db.Model):
+    """A person who logs in: student, teacher or admin."""
+
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10), default="student")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Part of the login cookie: rotating it ends every session of the account.
+    session_token: Mapped[str] = mapped_column(
+        String(64), unique=True, default=lambda: secrets.token_urlsafe(32)
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
+    enrollments: Mapped[list[Enrollment]] = relationship(back_populates="user")
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        """Disabled accounts cannot log in."""
+        return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login identifier: the rotating token, not the primary key."""
+        return self.session_token
+
+    @property
+    def is_teacher(self) -> bool:
+        """Teachers and admins may use the teaching pages."""
+        return self.role in ("teacher", "admin")
+
+
+class Article(db.Model):
+    """A news article a question bank is built from."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    source_url: Mapped[str | None] = mapped_column(String(2000))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(Text)
+    checksum: Mapped[str] = mapped_column(String(64), unique=True)
+    # Where the text came from (seed file name or URL): a changed text re-imported under the
+    # same origin replaces the old version instead of living beside it unnoticed.
+    origin: Mapped[str | None] = mapped_column(String(2000), index=True)
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"))
+    imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    people: Mapped[list[Person]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
+    )
+    questions: Mapped[list[Question]] = relationship(back_populates="article")
+
+
+class Person(db.Model):
+    """Someone named in an article, with the aliases and role the article gives."""
+
+    __table_args__ = (UniqueConstraint("article_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    role: Mapped[str | None] = mapped_column(String(500))
+
+    article: Mapped[Article] = relationship(back_populates="people")
+
+
+class Question(db.Model):
+    """One question of the bank, keeping the sentence it came from."""
+
+    __table_args__ = (
+        CheckConstraint(_in("kind", KINDS), name="kind"),
+        CheckConstraint(_in("status", STATUSES), name="status"),
+        CheckConstraint(_in("format", FORMATS), name="format"),
+        CheckConstraint("tolerance >= 0", name="tolerance"),
+        CheckConstraint("span_start IS NULL OR span_end >= span_start", name="span"),
+        CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="conf"),
+        UniqueConstraint("article_id", "kind", "prompt"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    format: Mapped[str] = mapped_column(String(10), default="choice")
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(String(500))
+    accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tolerance: Mapped[int] = mapped_column(Integer, default=0)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source_sentence: Mapped[str | None] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    # Why a teacher should look again (e.g. the article text changed); empty when fine.
+    flag: Mapped[str | None] = mapped_column(String(300))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    article: Mapped[Article | None] = relationship(back_populates="questions")
+    choices: Mapped[list[Choice]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="Choice.position"
+    )
+
+
+class Choice(db.Model):
+    """One option of a multiple-choice question."""
+
+    __table_args__ = (
+        UniqueConstraint("question_id", "position"),
+        UniqueConstraint("question_id", "text"),
+        # Lets a response's (choice, question) pair be checked by a composite foreign key.
+        UniqueConstraint("id", "question_id"),
+        CheckConstraint("position >= 0", name="position"),
+        # At most one correct option per question, enforced by the database.
+        Index(
+            "uq_choice_one_correct",
+            "question_id",
+            unique=True,
+            sqlite_where=text("is_correct"),
+            postgresql_where=text("is_correct"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(String(500))
+    is_correct: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+
+    question: Mapped[Question] = relationship(back_populates="choices")
+
+
+class Quiz(db.Model):
+    """A quiz: a fixed list of questions or a random draw, with its rules."""
+
+    __table_args__ = (
+        CheckConstraint(_in("grading", GRADING), name="grading"),
+        CheckConstraint(_in("feedback", FEEDBACK), name="feedback"),
+        CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
+        CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
+        CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
+        CheckConstraint(
+            "closes_at IS NULL OR opens_at IS NULL OR closes_at > opens_at", name="window"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # None: the fixed list in quiz_question; N: N questions drawn from the pool.
+    draw_count: Mapped[int | None] = mapped_column(Integer)
+    draw_kinds: Mapped[list[str]] = mapped_column(JSON, default=list)
+    draw_article_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
+    typed_answers: Mapped[bool] = mapped_column(Boolean, default=False)
+    time_limit_s: Mapped[int | None] = mapped_column(Integer)
+    max_attempts: Mapped[int | None] = mapped_column(Integer)
+    grading: Mapped[str] = mapped_column(String(10), default="highest")
+    feedback: Mapped[str] = mapped_column(String(12), default="immediate")
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Public practice quizzes are open to every student, not only to assigned classes.
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    items: Mapped[list[QuizQuestion]] = relationship(
+        back_populates="quiz", cascade="all, delete-orphan", order_by="QuizQuestion.position"
+    )
+
+
+class QuizQuestion(db.Model):
+    """Membership of a question in a fixed-list quiz."""
+
+    __table_args__ = (
+        UniqueConstraint("quiz_id", "position"),
+        CheckConstraint("position >= 0", name="position"),
+    )
+
+    quiz_id: Mapped[int] = mapped_column(
+        ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    quiz: Mapped[Quiz] = relationship(back_populates="items")
+    question: Mapped[Question] = relationship()
+
+
+class Classroom(db.Model):
+    """A teacher's class, joined by students with a code."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    enrollments: Mapped[list[Enrollment]] = relationship(
+        back_populates="classroom", cascade="all, delete-orphan"
+    )
+
+
+class Enrollment(db.Model):
+    """A student's membership of a class."""
+
+    classroom_id: Mapped[int] = mapped_column(
+        ForeignKey("classroom.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    classroom: Mapped[Classroom] = relationship(back_populates="enrollments")
+    user: Mapped[User] = relationship(back_populates="enrollments")
+
+
+class Assignment(db.Model):
+    """A quiz set for a class."""
+
+    quiz_id: Mapped[int] = mapped_column(
+        ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True
+    )
+    classroom_id: Mapped[int] = mapped_column(
+        ForeignKey("classroom.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Attempt(db.Model):
+    """One student's go at a quiz; its draw is frozen in its responses."""
+
+    __table_args__ = (
+        # The attempt number is unique per student and quiz: the attempts limit holds
+        # even when two tabs start an attempt in the same instant.
+        UniqueConstraint("quiz_id", "user_id", "number"),
+        CheckConstraint("number > 0", name="number"),
+        CheckConstraint("submitted_at IS NULL OR submitted_at >= started_at", name="submitted"),
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deadline_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[int] = mapped_column(Integer, default=0)
+
+    quiz: Mapped[Quiz] = relationship()
+    user: Mapped[User] = relationship(back_populates="attempts")
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="attempt", cascade="all, delete-orphan", order_by="Response.position"
+    )
+
+
+class Response(db.Model):
+    """A drawn question within an attempt and the student's answer to it."""
+
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "question_id"),
+        UniqueConstraint("attempt_id", "position"),
+        # The chosen option must belong to this very question.
+        ForeignKeyConstraint(
+            ["choice_id", "question_id"],
+            ["choice.id", "choice.question_id"],
+            name="fk_response_choice_question",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    # The shuffled order of the options, frozen so a reload shows the same page.
+    choice_order: Mapped[list[int]] = mapped_column(JSON, default=list)
+    choice_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    text_answer: Mapped[str | None] = mapped_column(String(500))
+    is_correct: Mapped[bool | None] = mapped_column(Boolean)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")
+    question: Mapped[Question] = relationship()
+    choice: Mapped[Choice | None] = relationship(
+        primaryjoin="Response.choice_id == Choice.id", foreign_keys=[choice_id], viewonly=True
+    )
+
+
+class MemoryState(db.Model):
+    """A student's spaced-repetition memory of one question (an FSRS card)."""
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+    )
+    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    last_review_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
