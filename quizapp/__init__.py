@@ -52,10 +52,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
 
-    from quizapp import auth, bank, main
+    from quizapp import auth, bank, main, practice, progress, quiz
 
-    app.register_blueprint(main.bp)
-    app.register_blueprint(auth.bp)
+    for blueprint in (main.bp, auth.bp, quiz.bp, progress.bp, practice.bp):
+        app.register_blueprint(blueprint)
     bank.init_app(app)
     main.init_app(app)
     return app

@@ -218,6 +218,7 @@ class Quiz(db.Model):
         CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
         CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
         CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
+        CheckConstraint("tolerance >= 0", name="tolerance"),
         CheckConstraint(
             "closes_at IS NULL OR opens_at IS NULL OR closes_at > opens_at", name="window"
         ),
@@ -234,6 +235,8 @@ class Quiz(db.Model):
     draw_article_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
     typed_answers: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How far a typed year or number may be off and still count.
+    tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     time_limit_s: Mapped[int | None] = mapped_column(Integer)
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     grading: Mapped[str] = mapped_column(String(10), default="highest")
@@ -383,3 +386,8 @@ class MemoryState(db.Model):
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_review_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The last practice answer, shown as feedback after the redirect that follows it.
+    last_answer: Mapped[str | None] = mapped_column(String(500))
+    last_correct: Mapped[bool | None] = mapped_column(Boolean)
+
+    question: Mapped[Question] = relationship()

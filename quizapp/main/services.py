@@ -2,32 +2,7 @@
 
 from __future__ import annotations
 
-from flask_login import current_user
-from sqlalchemy import func, or_, select
-
-from quizapp.extensions import db
-from quizapp.models import Assignment, Enrollment, Quiz, QuizQuestion
-
-
-def visible_quizzes() -> list[tuple[Quiz, int]]:
-    """Published quizzes the current visitor may take, with their fixed question counts."""
-    allowed = Quiz.public.is_(True)
-    if current_user.is_authenticated:
-        my_classes = select(Enrollment.classroom_id).where(Enrollment.user_id == current_user.id)
-        assigned = select(Assignment.quiz_id).where(Assignment.classroom_id.in_(my_classes))
-        allowed = or_(allowed, Quiz.id.in_(assigned))
-    counts = (
-        select(QuizQuestion.quiz_id, func.count().label("n"))
-        .group_by(QuizQuestion.quiz_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Quiz, func.coalesce(Quiz.draw_count, counts.c.n, 0))
-        .outerjoin(counts, counts.c.quiz_id == Quiz.id)
-        .where(Quiz.published.is_(True), allowed)
-        .order_by(Quiz.created_at.desc(), Quiz.id.desc())
-    ).all()
-    return [(quiz, n) for quiz, n in rows]
+from markupsafe import Markup, escape
 
 
 def article_paragraphs(body: str) -> list[tuple[int, str]]:
@@ -38,3 +13,27 @@ def article_paragraphs(body: str) -> list[tuple[int, str]]:
             paragraphs.append((offset, line.rstrip("\r\n")))
         offset += len(line)
     return paragraphs
+
+
+def highlight(sentence: str | None, phrase: str | None) -> Markup:
+    """Escape a sentence and mark the first case-insensitive occurrence of a phrase in it."""
+    sentence = sentence or ""
+    if phrase:
+        at = sentence.casefold().find(phrase.casefold())
+        if at >= 0:
+            end = at + len(phrase)
+            return (
+                escape(sentence[:at])
+                + Markup("<mark>")
+                + escape(sentence[at:end])
+                + Markup("</mark>")
+                + escape(sentence[end:])
+            )
+    return escape(sentence)
+
+
+def split_at_span(paragraph: str, start: int, span: tuple[int, int]) -> tuple[str, str, str]:
+    """Cut a paragraph (beginning at offset `start`) around a span of the whole text."""
+    lo = min(max(span[0] - start, 0), len(paragraph))
+    hi = min(max(span[1] - start, lo), len(paragraph))
+    return paragraph[:lo], paragraph[lo:hi], paragraph[hi:]

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from flask import jsonify, render_template
+from flask import jsonify, render_template, request
+from flask_login import current_user
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
 from quizapp.main import bp
-from quizapp.main.services import article_paragraphs, visible_quizzes
+from quizapp.main.services import article_paragraphs
 from quizapp.models import Article, Question
+from quizapp.quiz.services import quiz_summaries
 
 
 @bp.get("/")
@@ -28,15 +30,22 @@ def index() -> str:
         .where(Article.replaced_by_id.is_(None))
         .order_by(Article.created_at.desc(), Article.id.desc())
     ).all()
-    return render_template("main/index.html", quizzes=visible_quizzes(), articles=articles)
+    summaries = quiz_summaries(current_user)
+    return render_template("main/index.html", summaries=summaries, articles=articles)
 
 
 @bp.get("/articles/<int:article_id>")
 def article(article_id: int) -> str:
     """Show an article's full text, each paragraph addressable for citations."""
     art = db.get_or_404(Article, article_id)
+    span = None
+    cited = request.args.get("q", type=int)
+    if cited:
+        question = db.session.get(Question, cited)
+        if question and question.article_id == art.id and question.span_start is not None:
+            span = (question.span_start, question.span_end)
     return render_template(
-        "main/article.html", article=art, paragraphs=article_paragraphs(art.body)
+        "main/article.html", article=art, paragraphs=article_paragraphs(art.body), span=span
     )
 
 

@@ -1,0 +1,73 @@
+"""FSRS memory states per student and question."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+from fsrs import Card, Rating, Scheduler
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from quizapp.extensions import db
+from quizapp.models import Choice, MemoryState, Question
+
+# One scheduler for every worker: it holds only parameters, no per-user state.
+scheduler = Scheduler(enable_fuzzing=False)
+
+
+def next_question(user_id: int, now: datetime) -> Question | None:
+    """The most overdue question of the student, else a published one never practised."""
+    due = db.session.scalar(
+        select(Question)
+        .join(MemoryState, MemoryState.question_id == Question.id)
+        .where(MemoryState.user_id == user_id, MemoryState.due_at <= now)
+        .where(Question.status == "published")
+        .order_by(MemoryState.due_at, Question.id)
+        .options(selectinload(Question.choices))
+        .limit(1)
+    )
+    if due is not None:
+        return due
+    seen = select(MemoryState.question_id).where(MemoryState.user_id == user_id)
+    return db.session.scalar(
+        select(Question)
+        .where(Question.status == "published", Question.id.not_in(seen))
+        .order_by(Question.article_id, Question.id)
+        .options(selectinload(Question.choices))
+        .limit(1)
+    )
+
+
+def shuffled_choices(question: Question, user_id: int) -> list[Choice]:
+    """The options in an order that varies by student but is stable across reloads."""
+    choices = list(question.choices)
+    random.Random(f"{user_id}:{question.id}").shuffle(choices)
+    return choices
+
+
+def review(user_id: int, question: Question, choice: Choice, now: datetime) -> MemoryState:
+    """Record a practice answer and schedule the question's next review."""
+    state = db.session.get(MemoryState, (user_id, question.id))
+    if state is None:
+        state = MemoryState(user_id=user_id, question_id=question.id, card=Card().to_dict())
+        try:
+            with db.session.begin_nested():
+                db.session.add(state)
+                state.due_at = now
+                db.session.flush()
+        except IntegrityError:
+            # Another tab created it first: use that one.
+            state = db.session.get(MemoryState, (user_id, question.id), populate_existing=True)
+    rating = Rating.Good if choice.is_correct else Rating.Again
+    card, _log = scheduler.review_card(Card.from_dict(state.card), rating, review_datetime=now)
+    state.card = card.to_dict()
+    state.due_at = card.due
+    state.reviews = (state.reviews or 0) + 1
+    state.lapses = (state.lapses or 0) + (0 if choice.is_correct else 1)
+    state.last_review_at = now
+    state.last_answer = choice.text
+    state.last_correct = choice.is_correct
+    db.session.flush()
+    return state

@@ -1,0 +1,51 @@
+"""Practice pages: one question at a time, feedback after each answer."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from quizapp.extensions import db
+from quizapp.models import MemoryState, Question, utcnow
+from quizapp.practice import bp
+from quizapp.practice.services import next_question, review, shuffled_choices
+from quizapp.progress.services import practice_outlook
+
+
+@bp.get("/")
+@login_required
+def session() -> str:
+    """Serve the next due (or new) question, or say when the next review is due."""
+    now = utcnow()
+    question = next_question(current_user.id, now)
+    outlook = practice_outlook(current_user.id, now)
+    choices = shuffled_choices(question, current_user.id) if question else []
+    return render_template(
+        "practice/question.html", question=question, choices=choices, outlook=outlook
+    )
+
+
+@bp.post("/<int:question_id>")
+@login_required
+def answer(question_id: int) -> Response:
+    """Check a practice answer, update the memory state and show feedback."""
+    question = db.get_or_404(Question, question_id)
+    if question.status != "published":
+        abort(404)
+    raw = request.form.get("choice", "")
+    choice = next((c for c in question.choices if str(c.id) == raw), None)
+    if choice is None:
+        flash("Choose one of the options before checking.", "error")
+        return redirect(url_for("practice.session"))
+    review(current_user.id, question, choice, utcnow())
+    db.session.commit()
+    return redirect(url_for("practice.feedback", question_id=question.id))
+
+
+@bp.get("/<int:question_id>/feedback")
+@login_required
+def feedback(question_id: int) -> str:
+    """The right answer, the passage and when this fact comes back."""
+    state = db.get_or_404(MemoryState, (current_user.id, question_id))
+    return render_template("practice/feedback.html", state=state, question=state.question)

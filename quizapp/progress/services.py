@@ -1,0 +1,130 @@
+"""Progress figures for one student, each in one query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Integer, case, cast, func, select
+
+from quizapp.extensions import db
+from quizapp.models import KIND_LABELS, Article, Attempt, MemoryState, Question, Quiz, Response
+
+
+@dataclass
+class Mastery:
+    """How often a group of questions was answered right."""
+
+    label: str
+    answered: int
+    correct: int
+
+    @property
+    def percent(self) -> float:
+        """Share answered right, in percent."""
+        return 100.0 * self.correct / self.answered if self.answered else 0.0
+
+
+def history(user_id: int) -> list[tuple[Attempt, Quiz]]:
+    """The student's submitted attempts, oldest first."""
+    return list(
+        db.session.execute(
+            select(Attempt, Quiz)
+            .join(Quiz, Quiz.id == Attempt.quiz_id)
+            .where(Attempt.user_id == user_id, Attempt.submitted_at.is_not(None))
+            .order_by(Attempt.submitted_at, Attempt.id)
+        )
+    )
+
+
+def _answered(user_id: int):
+    """Responses to questions in the student's submitted attempts that have an answer."""
+    correct = func.sum(cast(case((Response.is_correct.is_(True), 1), else_=0), Integer))
+    return (
+        select(func.count(Response.id), correct)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Question, Question.id == Response.question_id)
+        .where(Attempt.user_id == user_id, Attempt.submitted_at.is_not(None))
+    )
+
+
+def mastery_by_kind(user_id: int) -> list[Mastery]:
+    """Share of right answers per kind of question."""
+    rows = db.session.execute(_answered(user_id).add_columns(Question.kind).group_by(Question.kind))
+    found = {kind: Mastery(KIND_LABELS[kind], n, c or 0) for n, c, kind in rows}
+    return [found.get(kind, Mastery(label, 0, 0)) for kind, label in KIND_LABELS.items()]
+
+
+def mastery_by_article(user_id: int) -> list[Mastery]:
+    """Share of right answers per article."""
+    rows = db.session.execute(
+        _answered(user_id)
+        .add_columns(Article.title)
+        .join(Article, Article.id == Question.article_id)
+        .group_by(Article.id, Article.title)
+        .order_by(Article.title)
+    )
+    return [Mastery(title, n, c or 0) for n, c, title in rows]
+
+
+def most_missed(user_id: int, limit: int = 5) -> list[tuple[Question, int]]:
+    """The questions the student got wrong most often."""
+    wrong = func.count(Response.id).label("wrong")
+    return list(
+        db.session.execute(
+            select(Question, wrong)
+            .join(Response, Response.question_id == Question.id)
+            .join(Attempt, Attempt.id == Response.attempt_id)
+            .where(
+                Attempt.user_id == user_id,
+                Attempt.submitted_at.is_not(None),
+                Response.is_correct.is_not(True),
+            )
+            .group_by(Question.id)
+            .order_by(wrong.desc(), Question.id)
+            .limit(limit)
+        )
+    )
+
+
+@dataclass
+class PracticeOutlook:
+    """What spaced practice has waiting."""
+
+    due: int
+    learned: int
+    next_due: datetime | None
+
+
+def practice_outlook(user_id: int, now: datetime) -> PracticeOutlook:
+    """How many reviews are due now, how many cards exist and when the next falls due."""
+    due, learned, next_due = db.session.execute(
+        select(
+            func.count().filter(MemoryState.due_at <= now),
+            func.count(),
+            func.min(MemoryState.due_at).filter(MemoryState.due_at > now),
+        ).where(MemoryState.user_id == user_id)
+    ).one()
+    return PracticeOutlook(due or 0, learned or 0, next_due)
+
+
+def chart_points(
+    rows: list[tuple[Attempt, Quiz]], width: int = 600, height: int = 200
+) -> list[dict]:
+    """SVG coordinates for the score-over-time chart (x by attempt order, y by percent)."""
+    pad = 30
+    if not rows:
+        return []
+    step = (width - 2 * pad) / max(len(rows) - 1, 1)
+    points = []
+    for i, (attempt, quiz) in enumerate(rows):
+        pct = 100.0 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
+        points.append(
+            {
+                "x": round(pad + i * step, 1),
+                "y": round(height - pad - pct * (height - 2 * pad) / 100, 1),
+                "percent": pct,
+                "label": f"{quiz.title}, attempt {attempt.number}: {pct:.0f}%",
+            }
+        )
+    return points

@@ -1,0 +1,7 @@
+"""Students take quizzes: attempts, autosave, server-side scoring and results."""
+
+from flask import Blueprint
+
+bp = Blueprint("quiz", __name__)
+
+from quizapp.quiz import views  # noqa: E402,F401  (routes register on import)

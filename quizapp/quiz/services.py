@@ -1,0 +1,372 @@
+"""Attempts: who may take what, the frozen draw, saving answers, submitting once, grading."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, true, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Article,
+    Assignment,
+    Attempt,
+    Enrollment,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    User,
+    utcnow,
+)
+from quizapp.quiz.checkers import answer_format, is_correct
+
+
+class QuizError(Exception):
+    """A request the rules refuse, with a message for the student and an HTTP status."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class QuizSummary:
+    """What the quiz list shows for one quiz and one student."""
+
+    quiz: Quiz
+    questions: int
+    articles: list[Article]
+    attempts_used: int
+    best: float | None  # best percentage, None before any submitted attempt
+
+    @property
+    def attempts_left(self) -> int | None:
+        """Attempts still allowed, None when unlimited."""
+        if self.quiz.max_attempts is None:
+            return None
+        return max(self.quiz.max_attempts - self.attempts_used, 0)
+
+
+def _allowed_clause(user: User | None):
+    """SQL condition: quizzes this user may see (public ones, their classes', their own)."""
+    clause = Quiz.public.is_(True)
+    if user is None or not user.is_authenticated:
+        return and_(Quiz.published.is_(True), clause)
+    if user.role == "admin":
+        return true()
+    my_classes = select(Enrollment.classroom_id).where(Enrollment.user_id == user.id)
+    assigned = select(Assignment.quiz_id).where(Assignment.classroom_id.in_(my_classes))
+    return or_(
+        and_(Quiz.published.is_(True), or_(clause, Quiz.id.in_(assigned))), Quiz.owner_id == user.id
+    )
+
+
+def visible_quiz(slug: str, user: User | None) -> Quiz | None:
+    """The quiz with this slug if the user may see it."""
+    return db.session.scalar(select(Quiz).where(Quiz.slug == slug, _allowed_clause(user)))
+
+
+def quiz_summaries(user: User | None) -> list[QuizSummary]:
+    """The quizzes open to a user with counts, articles and scores, in a few queries."""
+    quizzes = db.session.scalars(
+        select(Quiz)
+        .where(_allowed_clause(user), Quiz.published.is_(True))
+        .order_by(Quiz.created_at.desc(), Quiz.id.desc())
+    ).all()
+    if not quizzes:
+        return []
+    ids = [q.id for q in quizzes]
+    counts = dict(
+        db.session.execute(
+            select(QuizQuestion.quiz_id, func.count())
+            .where(QuizQuestion.quiz_id.in_(ids))
+            .group_by(QuizQuestion.quiz_id)
+        ).all()
+    )
+    articles_of = _articles_by_quiz(quizzes)
+    used: dict[int, int] = {}
+    best: dict[int, float] = {}
+    if user is not None and user.is_authenticated:
+        rows = db.session.execute(
+            select(
+                Attempt.quiz_id, func.count(), func.max(Attempt.score * 100.0 / Attempt.max_score)
+            )
+            .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(ids))
+            .group_by(Attempt.quiz_id)
+        ).all()
+        used = {quiz_id: n for quiz_id, n, _ in rows}
+        best = {quiz_id: pct for quiz_id, _, pct in rows if pct is not None}
+    return [
+        QuizSummary(
+            quiz=q,
+            questions=q.draw_count or counts.get(q.id, 0),
+            articles=articles_of.get(q.id, []),
+            attempts_used=used.get(q.id, 0),
+            best=best.get(q.id),
+        )
+        for q in quizzes
+    ]
+
+
+def _articles_by_quiz(quizzes: list[Quiz]) -> dict[int, list[Article]]:
+    """The articles each quiz draws on, from its fixed list or its draw settings."""
+    ids = [q.id for q in quizzes]
+    pairs = db.session.execute(
+        select(QuizQuestion.quiz_id, Question.article_id)
+        .join(Question, Question.id == QuizQuestion.question_id)
+        .where(QuizQuestion.quiz_id.in_(ids), Question.article_id.is_not(None))
+        .distinct()
+    ).all()
+    wanted: dict[int, set[int]] = {q.id: set(q.draw_article_ids or []) for q in quizzes}
+    for quiz_id, article_id in pairs:
+        wanted[quiz_id].add(article_id)
+    all_ids = set().union(*wanted.values())
+    articles = (
+        {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(all_ids)))}
+        if all_ids
+        else {}
+    )
+    return {
+        quiz_id: sorted((articles[i] for i in found if i in articles), key=lambda a: a.id)
+        for quiz_id, found in wanted.items()
+    }
+
+
+def window_problem(quiz: Quiz, now: datetime) -> str | None:
+    """Why the quiz cannot be started now, or None when it can."""
+    if quiz.opens_at and now < quiz.opens_at:
+        return f"This quiz opens on {quiz.opens_at:%d %B %Y at %H:%M} UTC."
+    if quiz.closes_at and now >= quiz.closes_at:
+        return "This quiz is closed."
+    return None
+
+
+def is_open(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether answers to this attempt still count."""
+    now = now or utcnow()
+    return attempt.submitted_at is None and (
+        attempt.deadline_at is None or now < attempt.deadline_at
+    )
+
+
+def open_attempt(quiz: Quiz, user: User) -> Attempt | None:
+    """The user's unfinished attempt at this quiz that is still running, if any."""
+    attempts = db.session.scalars(
+        select(Attempt).where(
+            Attempt.quiz_id == quiz.id, Attempt.user_id == user.id, Attempt.submitted_at.is_(None)
+        )
+    ).all()
+    now = utcnow()
+    return next((a for a in attempts if is_open(a, now)), None)
+
+
+def start_attempt(quiz: Quiz, user: User) -> Attempt:
+    """Resume the running attempt or start a new one with a frozen draw."""
+    running = open_attempt(quiz, user)
+    if running is not None:
+        return running
+    now = utcnow()
+    problem = window_problem(quiz, now)
+    if problem:
+        raise QuizError(problem, 403)
+    close_expired(user, quiz)
+    used = db.session.scalar(
+        select(func.coalesce(func.max(Attempt.number), 0)).where(
+            Attempt.quiz_id == quiz.id, Attempt.user_id == user.id
+        )
+    )
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        raise QuizError("You have used every attempt this quiz allows.", 403)
+    questions = draw_questions(quiz)
+    if not questions:
+        raise QuizError("This quiz has no questions yet.", 409)
+    deadline = now + timedelta(seconds=quiz.time_limit_s) if quiz.time_limit_s else None
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    attempt = Attempt(
+        quiz=quiz,
+        user_id=user.id,
+        number=used + 1,
+        started_at=now,
+        deadline_at=deadline,
+        max_score=len(questions),
+    )
+    rng = random.Random(secrets.randbits(64))
+    attempt.responses = [
+        Response(question=q, position=i, choice_order=_choice_order(q, rng, quiz.shuffle))
+        for i, q in enumerate(questions)
+    ]
+    db.session.add(attempt)
+    try:
+        # The attempt number is unique per student and quiz: a second tab loses here.
+        with db.session.begin_nested():
+            db.session.flush()
+    except IntegrityError:
+        raise QuizError(
+            "An attempt was started in another tab; reload to continue it.", 409
+        ) from None
+    return attempt
+
+
+def _choice_order(question: Question, rng: random.Random, shuffle: bool) -> list[int]:
+    ids = [c.id for c in question.choices]
+    if shuffle:
+        rng.shuffle(ids)
+    return ids
+
+
+def draw_questions(quiz: Quiz) -> list[Question]:
+    """The questions of a new attempt: the fixed list, or N drawn from the pool."""
+    options = selectinload(Question.choices)
+    if quiz.draw_count is None:
+        questions = list(
+            db.session.scalars(
+                select(Question)
+                .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+                .where(QuizQuestion.quiz_id == quiz.id, Question.status != "retired")
+                .order_by(QuizQuestion.position)
+                .options(options)
+            )
+        )
+        if quiz.shuffle:
+            random.Random(secrets.randbits(64)).shuffle(questions)
+        return questions
+    query = select(Question).where(Question.status == "published").options(options)
+    if quiz.draw_kinds:
+        query = query.where(Question.kind.in_(quiz.draw_kinds))
+    if quiz.draw_article_ids:
+        query = query.where(Question.article_id.in_(quiz.draw_article_ids))
+    pool = list(db.session.scalars(query.order_by(Question.id)))
+    return random.Random(secrets.randbits(64)).sample(pool, min(quiz.draw_count, len(pool)))
+
+
+def load_attempt(attempt_id: int, user: User) -> Attempt | None:
+    """The user's own attempt with everything its pages show, in a bounded number of queries."""
+    return db.session.scalar(
+        select(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
+        .options(
+            selectinload(Attempt.quiz),
+            selectinload(Attempt.responses)
+            .selectinload(Response.question)
+            .options(selectinload(Question.choices), selectinload(Question.article)),
+        )
+    )
+
+
+def _parse_id(value: object, what: str) -> int:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        raise QuizError(f"That {what} is not valid.") from None
+    if number <= 0:
+        raise QuizError(f"That {what} is not valid.")
+    return number
+
+
+def record_answer(attempt: Attempt, question_id: object, value: str, now: datetime) -> Response:
+    """Store one answer of a running attempt, checking that every id belongs to it."""
+    qid = _parse_id(question_id, "question")
+    response = next((r for r in attempt.responses if r.question_id == qid), None)
+    if response is None:
+        raise QuizError("That question is not part of this attempt.")
+    question, value = response.question, (value or "").strip()
+    fmt = answer_format(question, attempt.quiz.typed_answers)
+    if fmt == "choice":
+        if value == "":
+            response.choice_id, response.is_correct = None, None
+            response.answered_at = now
+            return response
+        choice_id = _parse_id(value, "choice")
+        if choice_id not in response.choice_order:
+            raise QuizError("That choice does not belong to this question.")
+        response.choice_id = choice_id
+        response.text_answer = None
+    else:
+        if len(value) > 500:
+            raise QuizError("That answer is too long (500 characters at most).")
+        response.text_answer = value or None
+    response.is_correct = (
+        is_correct(question, value, fmt=fmt, tolerance=attempt.quiz.tolerance) if value else None
+    )
+    response.answered_at = now
+    return response
+
+
+def save_answers(attempt: Attempt, answers: dict[int, str]) -> None:
+    """Autosave or final-submit answers; refused once the attempt is closed."""
+    now = utcnow()
+    if attempt.submitted_at is not None:
+        raise QuizError("This attempt was already submitted; answers can no longer change.", 409)
+    if not is_open(attempt, now):
+        raise QuizError("Time is up: answers after the deadline are not counted.", 409)
+    for question_id, value in answers.items():
+        record_answer(attempt, question_id, value, now)
+    db.session.flush()
+
+
+def submit(attempt: Attempt) -> bool:
+    """Close the attempt with its score, exactly once; False when it was closed already."""
+    now = utcnow()
+    when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
+    db.session.flush()
+    score = sum(1 for r in attempt.responses if r.is_correct)
+    # The WHERE makes a second submit (another tab, a double click, a retry) change nothing.
+    result = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
+        .values(submitted_at=when, score=score)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    attempt.submitted_at, attempt.score = when, score
+    return True
+
+
+def close_expired(user: User, quiz: Quiz | None = None) -> None:
+    """Close the user's attempts whose deadline passed, with the answers saved before it."""
+    query = select(Attempt).where(
+        Attempt.user_id == user.id,
+        Attempt.submitted_at.is_(None),
+        Attempt.deadline_at.is_not(None),
+        Attempt.deadline_at <= utcnow(),
+    )
+    if quiz is not None:
+        query = query.where(Attempt.quiz_id == quiz.id)
+    for attempt in db.session.scalars(query.options(selectinload(Attempt.responses))):
+        submit(attempt)
+
+
+def percent(attempt: Attempt) -> float | None:
+    """An attempt's score as a percentage."""
+    if attempt.score is None or not attempt.max_score:
+        return None
+    return 100.0 * attempt.score / attempt.max_score
+
+
+def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
+    """The quiz grade by its grading method (highest, last, average), as a percentage."""
+    scores = [percent(a) for a in sorted(attempts, key=lambda a: a.number)]
+    scores = [s for s in scores if s is not None]
+    if not scores:
+        return None
+    if quiz.grading == "last":
+        return scores[-1]
+    if quiz.grading == "average":
+        return sum(scores) / len(scores)
+    return max(scores)
+
+
+def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether right answers may be shown: at once, or after the quiz closes."""
+    if attempt.quiz.feedback == "immediate":
+        return True
+    return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at

@@ -1,0 +1,177 @@
+"""Quiz pages: details, starting, taking with autosave, submitting and results."""
+
+from __future__ import annotations
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from werkzeug.wrappers import Response as WerkzeugResponse
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, utcnow
+from quizapp.quiz import bp
+from quizapp.quiz.checkers import answer_format
+from quizapp.quiz.services import (
+    QuizError,
+    feedback_visible,
+    final_grade,
+    is_open,
+    load_attempt,
+    open_attempt,
+    percent,
+    quiz_summaries,
+    save_answers,
+    start_attempt,
+    submit,
+    visible_quiz,
+    window_problem,
+)
+
+ANSWER_PREFIX = "q"
+MAX_ANSWERS = 500
+
+
+@bp.get("/quizzes")
+def quiz_list() -> str:
+    """The quizzes open to the visitor, with attempts left and best scores."""
+    return render_template("quiz/list.html", summaries=quiz_summaries(current_user))
+
+
+@bp.get("/quizzes/<slug>")
+def detail(slug: str) -> str:
+    """A quiz's rules, the student's attempts and a start (or resume) button."""
+    quiz = visible_quiz(slug, current_user) or abort(404)
+    summary = next((s for s in quiz_summaries(current_user) if s.quiz.id == quiz.id), None)
+    attempts, running = [], None
+    if current_user.is_authenticated:
+        attempts = list(
+            db.session.scalars(
+                select(Attempt)
+                .where(Attempt.quiz_id == quiz.id, Attempt.user_id == current_user.id)
+                .order_by(Attempt.number)
+            )
+        )
+        running = open_attempt(quiz, current_user)
+    return render_template(
+        "quiz/detail.html",
+        quiz=quiz,
+        summary=summary,
+        attempts=attempts,
+        running=running,
+        grade=final_grade(quiz, attempts),
+        problem=window_problem(quiz, utcnow()),
+        percent=percent,
+    )
+
+
+@bp.post("/quizzes/<slug>/start")
+@login_required
+def start(slug: str) -> WerkzeugResponse:
+    """Start a new attempt, or resume the one still running."""
+    quiz = visible_quiz(slug, current_user) or abort(404)
+    try:
+        attempt = start_attempt(quiz, current_user)
+        db.session.commit()
+    except QuizError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("quiz.detail", slug=slug))
+    return redirect(url_for("quiz.take", attempt_id=attempt.id))
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    """The current user's attempt, or 404 (another student's attempt does not exist for them)."""
+    return load_attempt(attempt_id, current_user) or abort(404)
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def take(attempt_id: int) -> str | WerkzeugResponse:
+    """The questions of a running attempt, with the answers saved so far."""
+    attempt = _own_attempt(attempt_id)
+    if not is_open(attempt):
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    typed = attempt.quiz.typed_answers
+    items = []
+    for response in attempt.responses:
+        by_id = {c.id: c for c in response.question.choices}
+        items.append(
+            {
+                "response": response,
+                "question": response.question,
+                "format": answer_format(response.question, typed),
+                "choices": [by_id[i] for i in response.choice_order if i in by_id],
+            }
+        )
+    return render_template("quiz/take.html", attempt=attempt, items=items)
+
+
+def _posted_answers() -> dict[int, str]:
+    """Answers in a submitted form: fields named q<question id>."""
+    answers = {}
+    for key, value in request.form.items():
+        if key.startswith(ANSWER_PREFIX) and key[len(ANSWER_PREFIX) :].isdigit():
+            answers[int(key[len(ANSWER_PREFIX) :])] = value
+    if len(answers) > MAX_ANSWERS:
+        raise QuizError("Too many answers in one form.", 413)
+    return answers
+
+
+@bp.post("/attempts/<int:attempt_id>/answer")
+@login_required
+def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
+    """Save one answer as the student goes (called by quiz.js); answers JSON."""
+    attempt = _own_attempt(attempt_id)
+    try:
+        save_answers(attempt, {request.form.get("question", ""): request.form.get("answer", "")})
+        db.session.commit()
+    except QuizError as error:
+        db.session.rollback()
+        return jsonify(saved=False, error=error.message), error.status
+    return jsonify(saved=True), 200
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+@login_required
+def submit_attempt(attempt_id: int) -> WerkzeugResponse:
+    """Final submit: save the posted answers (if in time) and close the attempt once."""
+    attempt = _own_attempt(attempt_id)
+    try:
+        answers = _posted_answers()
+        if attempt.submitted_at is None and is_open(attempt):
+            save_answers(attempt, answers)
+        elif attempt.submitted_at is None:
+            flash("Time was up: only the answers saved before the deadline count.", "warning")
+    except QuizError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("quiz.take", attempt_id=attempt_id))
+    if submit(attempt):
+        db.session.commit()
+        flash("Your answers are submitted.", "success")
+    else:
+        db.session.rollback()
+        flash("This attempt was already submitted; nothing changed.", "info")
+    return redirect(url_for("quiz.result", attempt_id=attempt_id))
+
+
+@bp.get("/attempts/<int:attempt_id>/result")
+@login_required
+def result(attempt_id: int) -> str | WerkzeugResponse:
+    """The score and, per question, the right answer with the passage it comes from."""
+    attempt = _own_attempt(attempt_id)
+    if is_open(attempt):
+        flash("Finish and submit the attempt to see your result.", "info")
+        return redirect(url_for("quiz.take", attempt_id=attempt.id))
+    expired_unsubmitted = attempt.submitted_at is None
+    score = attempt.score
+    if expired_unsubmitted:
+        # Time ran out and nothing was submitted: the saved answers are what counts.
+        score = sum(1 for r in attempt.responses if r.is_correct)
+    return render_template(
+        "quiz/result.html",
+        attempt=attempt,
+        score=score,
+        expired=expired_unsubmitted,
+        show_feedback=feedback_visible(attempt),
+    )
