@@ -164,7 +164,7 @@ def empty_database(request, tmp_path) -> Iterator[str]:
         return
     if not postgres_available():
         pytest.skip(f"PostgreSQL does not answer at {POSTGRES_URL}")
-    schema = "emptytest"
+    schema = f"emptytest_{os.getpid()}"  # parallel runs must not share it
     engine = create_engine(POSTGRES_URL)
     with engine.begin() as conn:
         conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
