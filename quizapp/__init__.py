@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
+from quizapp import sqlite  # noqa: F401  (registers the SQLite connection settings)
 from quizapp.extensions import csrf, db, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -87,14 +86,3 @@ def shared_secret_key(instance: Path) -> str:
         # Another worker created the file but has not written it yet.
         time.sleep(0.01)
     raise RuntimeError(f"secret key file {path} is empty")
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
-    """Enforce foreign keys, use WAL and wait for locks on every SQLite connection."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.close()

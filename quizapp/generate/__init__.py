@@ -7,4 +7,6 @@ __all__ = ["KINDS", "DraftQuestion", "GeneratedArticle", "PersonInfo", "generate
 
 def generate(text: str) -> GeneratedArticle:
     """Build draft questions from an article's text (deterministic for the same text)."""
-    return GeneratedArticle()
+    from quizapp.generate.pipeline import run  # imported late: pipeline imports this package
+
+    return run(text)

@@ -1,0 +1,110 @@
+"""Turning the clause around a figure into a stand-alone question stem."""
+
+from __future__ import annotations
+
+import regex as re
+
+from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.text import Paragraph, sentence_at
+
+_TRAILING = re.compile(
+    r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
+    r"|,\s+(?:\p{Ll}+ing)\b"
+)
+_LEADING_CONJ = re.compile(r"(?:and|but|so|yet|or|though|although)\s+", re.I)
+_PARENS = re.compile(r"\s*\([^()]{0,300}\)")
+_PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those|he|she)\b", re.I)
+_DO_SO = re.compile(r"\b(?:do|does|did)(?: not| n't)? so\b", re.I)
+_SUB_START = re.compile(r"(\p{L}+)\s+")
+
+
+def _segment(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The comma-delimited segment of [lo, hi) containing [a, b)."""
+    left = norm.rfind(",", lo, a)
+    right = norm.find(",", b, hi)
+    return (left + 1 if left >= 0 else lo), (right if right >= 0 else hi)
+
+
+def _strip(norm: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and norm[lo] in " ,;:-":
+        lo += 1
+    while hi > lo and norm[hi - 1] in " ,;:.!?-":
+        hi -= 1
+    return lo, hi
+
+
+def _parenthetical(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+    open_at = norm.rfind("(", lo, a)
+    if open_at < 0 or ")" in norm[open_at:a]:
+        return None
+    close_at = norm.find(")", b, hi)
+    return (open_at + 1, close_at) if close_at >= 0 else None
+
+
+def stem(
+    text: str, norm: str, p: Paragraph, a: int, b: int, min_words: int = 5
+) -> tuple[str, str, int, int] | None:
+    """(before, after, lo, hi): original text around target [a, b) forming a stand-alone clause."""
+    si = sentence_at(p, a)
+    sent = p.sentences[si]
+    lo, hi = _strip(norm, sent.start, sent.end)
+    paren = _parenthetical(norm, lo, hi, a, b)
+    if paren:
+        lo, hi = paren
+    else:
+        cut = _TRAILING.search(norm, b, hi)
+        if cut:
+            hi = cut.start()
+        lo, hi = _subordinate(norm, lo, hi, a, b)
+    lo, hi = _strip(norm, lo, hi)
+    conj = _LEADING_CONJ.match(norm, lo, a)
+    if conj:
+        lo = conj.end()
+    before, after = text[lo:a], text[b:hi]
+    if _needs_context(norm, lo, hi):
+        # "did not do so" / "It was …" need what came before to stand alone.
+        if paren:
+            return None
+        if lo > sent.start:
+            before = text[sent.start : a]
+        elif si > 0:
+            prev = p.sentences[si - 1]
+            before = text[prev.start : prev.end] + " " + before
+        else:
+            return None
+    if len((before + " X " + after).split()) < min_words:
+        return None
+    return before, after, lo, hi
+
+
+def _needs_context(norm: str, lo: int, hi: int) -> bool:
+    """True when the stem starts with a pronoun or says "did so" with nothing before it."""
+    if _PRONOUN_START.match(norm, lo, hi):
+        return True
+    do_so = _DO_SO.search(norm, lo, hi)
+    return bool(do_so) and "," not in norm[lo : do_so.start()]
+
+
+def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """If the target sits in a "when/while … ," clause, keep just that clause."""
+    s_lo, s_hi = _segment(norm, lo, hi, a, b)
+    s_lo, s_hi = _strip(norm, s_lo, s_hi)
+    m = _SUB_START.match(norm, s_lo, a)
+    if not m or m.group(1).lower() not in SUBORDINATORS:
+        return lo, hi
+    inner = norm[m.end() : s_hi]
+    if len(inner.split()) < 4 or m.end() == a:
+        return lo, hi
+    return m.end(), s_hi
+
+
+def question(before: str, replacement: str, after: str) -> str:
+    """Join the stem around the replacement into a question ending in "?"."""
+    before, after = _PARENS.sub("", before), _PARENS.sub("", after)
+    body = f"{before}{replacement}{after}"
+    body = " ".join(body.split()).rstrip(" ,;:.")
+    if body.count("“") > body.count("”"):
+        body += "”"
+    if body.count('"') % 2:
+        body += '"'
+    return body[:1].upper() + body[1:] + "?"

@@ -1,0 +1,237 @@
+"""Numbers: percentages, sums of money and counts, asked in their context."""
+
+from __future__ import annotations
+
+import random
+
+import regex as re
+
+from quizapp.generate.article import Article
+from quizapp.generate.clauses import question, stem
+from quizapp.generate.distractors import assemble, rng_for
+from quizapp.generate.text import Paragraph
+from quizapp.generate.types import DraftQuestion
+
+_QUAL = (
+    r"(?:nearly|almost|about|around|roughly|approximately|more than|over|some|at least"
+    r"|fewer than|less than|up to|just over|just under|an estimated)"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?"
+_SCALE = r"(?:million|billion|trillion|thousand)"
+_FIGURE = re.compile(
+    rf"(?<![\w.,/$-])(?P<pct>{_NUM})\s?(?:%|percent\b|per cent\b)"
+    rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s(?P<mscale>{_SCALE}|bn|m)\b)?"
+    rf"|(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,/$-])(?P<count>{_NUM})(?:\s(?P<cscale>{_SCALE}))?"
+    r"(?=\s+(?P<noun>\p{L}[\p{L}-]*))"
+)
+_NOT_COUNTED = frozenset(
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "second",
+        "decades",
+        "decade",
+        "centuries",
+        "century",
+        "times",
+        "percent",
+        "per",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "o'clock",
+        "points",
+        "point",
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+        "mi",
+        "metres",
+        "meters",
+        "m",
+        "feet",
+        "ft",
+        "inches",
+        "pounds",
+        "lb",
+        "kg",
+        "kilograms",
+        "degrees",
+        "to",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "the",
+        "a",
+        "an",
+    ]
+)
+_IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
+_YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
+_AGE_AROUND = re.compile(r",\s*$")
+_FACTORS = (0.25, 1 / 3, 0.5, 2 / 3, 1.5, 2, 3, 4)
+
+
+def _nice(x: float) -> float:
+    """Round x to two significant figures so distractors look like real figures."""
+    if x <= 0:
+        return 0
+    digits = len(str(int(x))) - 2
+    step = 10 ** max(digits, 0)
+    if 10 <= x < 100:
+        step = 5
+    return round(x / step) * step if step > 1 or x >= 10 else round(x, 1)
+
+
+def _fmt(x: float, like: str) -> str:
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    if decimals:
+        return f"{x:,.{decimals}f}" if "," in like else f"{x:.{decimals}f}"
+    n = int(round(x))
+    return f"{n:,}" if "," in like or n >= 10000 else str(n)
+
+
+def _scaled(value: float, like: str, rng: random.Random, cap: float | None = None) -> list[str]:
+    """Same-unit, same-scale alternatives to value ("15,000" -> "5,000", "10,000", …)."""
+    cands = []
+    for f in _FACTORS:
+        v = _nice(value * f)
+        if v > 0 and v != value and (cap is None or v <= cap):
+            cands.append(_fmt(v, like))
+    cands = list(dict.fromkeys(c for c in cands if c != like))
+    near, far = cands[2:6], cands[:2] + cands[6:]
+    rng.shuffle(near)
+    rng.shuffle(far)
+    return near + far
+
+
+def _percent_pool(value: float, like: str, others: list[float], rng: random.Random) -> list[str]:
+    cap = 100.0 if value <= 100 else None
+    steps = [value + d for d in (-20, -15, -10, -5, 5, 10, 15, 20) if value + d > 0]
+    if value < 10:
+        steps = [value + d for d in (-3, -2, -1, 1, 2, 3, 5) if value + d > 0]
+    pool = [_fmt(o, like) for o in others if o != value and (cap is None or o <= cap)]
+    extra = [_fmt(_nice(v) if v >= 10 else v, like) for v in steps if cap is None or v <= cap]
+    extra += _scaled(value, like, rng, cap)
+    rng.shuffle(extra)
+    return [f"{x}%" for x in dict.fromkeys(pool[:1] + extra) if x != like]
+
+
+def number_questions(art: Article) -> list[DraftQuestion]:
+    """Questions asking for a percentage, a sum or a count given in the article."""
+    percents = [
+        float(m.group("pct").replace(",", "")) for m in _FIGURE.finditer(art.norm) if m.group("pct")
+    ]
+    out = []
+    for p in art.paragraphs:
+        if p.heading:
+            continue
+        for m in _FIGURE.finditer(art.norm, p.start, p.end):
+            q = _one(art, p, m, percents)
+            if q:
+                out.append(q)
+    return out
+
+
+def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> DraftQuestion | None:
+    norm = art.norm
+    rng_key = f"{m.start()}"
+    if m.group("pct"):
+        raw = m.group("pct")
+        value = float(raw.replace(",", ""))
+        answer = f"{raw}%"
+        rep = "what percentage"
+        accepted = (raw, f"{raw} percent", f"{raw} per cent")
+        pool_fn = lambda rng: _percent_pool(value, raw, percents, rng)  # noqa: E731
+    elif m.group("money"):
+        raw, cur, scale = m.group("money"), m.group("cur"), m.group("mscale")
+        value = float(raw.replace(",", ""))
+        suffix = f" {scale}" if scale else ""
+        answer = f"{cur}{raw}{suffix}"
+        rep = "how much"
+        accepted = (f"{cur}{raw}", raw + suffix)
+        pool_fn = lambda rng: [f"{cur}{x}{suffix}" for x in _scaled(value, raw, rng)]  # noqa: E731
+    else:
+        raw, scale, noun = m.group("count"), m.group("cscale"), m.group("noun")
+        if not _is_count(norm, p, m, raw, noun):
+            return None
+        value = float(raw.replace(",", ""))
+        suffix = f" {scale}" if scale else ""
+        answer = raw + suffix
+        rep = "about how many" if m.group("qual") else "how many"
+        accepted = (raw.replace(",", "") + suffix,)
+        pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
+    a, b = m.span()
+    found = stem(art.text, norm, p, a, b)
+    if found is None:
+        return None
+    before, after, _, _ = found
+    if rep in ("how much", "what percentage") and before.rstrip().endswith(" by"):
+        before = before.rstrip()[:-3] + " by "
+    if rep == "how much":
+        before, rep, after = _money_in_noun_phrase(before, after)
+    prompt = question(before, rep, after)
+    rng = rng_for(art.digest, prompt + rng_key)
+    source, span = art.source(p, a, b)
+    return assemble(
+        digest=art.digest,
+        kind="number",
+        prompt=prompt,
+        answer=answer,
+        distractors=pool_fn(rng),
+        source=source,
+        span=span,
+        explanation=f"The article says: “{source.strip()}”",
+        confidence=0.8 if len(prompt.split()) <= 45 else 0.62,
+        accepted=accepted,
+    )
+
+
+def _money_in_noun_phrase(before: str, after: str) -> tuple[str, str, str]:
+    """ "a $4.5 million budget" -> "a budget of how much"."""
+    head = re.match(r"\s+(\p{Ll}[\p{Ll}-]+)", after)
+    art = re.search(r"\b(an?|the)\s+$", before)
+    if head and art:
+        return (
+            before[: art.start()],
+            f"{art.group(1)} {head.group(1)} of how much",
+            after[head.end() :],
+        )
+    return before, "how much", after
+
+
+def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool:
+    """A count of things, not a year, age, date, time span or small trivia."""
+    plain = raw.replace(",", "")
+    if "," not in raw and _YEARISH.fullmatch(plain):
+        return False
+    if noun.lower() in _NOT_COUNTED or noun.lower().startswith(("year-old", "-year")):
+        return False
+    if not (noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")):
+        return False  # "the 3 best" / "1 reason": need a plural noun
+    after = norm[m.end("count") : m.end("count") + 12]
+    if after.startswith(("-year", "-month", "-day", " years old")):
+        return False
+    before = norm[max(p.start, m.start() - 2) : m.start()]
+    if _AGE_AROUND.search(before) and norm[m.end("count") : m.end("count") + 1] == ",":
+        return False  # "Kevin Yearout, 51, co-owner"
+    return float(plain) >= 2

@@ -1,0 +1,451 @@
+"""Finding the people of an article: names, aliases, roles, genders, mentions and pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from quizapp.generate.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    NON_NAME_STARTS,
+    ORG_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    is_person_noun,
+)
+from quizapp.generate.places import DEMONYMS, is_place
+from quizapp.generate.text import Paragraph
+
+_HON = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)"
+_ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Rev|St)\."
+_TOKEN = (
+    rf"(?:{_ABBR_TITLE}|\p{{Lu}}(?:\.\p{{Lu}})+\.?|\p{{Lu}}{{2,}}(?![\p{{L}}\p{{M}}])"
+    r"|(?:\p{Lu}')?\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\p{Lu}\.)"
+)
+_PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ter|bin|ibn|al|y)"
+# A run of capitalised tokens; the bounded repeat keeps matching linear.
+_SEQ = re.compile(
+    rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
+)
+_TOKEN_RE = re.compile(_TOKEN)
+_INITIAL = re.compile(r"\p{Lu}\.")
+_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$", re.IGNORECASE
+)
+_SPEECH_AFTER = re.compile(
+    r"^(?:,(?:[^,.;\"]{1,120}),)?\s+(?:also\s+|later\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS))
+    + r")\b"
+)
+_AGE = re.compile(r"^,\s+\d{1,3},")
+_PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+
+
+@dataclass
+class Person:
+    """A person found in the article (mutable while being built)."""
+
+    name: str
+    tokens: list[str]
+    first_pos: int
+    roles: list[str] = field(default_factory=list)
+    role_at: list[int] = field(default_factory=list)  # where each role is given
+    gender: str | None = None
+    honorifics: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    @property
+    def surnames(self) -> list[str]:
+        """Possible surnames: last token, and for long names the paternal one ("Sheinbaum")."""
+        words = [t for t in self.tokens if not _INITIAL.fullmatch(t)]
+        if len(words) < 2:
+            return words
+        out = [words[-1]]
+        if len(words) >= 3:
+            out += [words[-2], f"{words[-2]} {words[-1]}"]
+        return out
+
+    @property
+    def given(self) -> str:
+        """The first given name."""
+        return self.tokens[0]
+
+    def aliases(self) -> tuple[str, ...]:
+        """Other ways the article may name this person ("Clark", "Mr. Clark", "Graeme Clark")."""
+        words = [t for t in self.tokens if not _INITIAL.fullmatch(t)]
+        out: list[str] = [" ".join(words)] if words != self.tokens else []
+        if len(words) >= 3:
+            out.append(f"{words[0]} {words[-2]}")
+        out.append(f"{words[0]} {words[-1]}")
+        out += self.surnames
+        hons = set(self.honorifics)
+        if self.gender == "m":
+            hons.add("Mr")
+        elif self.gender == "f":
+            hons |= {"Ms", "Mrs"}
+        for hon in sorted(hons):
+            for surname in self.surnames:
+                out += [f"{hon}. {surname}", f"{hon} {surname}"]
+        seen = {self.name}
+        return tuple(a for a in out if not (a in seen or seen.add(a)))  # type: ignore[func-returns-value]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to a person in the text; person is None when ambiguous."""
+
+    start: int
+    end: int
+    person: int | None
+    pronoun: str | None = None  # "m"/"f" for he/she-type pronouns
+
+
+@dataclass
+class Cast:
+    """The people of an article and where each paragraph mentions them."""
+
+    people: list[Person]
+    mentions: dict[int, list[Mention]]  # paragraph index -> mentions in order
+
+
+def _core_of(tokens: list[str]) -> int:
+    """Index where the personal name begins, after titles, demonyms and stop words."""
+    start = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower().rstrip(".")
+        if i == start and len(tokens) - i >= 3 and is_person_noun(low):
+            start = i + 1  # "Striker Jamal Okafor": a capitalised job word, not a name
+            continue
+        if (
+            low in TITLE_WORDS
+            or low in NON_NAME_STARTS
+            or low in ORG_WORDS
+            or low in HONORIFICS
+            or tok in DEMONYMS
+            or _ACRONYM.fullmatch(tok)
+            or (tok.endswith(".") and not _INITIAL.fullmatch(tok))
+        ):
+            start = i + 1
+    return start
+
+
+@dataclass
+class _Candidate:
+    core: list[str]
+    start: int
+    end: int
+    prefix: str
+    paragraph: int
+
+
+def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
+    """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
+    out = []
+    for p in paragraphs:
+        if p.heading:
+            continue
+        for m in _SEQ.finditer(norm, p.start, p.end):
+            toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
+            core_at = _core_of([t for t, _ in toks])
+            core = toks[core_at:]
+            if not 2 <= len(core) <= 5 or _INITIAL.fullmatch(core[-1][0]):
+                continue
+            if _INITIAL.fullmatch(core[0][0]) and len(core) < 3:
+                continue
+            words = [t for t, _ in core]
+            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
+                continue
+            start = m.start() + core[0][1]
+            prefix = norm[m.start() : start].strip()
+            out.append(_Candidate(words, start, start + _span_len(core), prefix, p.index))
+    return out
+
+
+def _span_len(core: list[tuple[str, int]]) -> int:
+    return core[-1][1] + len(core[-1][0]) - core[0][1]
+
+
+def _role_from_prefix(prefix: str) -> str | None:
+    """The title before a name ("Canadian Prime Minister"), if it holds a real title."""
+    toks = prefix.split()
+    while toks and toks[0].lower() in NON_NAME_STARTS:
+        toks = toks[1:]
+    has_title = any(
+        (t.lower() in TITLE_WORDS or is_person_noun(t))
+        and t.lower() not in ("former", "acting", "then", "first")
+        for t in toks
+    )
+    if not has_title or any(t.rstrip(".").lower() in HONORIFICS for t in toks):
+        return None
+    return " ".join(toks)
+
+
+_NOUN_BEFORE = re.compile(r"\b(\p{Ll}[\p{Ll}-]+)\s+$")
+_ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
+_PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
+_ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
+
+
+def _appositive_role(norm: str, end: int, limit: int) -> str | None:
+    """Role given right after a name: ", a professor of …", ", who specializes in …"."""
+    tail = norm[end : min(limit, end + 240)]
+    m = _ROLE_SEGMENT.match(tail)
+    if not m:
+        return None
+    seg = m.group(1).strip()
+    if seg.startswith("who "):
+        rest = seg[4:]
+        if rest.startswith(("is ", "was ")):
+            rest = rest.split(" ", 1)[1]
+            return rest if _has_person_head(rest) else None
+        return "someone who " + rest if len(rest.split()) >= 3 else None
+    if not _has_person_head(seg):
+        return None
+    place = _PLACE_TAIL.match(tail[m.end() :])
+    if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
+        seg = f"{seg}, {place.group(1)}"
+    return seg
+
+
+def _has_person_head(seg: str) -> bool:
+    """True when the noun phrase seg is headed by a person noun ("a high schooler in …")."""
+    head = _ROLE_HEAD.match(seg)
+    words = (head.group(1) if head else seg).split()
+    if not words:
+        return False
+    # A capitalised start is a name ("ICEF Monitor, a firm"), unless possessive ("Canada's").
+    capitalised = words[0][:1].isupper() and not words[0].endswith(("'s", "s'"))
+    if capitalised and words[0].lower() not in ("special", "senior", "chief"):
+        return False
+    return is_person_noun(words[-1])
+
+
+def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str | None]:
+    """Evidence that a candidate names a person: (score, role, honorific)."""
+    score, role, hon = 0.0, None, None
+    prefix_toks = c.prefix.split()
+    if prefix_toks and prefix_toks[-1].rstrip(".").lower() in HONORIFICS:
+        hon = prefix_toks[-1].rstrip(".")
+        score += 1
+    prefix_role = _role_from_prefix(c.prefix)
+    if prefix_role:
+        score += 1
+        role = prefix_role
+    before = norm[max(0, c.start - 40) : c.start - len(c.prefix) if c.prefix else c.start]
+    noun = _NOUN_BEFORE.search(before)
+    if noun and is_person_noun(noun.group(1)) and not c.prefix:
+        score += 1
+        role = role or noun.group(1)
+    if _SPEECH_BEFORE.search(before):
+        score += 1
+    after = norm[c.end : min(limit, c.end + 200)]
+    if after.startswith(("'s", "s'")):
+        return score, role, hon
+    apposition = _appositive_role(norm, c.end, limit)
+    if apposition:
+        score += 1
+        role = apposition if not role or not prefix_role else role
+    if _SPEECH_AFTER.match(after):
+        score += 1
+    elif _AGE.match(after):
+        score += 0.5
+    if c.core[0].lower() in FEMALE_NAMES or c.core[0].lower() in MALE_NAMES:
+        score += 0.5  # a common given name: enough to know a person is there
+    return score, role, hon
+
+
+def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
+    """Find the people of the article with aliases, roles, genders and mentions."""
+    ends = {p.index: p.end for p in paragraphs}
+    by_core: dict[str, Person] = {}
+    people: list[Person] = []
+    unconfirmed: list[_Candidate] = []
+    later_refs = _honorific_surnames(norm)
+    for c in _candidates(norm, paragraphs):
+        score, role, hon = _cues(norm, c, ends[c.paragraph])
+        key = _merge_key(c.core)
+        person = by_core.get(key)
+        if person is None:
+            if score <= 0 and not (set(c.core[1:]) & later_refs):
+                unconfirmed.append(c)
+                continue
+            person = _find_variant(people, c.core)
+        if person is None:
+            person = Person(" ".join(c.core), list(c.core), c.start)
+            people.append(person)
+        by_core[key] = person
+        if role and role not in person.roles:
+            person.roles.append(role)
+            person.role_at.append(c.start)
+        if hon:
+            person.honorifics.add(hon)
+    _drop_nested(people)
+    _assign_honorifics(norm, people)
+    for p in people:
+        p.gender = p.gender or _gender_from_name(p)
+    mentions = _find_mentions(norm, paragraphs, people, unconfirmed)
+    return Cast(people, mentions)
+
+
+def _merge_key(core: list[str]) -> str:
+    return " ".join(core)
+
+
+def _find_variant(people: list[Person], core: list[str]) -> Person | None:
+    """An existing person this name is a variant of (same given name, shared surname)."""
+    words = [t for t in core if not _INITIAL.fullmatch(t)]
+    for p in people:
+        pw = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
+        if pw[0] == words[0] and (pw[-1] == words[-1] or set(words[1:]) <= set(pw[1:])):
+            return p
+        if pw[0] == words[0] and set(pw[1:]) <= set(words[1:]):
+            return p
+    return None
+
+
+def _drop_nested(people: list[Person]) -> None:
+    """Remove "people" that are really a fragment of another's name."""
+    names = {p.name for p in people}
+    people[:] = [
+        p
+        for p in people
+        if not any(o != p.name and f" {p.name}" in f" {o}" and len(o) > len(p.name) for o in names)
+    ]
+
+
+def _honorific_surnames(norm: str) -> set[str]:
+    return {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+
+
+def _assign_honorifics(norm: str, people: list[Person]) -> None:
+    """Record "Mr."/"Ms." used with a person's surname, which also gives a gender."""
+    owners: dict[str, list[Person]] = {}
+    for p in people:
+        for s in p.surnames:
+            owners.setdefault(s, []).append(p)
+    for m in re.finditer(
+        rf"\b({_HON})\.?\s+(\p{{Lu}}[\p{{L}}'-]+(?:\s\p{{Lu}}[\p{{L}}'-]+)?)", norm
+    ):
+        hon, name = m.group(1), m.group(2)
+        cands = owners.get(name) or owners.get(name.split()[0]) or []
+        if len(cands) == 1:
+            cands[0].honorifics.add(hon)
+            gender = HONORIFICS.get(hon.lower())
+            if gender and cands[0].gender is None:
+                cands[0].gender = gender
+
+
+def _gender_from_name(p: Person) -> str | None:
+    first = p.given.lower()
+    if first in FEMALE_NAMES and first not in MALE_NAMES:
+        return "f"
+    if first in MALE_NAMES and first not in FEMALE_NAMES:
+        return "m"
+    return None
+
+
+def _alias_table(people: list[Person]) -> dict[str, set[int]]:
+    """Alias text -> ids of the people it may name (several ids = ambiguous)."""
+    table: dict[str, set[int]] = {}
+    for i, p in enumerate(people):
+        words = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
+        forms = {p.name, " ".join(words), f"{words[0]} {words[-1]}", *p.surnames}
+        if len(words) >= 3:
+            forms.add(f"{words[0]} {words[-2]}")
+        if not is_place(words[0]) and words[0].lower() not in ORG_WORDS:
+            forms.add(words[0])
+        for form in forms:
+            table.setdefault(form, set()).add(i)
+    return table
+
+
+def _find_mentions(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], unconfirmed: list[_Candidate]
+) -> dict[int, list[Mention]]:
+    """Named mentions per paragraph, then he/she pronouns resolved in document order."""
+    table = _alias_table(people)
+    out: dict[int, list[Mention]] = {}
+    by_para: dict[int, list[_Candidate]] = {}
+    for c in unconfirmed:
+        by_para.setdefault(c.paragraph, []).append(c)
+    if table:
+        alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:({_HON})\.?\s+)?({alts})(?![\p{{L}}\p{{M}}])"
+        )
+    for p in paragraphs:
+        if p.heading:
+            continue
+        found: list[Mention] = []
+        if table:
+            for m in pattern.finditer(norm, p.start, p.end):
+                ids = _filter_by_honorific(table[m.group(2)], m.group(1), people)
+                person = next(iter(ids)) if len(ids) == 1 else None
+                found.append(Mention(m.start(), m.end(), person))
+        # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
+        taken = [(x.start, x.end) for x in found]
+        for c in by_para.get(p.index, []):
+            if not any(a < c.end and c.start < b for a, b in taken):
+                found.append(Mention(c.start, c.end, None))
+        for m in _PRONOUNS.finditer(norm, p.start, p.end):
+            word = m.group(0).lower()
+            found.append(
+                Mention(m.start(), m.end(), None, "m" if word in ("he", "him", "his") else "f")
+            )
+        found.sort(key=lambda x: x.start)
+        out[p.index] = found
+    _resolve_pronouns(paragraphs, out, people)
+    return out
+
+
+def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
+    if not hon or len(ids) < 2:
+        return ids
+    gender = HONORIFICS.get(hon.lower())
+    kept = {i for i in ids if people[i].gender in (None, gender)}
+    return kept or ids
+
+
+def _resolve_pronouns(
+    paragraphs: list[Paragraph], mentions: dict[int, list[Mention]], people: list[Person]
+) -> None:
+    """Resolve he/she to the one compatible person in this (else the previous) paragraph."""
+    previous: list[int | None] = []
+    for p in paragraphs:
+        if p.heading or p.index not in mentions:
+            continue
+        seen: list[int | None] = []
+        resolved: list[Mention] = []
+        for m in mentions[p.index]:
+            if m.pronoun is None:
+                seen.append(m.person)
+                resolved.append(m)
+                if m.person is not None:
+                    people[m.person].mentions += 1
+                continue
+            target = _pick(seen, m.pronoun, people) if seen else None
+            if target is None and not _any_compatible(seen, m.pronoun, people):
+                target = _pick(previous, m.pronoun, people)
+            if target is not None:
+                people[target].gender = people[target].gender or m.pronoun
+                seen.append(target)
+            resolved.append(Mention(m.start, m.end, target, m.pronoun))
+        mentions[p.index] = resolved
+        previous = seen
+
+
+def _any_compatible(seen: list[int | None], gender: str, people: list[Person]) -> bool:
+    return any(i is None or people[i].gender in (None, gender) for i in seen)
+
+
+def _pick(seen: list[int | None], gender: str, people: list[Person]) -> int | None:
+    """The single person of seen compatible with gender, else None (ambiguous or none)."""
+    cands = {i for i in seen if i is None or people[i].gender in (None, gender)}
+    if len(cands) == 1:
+        only = next(iter(cands))
+        return only
+    return None

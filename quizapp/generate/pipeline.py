@@ -1,0 +1,58 @@
+"""Running every question builder over a parsed article and filtering the results."""
+
+from __future__ import annotations
+
+from quizapp.generate.article import parse
+from quizapp.generate.distractors import MIN_CONFIDENCE
+from quizapp.generate.numbers import number_questions
+from quizapp.generate.quotes import who_said_questions
+from quizapp.generate.ranks import rank_questions
+from quizapp.generate.types import DraftQuestion, GeneratedArticle, PersonInfo
+from quizapp.generate.whois import who_is_questions
+from quizapp.generate.years import year_questions
+
+_BUILDERS = (who_said_questions, year_questions, rank_questions, number_questions, who_is_questions)
+
+
+def run(text: str) -> GeneratedArticle:
+    """Parse text, build all candidate questions and keep the valid, unique ones."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    art = parse(text)
+    candidates: list[DraftQuestion] = []
+    for build in _BUILDERS:
+        candidates += build(art)
+    people = [
+        PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
+        for p in art.cast.people
+    ]
+    return GeneratedArticle(people=people, questions=_valid_unique(text, candidates))
+
+
+def is_valid(text: str, q: DraftQuestion) -> bool:
+    """The invariants every returned question must satisfy."""
+    keys = [c.casefold() for c in q.choices]
+    aliases = {a.casefold() for a in q.accepted}
+    return (
+        q.answer in q.choices
+        and len(q.choices) >= 4
+        and len(set(keys)) == len(keys)
+        and text[q.span[0] : q.span[1]] == q.source
+        and q.confidence >= MIN_CONFIDENCE
+        and not any(c != q.answer and c.casefold() in aliases for c in q.choices)
+    )
+
+
+def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuestion]:
+    """Drop invalid questions and duplicates (same prompt, or same kind+answer+source)."""
+    out = []
+    prompts: set[str] = set()
+    facts: set[tuple[str, str, str]] = set()
+    for q in candidates:
+        fact = (q.kind, q.answer, q.source)
+        if q.prompt in prompts or fact in facts or not is_valid(text, q):
+            continue
+        prompts.add(q.prompt)
+        facts.add(fact)
+        out.append(q)
+    return out

@@ -1,0 +1,231 @@
+"""Who said what: attribute direct quotations to people and ask who said them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from quizapp.generate.article import Article
+from quizapp.generate.distractors import assemble
+from quizapp.generate.lexicon import SPEECH_VERBS
+from quizapp.generate.people import Mention
+from quizapp.generate.text import Paragraph, Quote, sentence_at, word_count
+from quizapp.generate.types import DraftQuestion
+
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERB_AFTER = re.compile(
+    rf"(?:,[^,\"]{{1,150}}){{0,3}}(?:,)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b"
+)
+_VERB_BEFORE = re.compile(rf"(?:\b(?:{_VERBS})|\baccording to)\s+$", re.IGNORECASE)
+_SPLIT_GAP = re.compile(r"^\s*,?\s*$")
+_VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
+_SUBJECT_PRONOUNS = ("he", "she")
+MAX_QUOTE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speaker (None = ambiguous) credited at a position of the paragraph."""
+
+    start: int
+    end: int
+    person: int | None
+    confidence: float
+
+
+@dataclass
+class _Spoken:
+    parts: list[Quote]
+    person: int
+    confidence: float
+    frame: str | None  # predicate kept in the prompt, e.g. "called comparing Canada to Mexico"
+    attr_end: int
+
+
+def _attributions(art: Article, p: Paragraph) -> list[Attribution]:
+    """Mentions that sit next to a speech verb: "says Mr. Clark", "she says", "X, 51, said"."""
+    out = []
+    norm = art.norm
+    for m in art.cast.mentions.get(p.index, []):
+        if m.pronoun and norm[m.start : m.end].lower() not in _SUBJECT_PRONOUNS:
+            continue
+        conf = 0.85 if m.pronoun else 0.95
+        after = _VERB_AFTER.match(norm, m.end, p.end)
+        if after and not _quote_inside(norm, m.end, after.end()):
+            out.append(Attribution(m.start, after.end(), m.person, conf))
+            continue
+        if _VERB_BEFORE.search(norm, max(p.start, m.start - 30), m.start):
+            out.append(Attribution(m.start, m.end, m.person, conf))
+    return out
+
+
+def _quote_inside(norm: str, start: int, end: int) -> bool:
+    return '"' in norm[start:end]
+
+
+def _mentions_between(art: Article, p: Paragraph, start: int, end: int) -> list[Mention]:
+    return [m for m in art.cast.mentions.get(p.index, []) if start <= m.start < end]
+
+
+def _merge_split(
+    art: Article, p: Paragraph, attrs: list[Attribution]
+) -> list[tuple[list[Quote], Attribution | None]]:
+    """Group split quotes ("…,” she says, “…”) into one; return (parts, inner attribution)."""
+    groups: list[tuple[list[Quote], Attribution | None]] = []
+    quotes = p.quotes
+    i = 0
+    while i < len(quotes):
+        parts = [quotes[i]]
+        inner = None
+        while i + 1 < len(quotes):
+            a, b = parts[-1], quotes[i + 1]
+            between = [x for x in attrs if a.outer_end <= x.start and x.end <= b.outer_start]
+            if len(between) != 1:
+                break
+            x = between[0]
+            gap1 = art.norm[a.outer_end : x.start]
+            gap2 = art.norm[x.end : b.outer_start]
+            if not (_SPLIT_GAP.match(gap1) and _SPLIT_GAP.match(gap2) and "," in gap1 + gap2):
+                break
+            parts.append(b)
+            inner = x
+            i += 1
+        groups.append((parts, inner))
+        i += 1
+    return groups
+
+
+def _speaker_after(attrs: list[Attribution], start: int, end: int) -> Attribution | None:
+    for x in attrs:
+        if start <= x.start < end:
+            return x
+    return None
+
+
+def _speaker_before(
+    art: Article, p: Paragraph, start: int, quote_start: int
+) -> tuple[Attribution, str | None] | None:
+    """A subject + speech verb before the quote in its sentence; also the framing predicate."""
+    norm = art.norm
+    verbs = list(_VERB_ANY.finditer(norm, start, quote_start))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    mentions = _mentions_between(art, p, start, verb.start())
+    mentions = [
+        m for m in mentions if not m.pronoun or norm[m.start : m.end].lower() in _SUBJECT_PRONOUNS
+    ]
+    if not mentions:
+        return None
+    if verb.group(0).endswith("ing"):
+        subject = mentions[0]
+        if subject.start != start or any(m.person != subject.person for m in mentions):
+            return None
+        frame_start = subject.end
+    else:
+        subject = mentions[-1]
+        gap = norm[subject.end : verb.start()]
+        if gap.strip() and not re.fullmatch(r"(?:,[^,\"]{1,150}){1,3},\s*", gap):
+            return None
+        frame_start = verb.start()
+    conf = 0.85 if subject.pronoun else 0.9
+    tail = norm[verb.end() : quote_start]
+    frame = None
+    if re.sub(r"[\s,:]|\bthat\b", "", tail):
+        frame = art.text[frame_start:quote_start].strip()
+    return Attribution(subject.start, verb.end(), subject.person, conf), frame
+
+
+def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
+    """Attribute every quote of the paragraph, keeping only confident ones."""
+    attrs = _attributions(art, p)
+    groups = _merge_split(art, p, attrs)
+    spoken: list[_Spoken] = []
+    current: Attribution | None = None
+    for gi, (parts, inner) in enumerate(groups):
+        first, last = parts[0], parts[-1]
+        sent_start = p.sentences[sentence_at(p, first.outer_start)].start
+        sent_end = p.sentences[sentence_at(p, max(first.outer_start, last.outer_end - 1))].end
+        prev_end = groups[gi - 1][0][-1].outer_end if gi else p.start
+        next_start = groups[gi + 1][0][0].outer_start if gi + 1 < len(groups) else p.end
+        frame = None
+        found = inner or _speaker_after(attrs, last.outer_end, min(sent_end, next_start))
+        if found is None:
+            before = _speaker_before(art, p, max(sent_start, prev_end), first.outer_start)
+            if before:
+                found, frame = before
+        if found is None:
+            found = _continuation(art, p, current, attrs, first.outer_start)
+        else:
+            current = found
+        if found is None or found.person is None:
+            continue
+        spoken.append(
+            _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
+        )
+    return spoken
+
+
+def _continuation(
+    art: Article, p: Paragraph, current: Attribution | None, attrs: list[Attribution], pos: int
+) -> Attribution | None:
+    """An unattributed quote continues the paragraph's last speaker if nobody else intervened."""
+    earlier = [x for x in attrs if x.end <= pos]
+    last = earlier[-1] if earlier else current
+    if last is None or last.person is None:
+        return None
+    others = [
+        m
+        for m in _mentions_between(art, p, last.end, pos)
+        if m.person != last.person and (not m.pronoun or m.person is None)
+    ]
+    if others:
+        return None
+    return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
+
+
+def _clean(quote: str) -> str:
+    """Strip trailing commas/full stops inside the marks, and outer whitespace."""
+    return quote.strip().rstrip(",.;: ").strip()
+
+
+def _quote_text(art: Article, parts: list[Quote]) -> str:
+    pieces = [_clean(art.text[q.start : q.end]) for q in parts]
+    text = " … ".join(x for x in pieces if x)
+    words = text.split()
+    if len(words) > MAX_QUOTE_WORDS:
+        text = " ".join(words[:30]) + " …"
+    return text
+
+
+def who_said_questions(art: Article) -> list[DraftQuestion]:
+    """One question per confidently attributed quote of four words or more."""
+    out = []
+    people = art.cast.people
+    for p in art.paragraphs:
+        if p.heading or not p.quotes:
+            continue
+        for s in _attribute(art, p):
+            quote = _quote_text(art, s.parts)
+            if word_count(quote) < 4:
+                continue
+            person = people[s.person]
+            prompt = f"Who {s.frame} “{quote}”?" if s.frame else f"Who said “{quote}”?"
+            source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
+            role = f", {person.roles[0]}" if person.roles else ""
+            q = assemble(
+                digest=art.digest,
+                kind="who_said",
+                prompt=prompt,
+                answer=person.name,
+                distractors=art.person_choices(s.person),
+                source=source,
+                span=span,
+                explanation=f"The article says: “{quote}” — {person.name}{role}.",
+                confidence=s.confidence,
+                accepted=person.aliases(),
+            )
+            if q:
+                out.append(q)
+    return out

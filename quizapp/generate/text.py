@@ -1,0 +1,214 @@
+"""Reading the text: same-length normalisation, paragraphs, sentences and quotations."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+import regex as re
+
+from quizapp.generate.lexicon import SENTENCE_STARTERS, SOFT_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+
+
+def _char_map(ch: str) -> str:
+    """Map one character to a single normalised character (never changes the length)."""
+    if ch in _DOUBLE_QUOTES:
+        return '"'
+    if ch in _SINGLE_QUOTES:
+        return "'"
+    if ch in _DASHES:
+        return "-"
+    if ch in _SPACES or ch == "\t":
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    # Only 1:1 foldings keep offsets valid; "…" or "ﬁ" stay as they are.
+    return folded if len(folded) == 1 else ch
+
+
+def normalise(text: str) -> str:
+    """Return a copy of text with quotes, dashes, spaces and NFKC folded, same length."""
+    cache: dict[str, str] = {}
+    out = []
+    for ch in text:
+        if ch.isascii() and ch != "\t":
+            out.append(ch)
+            continue
+        mapped = cache.get(ch)
+        if mapped is None:
+            mapped = cache[ch] = _char_map(ch)
+        out.append(mapped)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: offsets into the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A double-quoted passage: inner offsets (without the marks) and outer offsets."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+@dataclass
+class Paragraph:
+    """A non-empty line of the article."""
+
+    index: int
+    start: int
+    end: int
+    heading: bool
+    sentences: list[Sentence]
+    quotes: list[Quote]
+
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+
+
+def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
+    """Split into paragraphs (one per non-blank line) with sentences and quotes."""
+    paragraphs: list[Paragraph] = []
+    for m in _LINE.finditer(norm):
+        start, end = _strip_span(norm, m.start(), m.end())
+        if start >= end:
+            continue
+        heading = is_heading(norm[start:end])
+        sentences = [] if heading else split_sentences(norm, start, end)
+        quotes = [] if heading else find_quotes(text, norm, start, end)
+        paragraphs.append(Paragraph(len(paragraphs), start, end, heading, sentences, quotes))
+    return paragraphs
+
+
+def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends with whitespace."""
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_WORD = re.compile(r"\w+")
+
+
+def is_heading(line: str) -> bool:
+    """True for short lines without final punctuation or quotes ("Growing cultural ties")."""
+    line = line.strip()
+    if not line or '"' in line:
+        return False
+    if line[-1] in ".!?:;,'\"…)]":
+        return False
+    return len(_WORD.findall(line)) <= 12
+
+
+# A candidate sentence end: terminal punctuation, closing marks, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+['\")\]]*(?=\s+)")
+_TOKEN_BEFORE = re.compile(r"[\w.'-]*\w\.?$")
+
+
+def split_sentences(norm: str, start: int, end: int) -> list[Sentence]:
+    """Split norm[start:end] into sentences, respecting abbreviations and initials."""
+    sentences = []
+    cur = start
+    for m in _BOUNDARY.finditer(norm, start, end):
+        nxt = _next_nonspace(norm, m.end(), end)
+        if nxt >= end or not _is_boundary(norm, cur, m, nxt, end):
+            continue
+        sentences.append(Sentence(cur, m.end()))
+        cur = nxt
+    if cur < end:
+        sentences.append(Sentence(cur, end))
+    return sentences
+
+
+def _next_nonspace(norm: str, pos: int, end: int) -> int:
+    while pos < end and norm[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _is_boundary(norm: str, cur: int, m: re.Match, nxt: int, end: int) -> bool:
+    """Decide whether the punctuation in m really ends a sentence."""
+    following = norm[nxt]
+    if not (following.isupper() or following.isdigit() or following in "\"'(["):
+        return False
+    punct = norm[m.start() : m.end()].rstrip("'\")]")
+    if punct != ".":
+        return True  # "!", "?", "…" or "..." end the sentence when a capital follows
+    word_m = _TOKEN_BEFORE.search(norm, max(cur, m.start() - 40), m.start() + 1)
+    word = word_m.group(0) if word_m else ""
+    bare = word.rstrip(".").lower()
+    next_word_m = _WORD.match(norm, nxt + (1 if following in "\"'([" else 0), end)
+    next_word = next_word_m.group(0).lower() if next_word_m else ""
+    starter = following in "\"'([" or next_word in SENTENCE_STARTERS
+    if len(bare) == 1 and bare.isalpha() and word[:1].isupper():
+        return False  # an initial, as in "Graeme C. Clark"
+    if "." in bare:  # dotted abbreviation such as "U.S." ends a sentence only before a starter
+        return starter
+    if bare in SOFT_ABBREVIATIONS:
+        return starter
+    return bare not in TITLE_ABBREVIATIONS
+
+
+def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
+    """Classify the double quote at i as 'open', 'close' or 'either' from its context."""
+    prev = norm[i - 1] if i > start else " "
+    nxt = norm[i + 1] if i + 1 < end else " "
+    can_open = (prev.isspace() or prev in "([{-/'—") and not nxt.isspace()
+    can_close = not prev.isspace() or nxt.isspace() or i + 1 >= end
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    if text[i] == "\u201c":
+        return "open"
+    if text[i] == "\u201d":
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
+    """Find balanced double-quoted passages in one paragraph (unclosed ones are dropped)."""
+    quotes: list[Quote] = []
+    open_at = -1
+    pos = norm.find('"', start, end)
+    while pos != -1:
+        role = _quote_role(norm, text, pos, start, end)
+        if open_at < 0:
+            if role != "close":
+                open_at = pos
+        elif role == "open":
+            open_at = pos  # unbalanced: a new quote starts before the old one closed
+        else:
+            if pos > open_at + 1:
+                quotes.append(Quote(open_at + 1, pos, open_at, pos + 1))
+            open_at = -1
+        pos = norm.find('"', pos + 1, end)
+    return quotes
+
+
+def sentence_at(paragraph: Paragraph, pos: int) -> int:
+    """Index of the sentence of paragraph containing pos (the last one starting before it)."""
+    starts = [s.start for s in paragraph.sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def word_count(s: str) -> int:
+    """Number of words in s."""
+    return len(_WORD.findall(s))

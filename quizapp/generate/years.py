@@ -1,0 +1,136 @@
+"""Which year: events tied to a year, decade or range of years."""
+
+from __future__ import annotations
+
+import random
+
+import regex as re
+
+from quizapp.generate.article import Article
+from quizapp.generate.clauses import question, stem
+from quizapp.generate.distractors import assemble, rng_for
+from quizapp.generate.types import DraftQuestion
+
+_Y = r"(?:1[5-9]\d\d|20\d\d)"
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?"
+)
+_YEAR_EXPR = re.compile(
+    rf"\bbetween\s+(?P<r1>{_Y})\s+and\s+(?P<r2>{_Y})\b"
+    rf"|\bfrom\s+(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
+    rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
+    rf"|(?<![\w$.,/'-])(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
+    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/-]|[.,]\d)"
+)
+_MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
+_COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")
+_OFFSETS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
+
+
+def _article_years(art: Article) -> list[int]:
+    return sorted({int(m.group("y")) for m in _YEAR_EXPR.finditer(art.norm) if m.group("y")})
+
+
+def _near_years(answer: int, known: list[int], cap: int, rng: random.Random) -> list[str]:
+    """Other years of the article close to answer, then nearby plausible years."""
+    close = sorted(
+        (y for y in known if y != answer and abs(y - answer) <= 60), key=lambda y: abs(y - answer)
+    )
+    picked = close[:2]
+    offsets = list(_OFFSETS)
+    rng.shuffle(offsets)
+    for off in offsets:
+        for y in (
+            (answer - off, answer + off) if rng.random() < 0.5 else (answer + off, answer - off)
+        ):
+            if y != answer and y <= cap and y not in picked:
+                picked.append(y)
+    return [str(y) for y in picked]
+
+
+def _range_distractors(a: int, b: int, cap: int, rng: random.Random) -> list[str]:
+    width = b - a
+    shifts = [s for s in (-6, -4, -3, -2, 2, 3, 4, -8, 6) if b + s <= cap]
+    rng.shuffle(shifts)
+    return [f"{a + s}–{a + s + width}" for s in shifts]
+
+
+def year_questions(art: Article) -> list[DraftQuestion]:
+    """Questions asking in which year (decade, period) an event happened."""
+    known = _article_years(art)
+    cap = (max(known) if known else 2030) + 1
+    out = []
+    for p in art.paragraphs:
+        if p.heading:
+            continue
+        for m in _YEAR_EXPR.finditer(art.norm, p.start, p.end):
+            q = _one(art, p, m, known, cap)
+            if q:
+                out.append(q)
+    return out
+
+
+def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuestion | None:
+    norm = art.norm
+    a, b = m.span()
+    if _MONTH_BEFORE.search(norm, max(p.start, a - 20), a):
+        return None  # a full date, not a year event
+    if m.group("y") and _COUNT_AFTER.match(norm, b, min(p.end, b + 30)):
+        return None  # "1500 students" is a count
+    parts = _answer_parts(m)
+    if parts is None:
+        return None
+    answer, replacement, accepted, kind = parts
+    found = stem(art.text, norm, p, a, b)
+    if found is None:
+        return None
+    before, after, _, _ = found
+    prompt = question(before, replacement, after)
+    rng = rng_for(art.digest, prompt)
+    if kind == "year":
+        distractors = _near_years(int(answer), known, cap, rng)
+    elif kind == "decade":
+        base = int(answer[:4])
+        distractors = [f"{base + d}s" for d in (-10, 10, -20, 20, -30) if base + d <= cap]
+    else:
+        lo, hi = (int(x) for x in answer.split("–"))
+        distractors = _range_distractors(lo, hi, cap, rng)
+    source, span = art.source(p, a, b)
+    conf = 0.85 if len(prompt.split()) <= 45 else 0.65
+    return assemble(
+        digest=art.digest,
+        kind="which_year",
+        prompt=prompt,
+        answer=answer,
+        distractors=distractors,
+        source=source,
+        span=span,
+        explanation=f"The article says: “{source.strip()}”",
+        confidence=conf,
+        accepted=accepted,
+    )
+
+
+def _answer_parts(m: re.Match) -> tuple[str, str, tuple[str, ...], str] | None:
+    """(answer, replacement words, accepted, kind) for one year expression."""
+    if m.group("y"):
+        return m.group("y"), "what year", (m.group("y"),), "year"
+    if m.group("dec"):
+        dec = m.group("dec") + "s"
+        return dec, "which decade", (dec, f"the {dec}", m.group("dec")), "decade"
+    first = m.group("r1") or m.group("f1") or m.group("h1")
+    second = m.group("r2") or m.group("f2") or m.group("h2")
+    if len(second) == 2:
+        second = first[:2] + second
+    if int(second) <= int(first):
+        return None
+    if m.group("r1"):
+        rep = "between which years"
+    elif m.group("f1"):
+        rep = "over which period"
+    else:
+        rep = "in which period"
+    answer = f"{first}–{second}"
+    accepted = (f"{first}-{second}", f"{first} to {second}", f"{first} and {second}")
+    return answer, rep, accepted, "range"
