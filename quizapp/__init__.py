@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp import sqlite  # noqa: F401  (registers the SQLite connection settings)
+from quizapp import security, sqlite  # noqa: F401  (sqlite registers connection settings)
 from quizapp.extensions import csrf, db, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -56,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in (main.bp, auth.bp, quiz.bp, progress.bp, practice.bp):
         app.register_blueprint(blueprint)
     bank.init_app(app)
+    security.init_app(app)
     main.init_app(app)
     return app
 

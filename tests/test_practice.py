@@ -5,9 +5,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import MemoryState, utcnow
+from quizapp.models import MemoryState, Question, utcnow
 from tests.conftest import post_form
 from tests.factories import make_question
+from tests.test_quiz import new_quiz, start, submit
 
 
 def questions(app, n: int = 2) -> list[dict]:
@@ -92,3 +93,16 @@ def test_feedback_of_an_unpractised_question_is_404(client, app, auth):
 def test_practice_needs_login(client):
     response = client.get("/practice/")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_questions_missed_in_quizzes_are_practised_first(client, app, auth):
+    quiz = new_quiz(app, questions=3)
+    auth.as_new()
+    attempt_id = start(client, quiz["slug"])
+    q1, q2, q3 = quiz["questions"]
+    submit(
+        client, attempt_id, {q1: quiz["right"][q1], q2: quiz["right"][q2], q3: quiz["wrong"][q3]}
+    )
+    with app.app_context():
+        prompt = db.session.get(Question, q3).prompt
+    assert prompt in client.get("/practice/").get_data(as_text=True)

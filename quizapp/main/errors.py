@@ -45,7 +45,9 @@ def register(app: Flask) -> None:
         code = error.code or 500
         if code >= 500:
             return _server_error(error)
-        return render_error(code, MESSAGES.get(code, error.description or ""))
+        # A description given with abort() says more than the generic text for the code.
+        custom = error.description != type(error).description
+        return render_error(code, error.description if custom else MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)
     def _server_error(error: Exception):  # type: ignore[no-untyped-def]

@@ -6,12 +6,12 @@ import random
 from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Choice, MemoryState, Question
+from quizapp.models import Attempt, Choice, MemoryState, Question, Response
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
 scheduler = Scheduler(enable_fuzzing=False)
@@ -31,10 +31,23 @@ def next_question(user_id: int, now: datetime) -> Question | None:
     if due is not None:
         return due
     seen = select(MemoryState.question_id).where(MemoryState.user_id == user_id)
+    # Among new questions, those the student got wrong in quizzes come first.
+    missed = (
+        select(Response.question_id, func.count().label("n"))
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(
+            Attempt.user_id == user_id,
+            Attempt.submitted_at.is_not(None),
+            Response.is_correct.is_not(True),
+        )
+        .group_by(Response.question_id)
+        .subquery()
+    )
     return db.session.scalar(
         select(Question)
+        .outerjoin(missed, missed.c.question_id == Question.id)
         .where(Question.status == "published", Question.id.not_in(seen))
-        .order_by(Question.article_id, Question.id)
+        .order_by(func.coalesce(missed.c.n, 0).desc(), Question.article_id, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)
     )

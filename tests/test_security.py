@@ -1,0 +1,122 @@
+"""Security headers and hostile input: always a clear 4xx, never a 500, nothing stored."""
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from quizapp.extensions import db
+from quizapp.models import User
+from tests.conftest import PASSWORD, csrf_token, post_form
+from tests.factories import make_quiz
+
+PAGES = ["/", "/auth/login", "/auth/register", "/quizzes", "/healthz"]
+
+
+def users(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(User))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_security_headers(client, path):
+    headers = client.get(path).headers
+    csp = headers["Content-Security-Policy"]
+    for directive in (
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+    ):
+        assert directive in csp
+    assert "unsafe-inline" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_pages_have_no_inline_script_or_style(client, app, auth):
+    with app.app_context():
+        quiz = make_quiz(questions=2, time_limit_s=300)
+        slug = quiz.slug
+    auth.as_new()
+    start = post_form(client, f"/quizzes/{slug}/start", {}, form_url=f"/quizzes/{slug}")
+    pages = ["/", f"/quizzes/{slug}", start.headers["Location"], "/progress/", "/practice/"]
+    for path in pages:
+        html = client.get(path).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert not re.search(r"\sstyle=", html), path
+        assert not re.search(r"\son[a-z]+=", html), path
+
+
+def test_session_cookie_is_httponly_and_lax(client, auth):
+    auth.create()
+    response = auth.login()
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_nul_bytes_are_refused(client, app):
+    response = post_form(
+        client,
+        "/auth/register",
+        {"username": "ana\x00", "password": PASSWORD, "confirm": PASSWORD},
+    )
+    assert response.status_code == 400
+    assert "not allowed" in response.get_data(as_text=True)
+    assert users(app) == 0
+
+
+def test_invalid_utf8_is_a_clear_error(client, app):
+    token = csrf_token(client, "/auth/register")
+    body = b"csrf_token=" + token.encode() + b"&username=an%FF%FEa&password=x&confirm=x"
+    response = client.post(
+        "/auth/register", data=body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert users(app) == 0
+
+
+def test_too_many_fields_is_413(client, app):
+    token = csrf_token(client, "/auth/register")
+    data = {f"f{i}": "x" for i in range(10_000)}
+    data.update(csrf_token=token, username="ana", password=PASSWORD, confirm=PASSWORD)
+    response = client.post("/auth/register", data=data)
+    assert response.status_code == 413
+    assert "too large" in response.get_data(as_text=True)
+    assert users(app) == 0
+
+
+def test_body_over_the_limit_is_413(client, app):
+    token = csrf_token(client, "/auth/register")
+    big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post(
+        "/auth/register",
+        data={"csrf_token": token, "username": big, "password": PASSWORD, "confirm": PASSWORD},
+    )
+    assert response.status_code == 413
+    assert users(app) == 0
+
+
+def test_markup_in_stored_text_is_shown_escaped(client, app, runner, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Plain text, says Ada Stone, the historian.\n", encoding="utf-8")
+    runner.invoke(args=["import-article", str(article), "--title", "<script>alert(1)</script>"])
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_sql_metacharacters_are_stored_literally(client, app):
+    name = "o'neil--;drop"
+    response = post_form(
+        client, "/auth/register", {"username": name, "password": PASSWORD, "confirm": PASSWORD}
+    )
+    assert response.status_code == 400  # refused by the username rule, with a message
+    assert "Use letters, digits" in response.get_data(as_text=True)
+    response = post_form(
+        client,
+        "/auth/login",
+        {"username": "' OR 1=1 --", "password": "' OR 1=1 --"},
+    )
+    assert response.status_code == 400
+    assert "Wrong username or password." in response.get_data(as_text=True)
