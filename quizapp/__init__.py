@@ -10,8 +10,9 @@ from typing import Any
 
 from flask import Flask
 
-from quizapp import security, sqlite  # noqa: F401  (sqlite registers connection settings)
-from quizapp.extensions import csrf, db, login_manager, migrate
+# sqlite and ratelimit register themselves (connection settings, the quizapp+db:// storage).
+from quizapp import ratelimit, security, sqlite  # noqa: F401
+from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -30,6 +31,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
+        # Counters live in the database so every worker shares them; redis://… works too.
+        RATELIMIT_STORAGE_URI="quizapp+db://",
+        RATELIMIT_STRATEGY="fixed-window",
+        RATELIMIT_HEADERS_ENABLED=True,
+        LOGIN_LIMIT_PER_USER="10 per 5 minutes",
+        LOGIN_LIMIT_PER_ADDRESS="200 per 5 minutes",
+        REGISTER_LIMIT_PER_ADDRESS="100 per hour",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -50,10 +58,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
-    from quizapp import auth, bank, main, practice, progress, quiz
+    from quizapp import auth, bank, classes, main, practice, progress, quiz, reports, teach
 
-    for blueprint in (main.bp, auth.bp, quiz.bp, progress.bp, practice.bp):
+    for blueprint in (
+        main.bp,
+        auth.bp,
+        quiz.bp,
+        progress.bp,
+        practice.bp,
+        teach.bp,
+        classes.bp,
+        reports.bp,
+    ):
         app.register_blueprint(blueprint)
     bank.init_app(app)
     security.init_app(app)

@@ -372,6 +372,15 @@ class Response(db.Model):
     )
 
 
+class RateLimit(db.Model):
+    """A rate-limit counter shared by every worker (Flask-Limiter's database storage)."""
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+    # Seconds since the epoch, as the limits library counts them.
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
 class MemoryState(db.Model):
     """A student's spaced-repetition memory of one question (an FSRS card)."""
 

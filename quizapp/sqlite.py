@@ -9,6 +9,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Execution option marking a connection that only reads, whatever the request method.
+READ_ONLY = "quizapp_read_only"
 
 
 def _is_sqlite(dbapi_connection: Any) -> bool:
@@ -36,7 +38,8 @@ def _on_begin(conn: Connection) -> None:
         return
     # A deferred transaction that later needs to write cannot wait for the lock (SQLITE_BUSY at
     # once); an IMMEDIATE one waits busy_timeout. Reads stay deferred so they never queue.
-    if has_request_context() and request.method in READ_ONLY_METHODS:
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    if read_only or (has_request_context() and request.method in READ_ONLY_METHODS):
         conn.exec_driver_sql("BEGIN")
     else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -74,6 +74,7 @@ def app(tmp_path, _server_schema) -> Iterator[Flask]:
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": url,
             "SEEDS_DIR": str(tmp_path / "seeds"),
+            "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
     with app.app_context():

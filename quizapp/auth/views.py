@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -13,15 +13,22 @@ from werkzeug.wrappers import Response
 
 from quizapp.auth import bp
 from quizapp.auth.forms import LoginForm, LogoutForm, RegisterForm
-from quizapp.auth.services import classroom_by_code, create_user, enroll, find_user, verify_password
-from quizapp.extensions import db, login_manager
+from quizapp.auth.services import (
+    classroom_by_code,
+    create_user,
+    enroll,
+    find_user,
+    normalise_username,
+    verify_password,
+)
+from quizapp.extensions import db, limiter, login_manager
 from quizapp.models import User
 
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
     """Find the user whose current session token is in the cookie."""
-    return db.session.scalar(select(User).where(User.session_token == token))
+    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
 
 
 def _safe_next(target: str | None) -> str:
@@ -39,7 +46,18 @@ def _start_session(user: User) -> None:
     login_user(user)
 
 
+def _username_key() -> str:
+    """Throttle by the account being tried, so one student cannot lock out the whole school."""
+    return "login-user:" + normalise_username(request.form.get("username", ""))[:40]
+
+
+def _limit(name: str):
+    """A limit string read from the config at request time."""
+    return lambda: current_app.config[name]
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_limit("REGISTER_LIMIT_PER_ADDRESS"), methods=["POST"])
 def register() -> str | Response:
     """Let a student create an account, optionally joining a class."""
     form = RegisterForm()
@@ -69,6 +87,8 @@ def register() -> str | Response:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(_limit("LOGIN_LIMIT_PER_USER"), key_func=_username_key, methods=["POST"])
 def login() -> str | Response:
     """Log in with a username and password."""
     form = LoginForm()

@@ -1,4 +1,4 @@
-"""Commands: setup, import-article, generate and bank export."""
+"""Commands: setup, import-article, generate, bank export and bank import."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
-from quizapp.bank.interchange import bank_questions, question_as_dict
+from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.bank.services import article_quiz, import_article
 from quizapp.extensions import db
 from quizapp.generate import generate
@@ -132,13 +132,34 @@ def bank_group() -> None:
 
 
 @bank_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "gift"]), default="json", show_default=True
+)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 @with_appcontext
 def bank_export_command(fmt: str, output) -> None:
-    """Write every question of the bank (JSON list)."""
-    items = [question_as_dict(q) for q in bank_questions()]
-    output.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    """Write every question of the bank (a JSON list or Moodle GIFT)."""
+    output.write(export_text(fmt, bank_questions()))
+
+
+@bank_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def bank_import_command(path: Path) -> None:
+    """Import questions as drafts from a .json or .gift/.txt file: all of them or none."""
+    try:
+        report = import_bank(path.name, path.read_bytes(), author=None)
+    except InterchangeError as error:
+        db.session.rollback()
+        for message in error.errors:
+            click.echo(message, err=True)
+        raise click.ClickException(
+            f"Nothing imported: {len(error.errors)} problem(s) in {path.name}."
+        ) from None
+    db.session.commit()
+    for message in report.skipped:
+        click.echo(f"Skipped {message}")
+    click.echo(f"Imported {report.created} question(s) as drafts; skipped {len(report.skipped)}.")
 
 
 COMMANDS = [setup_command, import_article_command, generate_command, bank_group]

@@ -1,25 +1,57 @@
-"""Export the question bank in interchange formats."""
+"""Export the question bank in interchange formats (JSON, GIFT) and import such files back."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, tuple_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from quizapp.bank import gift
+from quizapp.bank.gift import Entry
 from quizapp.extensions import db
-from quizapp.models import Question
+from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User
+from quizapp.quiz.checkers import parse_number
+
+FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift"}
+MAX_TEXT = 500
 
 
-def bank_questions() -> list[Question]:
-    """Every question with its choices and article, loaded in a bounded number of queries."""
-    return list(
-        db.session.scalars(
-            select(Question)
-            .options(selectinload(Question.choices), selectinload(Question.article))
-            .order_by(Question.id)
+class InterchangeError(Exception):
+    """A file that cannot be imported, with one message per problem (each with its line)."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class ImportReport:
+    """What an import did: how many questions it created, and which it skipped and why."""
+
+    created: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def bank_questions(visible_to: User | None = None) -> list[Question]:
+    """Every question with its choices and article, loaded in a bounded number of queries.
+
+    With `visible_to`, a teacher gets the published bank plus their own drafts (admins: all).
+    """
+    query = select(Question).options(selectinload(Question.choices), selectinload(Question.article))
+    if visible_to is not None and visible_to.role != "admin":
+        mine = select(Article.id).where(Article.imported_by_id == visible_to.id)
+        query = query.where(
+            or_(
+                Question.status == "published",
+                Question.author_id == visible_to.id,
+                Question.article_id.in_(mine),
+            )
         )
-    )
+    return list(db.session.scalars(query.order_by(Question.id)))
 
 
 def question_as_dict(question: Question) -> dict[str, Any]:
@@ -41,3 +73,219 @@ def question_as_dict(question: Question) -> dict[str, Any]:
         "status": question.status,
         "article": question.article.title if question.article else None,
     }
+
+
+def export_text(fmt: str, questions: list[Question]) -> str:
+    """The bank as a JSON list or as GIFT text."""
+    items = [question_as_dict(q) for q in questions]
+    if fmt == "gift":
+        return gift.dumps(items)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def file_format(filename: str) -> str:
+    """json or gift, from a file name's extension."""
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if suffix not in FORMATS_BY_EXTENSION:
+        raise InterchangeError(
+            [f"{filename}: use a .json, .gift or .txt file (the extension names the format)."]
+        )
+    return FORMATS_BY_EXTENSION[suffix]
+
+
+def read_entries(filename: str, data: bytes) -> list[Entry]:
+    """The questions of a JSON or GIFT file, each validated, with its line number."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InterchangeError([f"{filename} is not UTF-8 text."]) from None
+    entries = gift.parse(text) if file_format(filename) == "gift" else read_json(text)
+    if not entries:
+        raise InterchangeError([f"{filename} holds no questions."])
+    for entry in entries:
+        if not entry.errors:
+            entry.errors.extend(validate(entry.data))
+    return entries
+
+
+def read_json(text: str) -> list[Entry]:
+    """The items of a JSON list with the line each starts on (json.loads gives no positions)."""
+    decoder = json.JSONDecoder()
+    try:
+        at = _skip_space(text, 0)
+        if text[at : at + 1] != "[":
+            raise InterchangeError(["line 1: the JSON file must hold a list of questions."])
+        entries, at = [], _skip_space(text, at + 1)
+        while text[at : at + 1] != "]":
+            item, end = decoder.raw_decode(text, at)
+            line = text.count("\n", 0, at) + 1
+            if isinstance(item, dict):
+                entries.append(Entry(line=line, data=dict(item)))
+            else:
+                entries.append(Entry(line=line, errors=["each question must be a JSON object"]))
+            at = _skip_space(text, end)
+            if text[at : at + 1] == ",":
+                at = _skip_space(text, at + 1)
+            elif text[at : at + 1] != "]":
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+    except json.JSONDecodeError as error:
+        raise InterchangeError([f"line {error.lineno}: invalid JSON ({error.msg})."]) from None
+    return entries
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _text_list(value: Any) -> list[str] | None:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        return None
+    return [str(v).strip() for v in value]
+
+
+def validate(data: dict[str, Any]) -> list[str]:
+    """Problems that would stop this question from being stored; normalises `data` in place."""
+    problems = []
+    if data.get("kind") not in KINDS:
+        problems.append(f"unknown kind {data.get('kind')!r} (use one of {', '.join(KINDS)})")
+    choices, accepted = _text_list(data.get("choices")), _text_list(data.get("accepted"))
+    fmt = data.get("format") or ("choice" if choices else "text")
+    if fmt not in FORMATS:
+        problems.append(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
+    prompt = data.get("prompt")
+    if not isinstance(prompt, str) or not prompt.strip():
+        problems.append("the prompt is empty")
+    answer = data.get("answer")
+    answer = str(answer).strip() if isinstance(answer, str | int | float) else ""
+    if not answer or len(answer) > MAX_TEXT:
+        problems.append(f"the answer must have 1 to {MAX_TEXT} characters")
+    if choices is None or accepted is None:
+        problems.append("choices and accepted must be lists of texts")
+        choices, accepted = choices or [], accepted or []
+    if fmt == "choice":
+        problems.extend(_choice_problems(answer, choices))
+    if fmt == "numeric" and parse_number(answer) is None:
+        problems.append(f"the answer {answer!r} of a numeric question is not a number")
+    tolerance = data.get("tolerance") or 0
+    if not isinstance(tolerance, int) or tolerance < 0:
+        problems.append("the tolerance must be a whole number, 0 or more")
+    span = data.get("span")
+    if span is not None and not (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(v, int) for v in span)
+        and 0 <= span[0] <= span[1]
+    ):
+        problems.append("span must be [start, end] with 0 <= start <= end")
+    for key in ("explanation", "source", "article"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            problems.append(f"{key} must be a text")
+    data.update(format=fmt, answer=answer, choices=choices, accepted=accepted, tolerance=tolerance)
+    return problems
+
+
+def _choice_problems(answer: str, choices: list[str]) -> list[str]:
+    problems = []
+    if len(choices) < 2:
+        problems.append("a multiple-choice question needs at least two choices")
+    if answer not in choices:
+        problems.append("the answer is not one of the choices")
+    if len(set(choices)) != len(choices):
+        problems.append("two choices have the same text")
+    if any(not c or len(c) > MAX_TEXT for c in choices):
+        problems.append(f"every choice must have 1 to {MAX_TEXT} characters")
+    return problems
+
+
+def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportReport:
+    """Validate the whole file, then store every question as a draft (the caller commits).
+
+    Raises InterchangeError listing every bad question, before anything is added.
+    """
+    entries = read_entries(filename, data)
+    errors = [f"line {e.line}: {message}" for e in entries for message in e.errors]
+    if errors:
+        raise InterchangeError(errors)
+    articles = _articles_named({e.data["article"] for e in entries if e.data.get("article")})
+    taken = _unfiled_prompts(entries, articles)
+    report = ImportReport()
+    for entry in entries:
+        article = articles.get(entry.data.get("article") or "")
+        question = _question(entry.data, article, author)
+        if article is None:
+            # NULL article ids never collide in a unique constraint: compare here instead.
+            key = (question.kind, question.prompt)
+            if key in taken:
+                report.skipped.append(f"line {entry.line}: a duplicate of an existing question")
+                continue
+            taken.add(key)
+        try:
+            with db.session.begin_nested():
+                db.session.add(question)
+                db.session.flush()
+        except IntegrityError:
+            report.skipped.append(
+                f"line {entry.line}: a duplicate of a question of “{article.title}”"
+            )
+            continue
+        report.created += 1
+    return report
+
+
+def _articles_named(titles: set[str]) -> dict[str, Article]:
+    """The current (not replaced) article for each title, the newest when titles repeat."""
+    if not titles:
+        return {}
+    found = db.session.scalars(
+        select(Article)
+        .where(Article.title.in_(titles), Article.replaced_by_id.is_(None))
+        .order_by(Article.id)
+    )
+    return {article.title: article for article in found}
+
+
+def _unfiled_prompts(entries: list[Entry], articles: dict[str, Article]) -> set[tuple[str, str]]:
+    """(kind, prompt) pairs of article-less questions already in the bank that the file repeats."""
+    wanted = [
+        (e.data["kind"], e.data["prompt"].strip())
+        for e in entries
+        if (e.data.get("article") or "") not in articles
+    ]
+    if not wanted:
+        return set()
+    rows = db.session.execute(
+        select(Question.kind, Question.prompt).where(
+            Question.article_id.is_(None), tuple_(Question.kind, Question.prompt).in_(wanted)
+        )
+    )
+    return {(kind, prompt) for kind, prompt in rows}
+
+
+def _question(data: dict[str, Any], article: Article | None, author: User | None) -> Question:
+    """A draft Question with its choices from validated data."""
+    span = data.get("span") if article is not None else None
+    # The id, not the relationship: a skipped duplicate must not linger in article.questions.
+    question = Question(
+        article_id=article.id if article else None,
+        kind=data["kind"],
+        format=data["format"],
+        prompt=data["prompt"].strip(),
+        answer=data["answer"],
+        accepted=data["accepted"],
+        tolerance=data["tolerance"],
+        explanation=data.get("explanation") or "",
+        source_sentence=data.get("source") or None,
+        span_start=span[0] if span else None,
+        span_end=span[1] if span else None,
+        status="draft",
+        author_id=author.id if author else None,
+    )
+    question.choices = [
+        Choice(text=text, is_correct=(text == data["answer"]), position=i)
+        for i, text in enumerate(data["choices"] if data["format"] == "choice" else [])
+    ]
+    return question

@@ -17,7 +17,7 @@ MESSAGES = {
     405: "That action is not allowed here.",
     409: "That change clashes with another one. Reload the page and try again.",
     413: "What you sent is too large.",
-    429: "Too many attempts. Wait a minute and try again.",
+    429: "Too many attempts in a short time. Wait a few minutes, then try again.",
     500: "Something went wrong on our side. It has been logged.",
     503: "The service is unavailable right now. Try again shortly.",
 }
@@ -46,7 +46,7 @@ def register(app: Flask) -> None:
         if code >= 500:
             return _server_error(error)
         # A description given with abort() says more than the generic text for the code.
-        custom = error.description != type(error).description
+        custom = code != 429 and error.description != type(error).description
         return render_error(code, error.description if custom else MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)

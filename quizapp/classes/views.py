@@ -1,0 +1,37 @@
+"""Join a class with a code."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from quizapp.auth.services import classroom_by_code, enroll
+from quizapp.classes import bp
+from quizapp.classes.forms import JoinForm
+from quizapp.extensions import db
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@login_required
+def join() -> str | Response | tuple[str, int]:
+    """Enter a join code to become a member of a class."""
+    form = JoinForm()
+    if form.validate_on_submit():
+        classroom = classroom_by_code(form.code.data)
+        if classroom is None:
+            form.code.errors.append("No class has this join code. Check it with your teacher.")
+        else:
+            try:
+                enroll(current_user, classroom)
+                db.session.commit()
+            except IntegrityError:
+                # The enrollment's primary key says it all: no check-then-insert race.
+                db.session.rollback()
+                flash(f"You are already in this class ({classroom.name}).", "info")
+            else:
+                flash(f"You joined {classroom.name}. Its quizzes are on your list.", "success")
+            return redirect(url_for("quiz.quiz_list"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("classes/join.html", form=form), status

@@ -1,0 +1,42 @@
+"""`flask scores export`: the score export of the web pages, from the command line."""
+
+from __future__ import annotations
+
+import click
+from sqlalchemy import select
+
+from quizapp.auth.services import classroom_by_code
+from quizapp.extensions import db
+from quizapp.models import Quiz
+from quizapp.reports import bp
+from quizapp.reports.exports import csv_chunks, file_chunks, score_rows, xlsx_file
+
+
+@bp.cli.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
+)
+@click.option("--quiz", "slug", help="Only this quiz (its slug).")
+@click.option("--class", "code", help="Only this class (its join code).")
+@click.option("--questions", is_flag=True, help="Add a 1/0 column per question (needs --quiz).")
+@click.option("-o", "--output", type=click.File("wb"), default="-", help="Default: stdout.")
+def export_command(fmt: str, slug: str | None, code: str | None, questions: bool, output) -> None:
+    """Write one row per attempt (every teacher's quizzes) as CSV or XLSX."""
+    quiz = None
+    if slug is not None:
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug))
+        if quiz is None:
+            raise click.ClickException(f"No quiz has the slug {slug!r}.")
+    classroom = classroom_by_code(code) if code is not None else None
+    if code is not None and classroom is None:
+        raise click.ClickException(f"No class has the join code {code!r}.")
+    if questions and quiz is None:
+        raise click.ClickException("--questions needs --quiz: columns are per quiz.")
+    rows = score_rows(viewer=None, quiz=quiz, classroom=classroom, questions=questions)
+    if fmt == "csv":
+        chunks = (piece.encode("utf-8") for piece in csv_chunks(rows))
+    else:
+        chunks = file_chunks(xlsx_file(rows))
+    for piece in chunks:
+        output.write(piece)
+    output.flush()

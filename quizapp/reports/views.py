@@ -1,0 +1,190 @@
+"""Report pages: gradebooks, attempt detail, item statistics, exports, bank import/export."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, render_template, request, stream_with_context
+from flask_login import current_user
+from sqlalchemy import select
+
+from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
+from quizapp.extensions import db
+from quizapp.models import Classroom, Quiz
+from quizapp.quiz.services import percent
+from quizapp.reports import bp
+from quizapp.reports.access import owned_class, owned_quiz, sees_all, teacher_required
+from quizapp.reports.exports import (
+    XLSX_MIMETYPE,
+    csv_chunks,
+    file_chunks,
+    score_rows,
+    xlsx_file,
+)
+from quizapp.reports.forms import BankImportForm
+from quizapp.reports.services import (
+    assigned_classes,
+    attempt_detail,
+    class_matrix,
+    gradebook,
+    histogram,
+    histogram_bars,
+    item_statistics,
+)
+
+BANK_MIMETYPES = {"json": "application/json", "gift": "text/plain; charset=utf-8"}
+
+
+def _id_arg(name: str) -> int | None:
+    """An optional numeric query parameter; anything else is a 400."""
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        abort(400)
+    return int(value)
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}
+
+
+@bp.get("/")
+@teacher_required
+def index() -> str:
+    """The teacher's quizzes and classes, with links to their reports."""
+    quizzes = select(Quiz).order_by(Quiz.title, Quiz.id)
+    classes = select(Classroom).order_by(Classroom.name, Classroom.id)
+    if not sees_all(current_user):
+        quizzes = quizzes.where(Quiz.owner_id == current_user.id)
+        classes = classes.where(Classroom.teacher_id == current_user.id)
+    return render_template(
+        "reports/index.html",
+        quizzes=db.session.scalars(quizzes).all(),
+        classes=db.session.scalars(classes).all(),
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>")
+@teacher_required
+def quiz_gradebook(quiz_id: int) -> str:
+    """Students × attempts of one quiz with grades and a histogram, optionally for one class."""
+    quiz = owned_quiz(quiz_id, current_user)
+    classes = assigned_classes(quiz, current_user)
+    class_id = _id_arg("class")
+    selected = None
+    if class_id is not None:
+        selected = next((c for c in classes if c.id == class_id), None) or abort(404)
+    rows = gradebook(quiz, selected)
+    bins = histogram([r.grade for r in rows if r.grade is not None])
+    return render_template(
+        "reports/quiz.html",
+        quiz=quiz,
+        classes=classes,
+        selected=selected,
+        rows=rows,
+        bins=bins,
+        bars=histogram_bars(bins),
+        percent=percent,
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>/items")
+@teacher_required
+def quiz_items(quiz_id: int) -> str:
+    """Item statistics of one quiz: facility, discrimination, options picked, flags."""
+    quiz = owned_quiz(quiz_id, current_user)
+    return render_template("reports/items.html", quiz=quiz, stats=item_statistics(quiz))
+
+
+@bp.get("/classes/<int:class_id>")
+@teacher_required
+def class_grades(class_id: int) -> str:
+    """Students × assigned quizzes of one class, a grade per cell."""
+    classroom = owned_class(class_id, current_user)
+    return render_template(
+        "reports/class.html", classroom=classroom, matrix=class_matrix(classroom)
+    )
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@teacher_required
+def attempt(attempt_id: int) -> str:
+    """One attempt question by question: the student's answer and whether it was right."""
+    found = attempt_detail(attempt_id) or abort(404)
+    if not sees_all(current_user) and found.quiz.owner_id != current_user.id:
+        abort(404)
+    return render_template("reports/attempt.html", attempt=found, percent=percent)
+
+
+def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:
+    """The filters of an export request, checked against the teacher's data, and a file stem."""
+    quiz_id, class_id = _id_arg("quiz"), _id_arg("class")
+    quiz = owned_quiz(quiz_id, current_user) if quiz_id is not None else None
+    classroom = owned_class(class_id, current_user) if class_id is not None else None
+    questions = request.args.get("questions") == "1"
+    if questions and quiz is None:
+        abort(400)
+    stem = (
+        "scores" + (f"-{quiz.slug}" if quiz else "") + (f"-class-{class_id}" if classroom else "")
+    )
+    return quiz, classroom, questions, stem
+
+
+@bp.get("/export.csv")
+@teacher_required
+def export_csv() -> Response:
+    """Download one row per attempt as CSV, streamed."""
+    quiz, classroom, questions, stem = _export_scope()
+    rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    return Response(
+        stream_with_context(csv_chunks(rows)),
+        mimetype="text/csv",
+        headers=_attachment(f"{stem}.csv"),
+    )
+
+
+@bp.get("/export.xlsx")
+@teacher_required
+def export_xlsx() -> Response:
+    """Download one row per attempt as an Excel workbook, written to a spooled file."""
+    quiz, classroom, questions, stem = _export_scope()
+    rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    return Response(
+        file_chunks(xlsx_file(rows)), mimetype=XLSX_MIMETYPE, headers=_attachment(f"{stem}.xlsx")
+    )
+
+
+@bp.route("/bank/import", methods=["GET", "POST"])
+@teacher_required
+def bank_import() -> str | tuple[str, int]:
+    """Upload a GIFT or JSON file: every question imported as a draft, or none and the errors."""
+    form = BankImportForm()
+    errors: list[str] = []
+    skipped: list[str] = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            report = import_bank(upload.filename or "", upload.read(), author=current_user)
+        except InterchangeError as error:
+            db.session.rollback()
+            errors = error.errors
+        else:
+            db.session.commit()
+            skipped = report.skipped
+            flash(
+                f"Imported {report.created} question(s) as drafts;"
+                f" skipped {len(report.skipped)} duplicate(s).",
+                "success",
+            )
+    status = 400 if errors or form.errors else 200
+    page = render_template("reports/import.html", form=form, errors=errors, skipped=skipped)
+    return (page, status) if status != 200 else page
+
+
+@bp.get("/bank/export.<fmt>")
+@teacher_required
+def bank_export(fmt: str) -> Response:
+    """Download the bank the teacher can use (published, plus their drafts) as JSON or GIFT."""
+    if fmt not in BANK_MIMETYPES:
+        abort(404)
+    text = export_text(fmt, bank_questions(visible_to=current_user))
+    return Response(text, mimetype=BANK_MIMETYPES[fmt], headers=_attachment(f"question-bank.{fmt}"))

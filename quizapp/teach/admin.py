@@ -1,0 +1,66 @@
+"""Admins manage teacher accounts: create, disable and enable."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.wrappers import Response
+
+from quizapp.auth.services import create_user
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.teach import bp
+from quizapp.teach.forms import ActionForm, TeacherForm
+from quizapp.teach.services import is_admin
+
+
+def _admins_only() -> None:
+    """Teachers may not manage accounts."""
+    if not is_admin(current_user):
+        abort(403)
+
+
+@bp.route("/admin/teachers", methods=["GET", "POST"])
+def teachers() -> str | Response | tuple[str, int]:
+    """Teacher and admin accounts, and a form to create a teacher."""
+    _admins_only()
+    form = TeacherForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(form.username.data, form.password.data, role="teacher")
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            form.username.errors.append("This username is taken. Choose another.")
+        else:
+            flash(f"Teacher account {user.username} created.", "success")
+            return redirect(url_for("teach.teachers"))
+    accounts = db.session.scalars(
+        select(User).where(User.role.in_(("teacher", "admin"))).order_by(User.username)
+    ).all()
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "teach/teachers.html", form=form, accounts=accounts, action=ActionForm()
+    ), status
+
+
+@bp.post("/admin/users/<int:user_id>/active")
+def set_active(user_id: int) -> Response:
+    """Disable or enable an account; disabling ends its sessions at once."""
+    _admins_only()
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash("You cannot disable your own account.", "error")
+        return redirect(url_for("teach.teachers"))
+    user.active = request.form.get("active") == "1"
+    if not user.active:
+        # The login cookie names the token: a new one ends every open session.
+        user.session_token = secrets.token_urlsafe(32)
+    db.session.commit()
+    state = "enabled" if user.active else "disabled; their sessions have ended"
+    flash(f"Account {user.username} {state}.", "success")
+    return redirect(url_for("teach.teachers"))

@@ -1,0 +1,148 @@
+"""Import an article in the browser and review the questions generated from it."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from quizapp.bank.services import import_article
+from quizapp.extensions import db
+from quizapp.models import Article, Question
+from quizapp.teach import bp
+from quizapp.teach.forms import MAX_UPLOAD, ActionForm, ImportForm
+from quizapp.teach.services import can_review, discard, discard_message
+
+
+def uploaded_text(form: ImportForm) -> str | None:
+    """The article text from the paste box or the file, or None with a form error set."""
+    pasted = (form.body.data or "").strip()
+    upload = form.upload.data
+    has_file = upload is not None and getattr(upload, "filename", "")
+    if pasted and has_file:
+        form.upload.errors.append("Paste the text or upload a file, not both.")
+        return None
+    if not pasted and not has_file:
+        form.body.errors.append("Paste the article text or choose a .txt file.")
+        return None
+    if pasted:
+        return pasted
+    raw = upload.stream.read(MAX_UPLOAD + 1)
+    if len(raw) > MAX_UPLOAD:
+        form.upload.errors.append("The file is larger than 1 MB; upload a shorter text.")
+        return None
+    if b"\x00" in raw:
+        form.upload.errors.append("This file is not plain text (it holds binary data).")
+        return None
+    try:
+        text = raw.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        form.upload.errors.append("This file is not UTF-8 text; save it as UTF-8 and retry.")
+        return None
+    if not text:
+        form.upload.errors.append("The file is empty.")
+        return None
+    return text
+
+
+@bp.route("/articles/import", methods=["GET", "POST"])
+def import_page() -> str | Response | tuple[str, int]:
+    """Paste or upload an article; its questions are generated as drafts to review."""
+    form = ImportForm()
+    if form.validate_on_submit():
+        body = uploaded_text(form)
+        if body is not None:
+            result = import_article(
+                body,
+                title=form.title.data.strip(),
+                source_url=form.source_url.data or None,
+                published_on=form.published_on.data,
+                origin=form.source_url.data or None,
+                author=current_user,
+                publish=False,
+            )
+            db.session.commit()
+            article = result.article
+            if not result.created:
+                flash(f"This text was already imported as “{article.title}”.", "info")
+                if not can_review(article, current_user):
+                    return redirect(url_for("main.article", article_id=article.id))
+            else:
+                flash(f"Imported “{article.title}”. Review the generated questions.", "success")
+            return redirect(url_for("teach.review", article_id=article.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("teach/import.html", form=form), status
+
+
+def _reviewable(article_id: int) -> Article:
+    """An article whose drafts the current user reviews, else 404."""
+    article = db.get_or_404(Article, article_id)
+    if not can_review(article, current_user):
+        abort(404)
+    return article
+
+
+@bp.get("/articles/<int:article_id>/review")
+def review(article_id: int) -> str:
+    """The generated questions with their source, choices, key and confidence."""
+    article = _reviewable(article_id)
+    questions = db.session.scalars(
+        select(Question)
+        .where(Question.article_id == article.id)
+        .options(selectinload(Question.choices))
+        .order_by(Question.status, Question.id)
+    ).all()
+    return render_template(
+        "teach/review.html", article=article, questions=questions, form=ActionForm()
+    )
+
+
+def _article_question(article: Article, question_id: int) -> Question:
+    """A question of this article, else 404."""
+    question = db.get_or_404(Question, question_id)
+    if question.article_id != article.id:
+        abort(404)
+    return question
+
+
+@bp.post("/articles/<int:article_id>/questions/<int:question_id>/accept")
+def accept(article_id: int, question_id: int) -> Response:
+    """Publish one reviewed question."""
+    article = _reviewable(article_id)
+    question = _article_question(article, question_id)
+    question.status = "published"
+    db.session.commit()
+    flash("Question published.", "success")
+    return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
+
+
+@bp.post("/articles/<int:article_id>/questions/<int:question_id>/reject")
+def reject(article_id: int, question_id: int) -> Response:
+    """Delete a draft nobody used, or retire a question that was used."""
+    article = _reviewable(article_id)
+    question = _article_question(article, question_id)
+    outcome = discard(question)
+    db.session.commit()
+    flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
+    return redirect(url_for("teach.review", article_id=article.id))
+
+
+@bp.post("/articles/<int:article_id>/publish")
+def publish_bulk(article_id: int) -> Response:
+    """Publish the selected drafts, or every draft of the article."""
+    article = _reviewable(article_id)
+    query = select(Question).where(Question.article_id == article.id, Question.status == "draft")
+    if request.form.get("scope") != "all":
+        ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+        query = query.where(Question.id.in_(ids))
+    questions = db.session.scalars(query).all()
+    for question in questions:
+        question.status = "published"
+    db.session.commit()
+    if questions:
+        flash(f"Published {len(questions)} question(s).", "success")
+    else:
+        flash("Nothing to publish: select drafts first.", "warning")
+    return redirect(url_for("teach.review", article_id=article.id))

@@ -1,0 +1,312 @@
+"""Teacher forms: importing articles, authoring questions, building quizzes, classes, accounts."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    FieldList,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import (
+    URL,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from quizapp.auth.forms import USERNAME_RULE
+from quizapp.models import FEEDBACK, GRADING, KIND_LABELS
+from quizapp.quiz.checkers import parse_number
+
+MAX_UPLOAD = 1024 * 1024
+MAX_CHOICES = 8
+FORMAT_LABELS = {
+    "choice": "Multiple choice",
+    "text": "Typed answer",
+    "numeric": "Number (year or figure)",
+}
+STATUS_LABELS = {"draft": "Draft", "published": "Published", "retired": "Retired"}
+KIND_CHOICES = list(KIND_LABELS.items())
+
+
+class ActionForm(FlaskForm):
+    """An empty form: a state-changing button carries only its CSRF token."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple selection shown as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class ImportForm(FlaskForm):
+    """Import an article: paste its text or upload a .txt file."""
+
+    title = StringField("Title", validators=[InputRequired(), Length(max=300)])
+    body = TextAreaField(
+        "Article text",
+        validators=[Optional(), Length(max=MAX_UPLOAD, message="The text is over 1 MB.")],
+        description="Paste the article here, or upload a file below.",
+        render_kw={"rows": 12},
+    )
+    upload = FileField("…or upload a .txt file", description="Plain UTF-8 text, at most 1 MB.")
+    source_url = URLField(
+        "Source URL (optional)",
+        validators=[
+            Optional(),
+            URL(message="Enter a full web address (https://…)."),
+            Length(max=2000),
+        ],
+    )
+    published_on = DateField("Publication date (optional)", validators=[Optional()])
+    submit = SubmitField("Import and generate questions")
+
+
+def _lines(value: str | None) -> list[str]:
+    """Non-empty stripped lines of a text area."""
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class QuestionForm(FlaskForm):
+    """Create or edit a question in any of the three formats."""
+
+    kind = SelectField("Kind", choices=KIND_CHOICES)
+    format = RadioField("Format", choices=list(FORMAT_LABELS.items()), default="choice")
+    prompt = TextAreaField(
+        "Question", validators=[InputRequired(), Length(max=2000)], render_kw={"rows": 3}
+    )
+    choices = FieldList(
+        StringField("Choice", validators=[Length(max=500)]),
+        min_entries=MAX_CHOICES,
+        max_entries=MAX_CHOICES,
+    )
+    correct = RadioField(
+        "Correct choice",
+        choices=[(str(i), f"Choice {i + 1} is correct") for i in range(MAX_CHOICES)],
+        validate_choice=False,
+    )
+    answer = StringField(
+        "Answer",
+        validators=[Length(max=500)],
+        description="For typed and number questions: the expected answer.",
+    )
+    accepted = TextAreaField(
+        "Other accepted answers",
+        description="Typed answers only: one alias per line (e.g. a surname).",
+        render_kw={"rows": 3},
+    )
+    tolerance = IntegerField(
+        "Tolerance",
+        default=0,
+        validators=[Optional(), NumberRange(min=0, message="The tolerance cannot be negative.")],
+        description="Numbers only: how far off a typed number may be and still count.",
+    )
+    article_id = SelectField("Article (optional)", coerce=int, default=0)
+    source_sentence = TextAreaField("Source sentence (optional)", render_kw={"rows": 2})
+    explanation = TextAreaField("Explanation (optional)", render_kw={"rows": 2})
+    status = SelectField("Status", choices=list(STATUS_LABELS.items()), default="draft")
+    submit = SubmitField("Save question")
+
+    def filled_choices(self) -> list[tuple[int, str]]:
+        """The choices the teacher filled in, with their row numbers."""
+        return [
+            (i, (entry.data or "").strip())
+            for i, entry in enumerate(self.choices.entries)
+            if (entry.data or "").strip()
+        ]
+
+    def validate_choices(self, field: FieldList) -> None:
+        """Multiple choice needs 2 to 8 distinct, filled-in options."""
+        if self.format.data != "choice":
+            return
+        filled = self.filled_choices()
+        if len(filled) < 2:
+            raise ValidationError("Fill in at least two choices.")
+        seen: set[str] = set()
+        for _, text in filled:
+            if text.casefold() in seen:
+                raise ValidationError(f"The choice “{text}” appears twice; choices must differ.")
+            seen.add(text.casefold())
+
+    def validate_correct(self, field: RadioField) -> None:
+        """Exactly one filled-in choice is marked correct."""
+        if self.format.data != "choice":
+            return
+        if field.data in (None, "", "None"):
+            raise ValidationError("Mark which choice is correct.")
+        rows = dict(self.filled_choices())
+        if not str(field.data).isdigit() or int(field.data) not in rows:
+            raise ValidationError("The answer must be among the choices: mark a filled-in one.")
+
+    def validate_answer(self, field: StringField) -> None:
+        """Typed and number questions need an answer; a number question needs a number."""
+        if self.format.data == "choice":
+            return
+        if not (field.data or "").strip():
+            raise ValidationError("Give the expected answer.")
+        if self.format.data == "numeric" and parse_number(field.data) is None:
+            raise ValidationError("A number question needs a number as its answer (e.g. 1932).")
+
+    def answer_text(self) -> str:
+        """The correct answer as stored: the marked choice, or the typed answer."""
+        if self.format.data == "choice":
+            return dict(self.filled_choices())[int(self.correct.data)]
+        return self.answer.data.strip()
+
+    def choice_texts(self) -> list[str]:
+        """The options in order (none for typed and number questions)."""
+        return [text for _, text in self.filled_choices()] if self.format.data == "choice" else []
+
+    def accepted_list(self) -> list[str]:
+        """Aliases for typed answers."""
+        return _lines(self.accepted.data) if self.format.data == "text" else []
+
+
+class QuizForm(FlaskForm):
+    """Build a quiz: a fixed list or a random draw, with its rules and classes."""
+
+    title = StringField("Title", validators=[InputRequired(), Length(max=200)])
+    description = TextAreaField("Description", render_kw={"rows": 3})
+    mode = RadioField(
+        "Questions",
+        choices=[("fixed", "The questions I choose"), ("draw", "N at random from a pool")],
+        default="fixed",
+    )
+    questions = MultiCheckboxField("Chosen questions", coerce=int, validate_choice=False)
+    draw_count = IntegerField(
+        "How many to draw",
+        validators=[Optional(), NumberRange(min=1, max=500, message="Draw 1 to 500 questions.")],
+    )
+    draw_kinds = MultiCheckboxField(
+        "From these kinds (none: all)", choices=KIND_CHOICES, validate_choice=True
+    )
+    draw_article_ids = MultiCheckboxField("From these articles (none: all)", coerce=int)
+    shuffle = BooleanField("Shuffle questions and choices", default=True)
+    typed_answers = BooleanField("Students type their answers instead of choosing")
+    tolerance = IntegerField(
+        "Tolerance for typed numbers",
+        default=0,
+        validators=[Optional(), NumberRange(min=0, message="The tolerance cannot be negative.")],
+    )
+    time_limit = IntegerField(
+        "Time limit in minutes (optional)",
+        validators=[Optional(), NumberRange(min=1, max=10000, message="Give 1 to 10000 minutes.")],
+    )
+    max_attempts = IntegerField(
+        "Attempts allowed (empty: unlimited)",
+        validators=[Optional(), NumberRange(min=1, max=1000, message="Allow 1 to 1000.")],
+    )
+    grading = SelectField(
+        "Grade by",
+        choices=[
+            (g, {"highest": "Highest", "last": "Last", "average": "Average"}[g]) for g in GRADING
+        ],
+    )
+    feedback = SelectField(
+        "Show right answers",
+        choices=[
+            (f, {"immediate": "Right after each attempt", "after_close": "After the close date"}[f])
+            for f in FEEDBACK
+        ],
+    )
+    opens_at = DateTimeLocalField(
+        "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+    )
+    closes_at = DateTimeLocalField(
+        "Closes (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+    )
+    published = BooleanField("Published (students can see it)")
+    public = BooleanField("Public practice quiz (every student, not only my classes)")
+    classes = MultiCheckboxField("Assign to my classes", coerce=int)
+    submit = SubmitField("Save quiz")
+
+    def validate_questions(self, field: MultiCheckboxField) -> None:
+        """A fixed quiz needs questions, all taken from the list offered."""
+        if self.mode.data != "fixed":
+            return
+        if not field.data:
+            raise ValidationError("Choose at least one question.")
+        offered = {value for value, _ in field.choices or []}
+        if any(qid not in offered for qid in field.data):
+            raise ValidationError("Some chosen questions are not available; reload the page.")
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        """Also require a draw size for a random draw (Optional() skips empty fields' checks)."""
+        valid = super().validate(extra_validators)
+        if self.mode.data == "draw" and self.draw_count.data is None:
+            if not self.draw_count.errors:
+                self.draw_count.errors = [*self.draw_count.errors, "Say how many to draw."]
+            valid = False
+        return valid
+
+    def validate_feedback(self, field: SelectField) -> None:
+        """Answers shown after the close date need a close date."""
+        if field.data == "after_close" and not self.closes_at.data:
+            raise ValidationError("Set a close date to show answers after it.")
+
+    def validate_closes_at(self, field: DateTimeLocalField) -> None:
+        """The quiz must close after it opens."""
+        if field.data and self.opens_at.data and field.data <= self.opens_at.data:
+            raise ValidationError("The close date must be after the open date.")
+
+
+class ClassForm(FlaskForm):
+    """Create a class."""
+
+    name = StringField("Class name", validators=[InputRequired(), Length(max=120)])
+    submit = SubmitField("Create class")
+
+
+class DeleteClassForm(FlaskForm):
+    """Deleting a class asks for a ticked confirmation."""
+
+    confirm = BooleanField(
+        "Yes, delete this class and its roster",
+        validators=[InputRequired(message="Tick the box to confirm.")],
+    )
+    submit = SubmitField("Delete class")
+
+
+class TeacherForm(FlaskForm):
+    """An admin creates a teacher account, with the registration rules."""
+
+    username = StringField(
+        "Username",
+        validators=[
+            InputRequired(),
+            Length(min=3, max=40, message="The username must have 3 to 40 characters."),
+            USERNAME_RULE,
+        ],
+        render_kw={"autocomplete": "off"},
+    )
+    password = PasswordField(
+        "Password",
+        validators=[
+            InputRequired(),
+            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        "Repeat password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+    submit = SubmitField("Create teacher")

@@ -1,0 +1,157 @@
+"""Build quizzes: a chosen list or a random draw, with rules, dates and class assignments."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from quizapp.extensions import db
+from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
+from quizapp.teach import bp
+from quizapp.teach.forms import QuizForm
+from quizapp.teach.questions import article_options
+from quizapp.teach.services import (
+    as_local,
+    as_utc,
+    assigned_class_ids,
+    create_quiz,
+    is_admin,
+    my_classrooms,
+    owned_quiz,
+    set_assignments,
+    set_items,
+)
+
+
+def _pool(quiz: Quiz | None) -> list[Question]:
+    """Published questions to choose from, plus any already in the quiz."""
+    query = select(Question).options(selectinload(Question.article))
+    if quiz is not None and quiz.id:
+        chosen = select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
+        query = query.where((Question.status == "published") | Question.id.in_(chosen))
+    else:
+        query = query.where(Question.status == "published")
+    return list(db.session.scalars(query.order_by(Question.article_id, Question.id)))
+
+
+def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
+    """The quiz form with its dynamic choices (questions, articles, my classes)."""
+    form = QuizForm() if request.method == "POST" else QuizForm(data=_initial(quiz))
+    form.questions.choices = [(q.id, q.prompt) for q in pool]
+    form.draw_article_ids.choices = article_options()
+    form.classes.choices = [(c.id, c.name) for c in my_classrooms(current_user)]
+    return form
+
+
+def _initial(quiz: Quiz | None) -> dict:
+    """A quiz's values as form data."""
+    if quiz is None:
+        return {"shuffle": True, "tolerance": 0, "mode": "fixed"}
+    return {
+        "title": quiz.title,
+        "description": quiz.description,
+        "mode": "draw" if quiz.draw_count else "fixed",
+        "questions": [item.question_id for item in quiz.items],
+        "draw_count": quiz.draw_count,
+        "draw_kinds": list(quiz.draw_kinds or []),
+        "draw_article_ids": list(quiz.draw_article_ids or []),
+        "shuffle": quiz.shuffle,
+        "typed_answers": quiz.typed_answers,
+        "tolerance": quiz.tolerance,
+        "time_limit": quiz.time_limit_s // 60 if quiz.time_limit_s else None,
+        "max_attempts": quiz.max_attempts,
+        "grading": quiz.grading,
+        "feedback": quiz.feedback,
+        "opens_at": as_local(quiz.opens_at),
+        "closes_at": as_local(quiz.closes_at),
+        "published": quiz.published,
+        "public": quiz.public,
+        "classes": assigned_class_ids(quiz),
+    }
+
+
+def _apply(quiz: Quiz, form: QuizForm) -> None:
+    """Copy the rules from the form into the quiz."""
+    draw = form.mode.data == "draw"
+    quiz.title = form.title.data.strip()
+    quiz.description = (form.description.data or "").strip()
+    quiz.draw_count = form.draw_count.data if draw else None
+    quiz.draw_kinds = list(form.draw_kinds.data or []) if draw else []
+    quiz.draw_article_ids = list(form.draw_article_ids.data or []) if draw else []
+    quiz.shuffle = form.shuffle.data
+    quiz.typed_answers = form.typed_answers.data
+    quiz.tolerance = form.tolerance.data or 0
+    quiz.time_limit_s = form.time_limit.data * 60 if form.time_limit.data else None
+    quiz.max_attempts = form.max_attempts.data or None
+    quiz.grading = form.grading.data
+    quiz.feedback = form.feedback.data
+    quiz.opens_at = as_utc(form.opens_at.data)
+    quiz.closes_at = as_utc(form.closes_at.data)
+    quiz.published = form.published.data
+    quiz.public = form.public.data
+
+
+def _store_links(quiz: Quiz, form: QuizForm) -> None:
+    """Save the question list and the class assignments of a stored quiz."""
+    chosen = form.questions.data if form.mode.data == "fixed" else []
+    set_items(quiz, list(dict.fromkeys(chosen or [])))
+    offered = [value for value, _ in form.classes.choices]
+    set_assignments(quiz, form.classes.data or [], offered)
+
+
+def _render(form: QuizForm, quiz: Quiz | None, pool: list[Question]) -> tuple[str, int]:
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "teach/quiz_form.html",
+        form=form,
+        quiz=quiz,
+        pool=pool,
+        kinds=KIND_LABELS,
+        articles=form.draw_article_ids.choices,
+    ), status
+
+
+@bp.get("/quizzes")
+def quiz_list() -> str:
+    """My quizzes (every quiz for an admin)."""
+    query = select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc())
+    if not is_admin(current_user):
+        query = query.where(Quiz.owner_id == current_user.id)
+    return render_template(
+        "teach/quizzes.html",
+        quizzes=db.session.scalars(query).all(),
+    )
+
+
+@bp.route("/quizzes/new", methods=["GET", "POST"])
+def quiz_new() -> Response | tuple[str, int]:
+    """Build a new quiz."""
+    pool = _pool(None)
+    form = _form(None, pool)
+    if form.validate_on_submit():
+        quiz = Quiz(owner_id=current_user.id)
+        _apply(quiz, form)
+        create_quiz(quiz)
+        _store_links(quiz, form)
+        db.session.commit()
+        flash(f"Quiz “{quiz.title}” saved.", "success")
+        return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))
+    return _render(form, None, pool)
+
+
+@bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
+def quiz_edit(quiz_id: int) -> Response | tuple[str, int]:
+    """Change a quiz's questions, rules and classes (its address stays the same)."""
+    quiz = owned_quiz(quiz_id, current_user)
+    pool = _pool(quiz)
+    form = _form(quiz, pool)
+    if form.validate_on_submit():
+        _apply(quiz, form)
+        _store_links(quiz, form)
+        db.session.commit()
+        flash("Quiz saved.", "success")
+        return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))
+    return _render(form, quiz, pool)

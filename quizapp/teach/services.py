@@ -1,0 +1,230 @@
+"""Teacher-side rules: who may see what, retiring used questions, quizzes, classes."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+from flask import abort
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from quizapp.bank.services import slugify
+from quizapp.extensions import db
+from quizapp.models import (
+    Article,
+    Assignment,
+    Attempt,
+    Choice,
+    Classroom,
+    Enrollment,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    User,
+)
+
+# No 0/O, 1/I/L: codes are read aloud and copied from a board.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 7
+RETRIES = 20
+
+
+def is_admin(user: User) -> bool:
+    """Admins see and may change everything."""
+    return user.role == "admin"
+
+
+def owned_classroom(classroom_id: int, user: User) -> Classroom:
+    """The user's class (any class for an admin), else 404."""
+    classroom = db.get_or_404(Classroom, classroom_id)
+    if classroom.teacher_id != user.id and not is_admin(user):
+        abort(404)
+    return classroom
+
+
+def owned_quiz(quiz_id: int, user: User) -> Quiz:
+    """The user's quiz (any quiz for an admin), else 404."""
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if quiz.owner_id != user.id and not is_admin(user):
+        abort(404)
+    return quiz
+
+
+def can_review(article: Article, user: User) -> bool:
+    """Only the importer of an article (or an admin) reviews its drafts."""
+    return is_admin(user) or article.imported_by_id == user.id
+
+
+def can_edit(question: Question, user: User) -> bool:
+    """Authors edit their questions; the importer edits the generated ones."""
+    if is_admin(user) or question.author_id == user.id:
+        return True
+    return (
+        question.author_id is None
+        and question.article is not None
+        and question.article.imported_by_id == user.id
+    )
+
+
+def editable_question(question_id: int, user: User) -> Question:
+    """A question the user may edit, with its choices and article, else 404."""
+    question = db.session.scalar(
+        select(Question)
+        .where(Question.id == question_id)
+        .options(selectinload(Question.choices), selectinload(Question.article))
+    )
+    if question is None or not can_edit(question, user):
+        abort(404)
+    return question
+
+
+def in_attempts(question_id: int) -> bool:
+    """Whether any attempt drew this question: its answer then explains old scores."""
+    return bool(db.session.scalar(select(exists().where(Response.question_id == question_id))))
+
+
+def discard(question: Question) -> str:
+    """Delete a question nobody used; retire one that attempts or quizzes refer to."""
+    in_quiz = db.session.scalar(select(exists().where(QuizQuestion.question_id == question.id)))
+    if in_attempts(question.id) or in_quiz:
+        question.status = "retired"
+        return "retired"
+    db.session.delete(question)
+    return "deleted"
+
+
+def discard_message(outcome: str) -> str:
+    """What happened to a discarded question, in the teacher's words."""
+    if outcome == "deleted":
+        return "Question deleted."
+    return (
+        "This question was used in quizzes or attempts, so it was retired instead of deleted: "
+        "old scores stay explainable."
+    )
+
+
+def set_choices(question: Question, texts: list[str], answer: str) -> None:
+    """Replace the options; the old rows go first so unique positions and texts never clash."""
+    question.choices.clear()
+    db.session.flush()
+    question.choices = [
+        Choice(text=text, is_correct=(text == answer), position=i) for i, text in enumerate(texts)
+    ]
+
+
+def new_join_code() -> str:
+    """A random join code without look-alike characters."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def create_classroom(name: str, teacher: User) -> Classroom:
+    """Make a class with a fresh unique join code (the unique index settles races)."""
+    for _ in range(RETRIES):
+        classroom = Classroom(name=name, teacher_id=teacher.id, join_code=new_join_code())
+        try:
+            with db.session.begin_nested():
+                db.session.add(classroom)
+                db.session.flush()
+        except IntegrityError:
+            continue
+        return classroom
+    raise RuntimeError("no free join code found")
+
+
+def create_quiz(quiz: Quiz) -> Quiz:
+    """Store a new quiz under its title's slug, numbered when the slug is taken."""
+    base = slugify(quiz.title)
+    for n in range(1, RETRIES + 1):
+        quiz.slug = base if n == 1 else f"{base}-{n}"
+        try:
+            with db.session.begin_nested():
+                db.session.add(quiz)
+                db.session.flush()
+        except IntegrityError:
+            continue
+        return quiz
+    quiz.slug = f"{base}-{secrets.token_hex(4)}"
+    db.session.add(quiz)
+    db.session.flush()
+    return quiz
+
+
+def set_items(quiz: Quiz, question_ids: list[int]) -> None:
+    """Replace a fixed quiz's question list, keeping the given order."""
+    quiz.items.clear()
+    db.session.flush()
+    quiz.items = [QuizQuestion(question_id=qid, position=i) for i, qid in enumerate(question_ids)]
+
+
+def set_assignments(quiz: Quiz, chosen: list[int], offered: list[int]) -> None:
+    """Assign the quiz to the chosen classes among those offered, leaving other classes alone."""
+    if offered:
+        db.session.execute(
+            delete(Assignment).where(
+                Assignment.quiz_id == quiz.id, Assignment.classroom_id.in_(offered)
+            )
+        )
+    for classroom_id in set(chosen) & set(offered):
+        db.session.add(Assignment(quiz_id=quiz.id, classroom_id=classroom_id))
+
+
+def assigned_class_ids(quiz: Quiz) -> list[int]:
+    """The classes a quiz is assigned to."""
+    return list(
+        db.session.scalars(select(Assignment.classroom_id).where(Assignment.quiz_id == quiz.id))
+    )
+
+
+def my_classrooms(user: User) -> list[Classroom]:
+    """The user's classes (every class for an admin), by name."""
+    query = select(Classroom).order_by(Classroom.name, Classroom.id)
+    if not is_admin(user):
+        query = query.where(Classroom.teacher_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def student_counts(classroom_ids: list[int]) -> dict[int, int]:
+    """How many students each class has, in one grouped query."""
+    if not classroom_ids:
+        return {}
+    return dict(
+        db.session.execute(
+            select(Enrollment.classroom_id, func.count())
+            .where(Enrollment.classroom_id.in_(classroom_ids))
+            .group_by(Enrollment.classroom_id)
+        ).all()
+    )
+
+
+def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
+    """A class's students with their number of attempts at the quizzes assigned to it."""
+    assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
+    counts = (
+        select(Attempt.user_id, func.count().label("n"))
+        .where(Attempt.quiz_id.in_(assigned))
+        .group_by(Attempt.user_id)
+        .subquery()
+    )
+    return [
+        (enrollment, n)
+        for enrollment, n in db.session.execute(
+            select(Enrollment, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.user_id == Enrollment.user_id)
+            .where(Enrollment.classroom_id == classroom.id)
+            .options(selectinload(Enrollment.user))
+            .order_by(Enrollment.joined_at, Enrollment.user_id)
+        ).all()
+    ]
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A datetime-local input read as UTC."""
+    return value.replace(tzinfo=UTC) if value else None
+
+
+def as_local(value: datetime | None) -> datetime | None:
+    """A stored UTC time shown in a datetime-local input."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value else None

@@ -1,0 +1,134 @@
+"""Browser tests: the real app under gunicorn, driven by Playwright in Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TEACHER = ("ms_rivera", "teacher password 1")
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: install Debian's chromium package to run browser tests",
+        allow_module_level=True,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _flask(env: dict, *args: str, stdin: str | None = None) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "quizapp", *args],
+        cwd=ROOT, env=env, input=stdin, text=True, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory) -> Iterator[str]:
+    """The app as deployed: `setup` on a fresh database, then gunicorn on a free port."""
+    data = tmp_path_factory.mktemp("e2e")
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite'}",
+        "SECRET_KEY": "e2e-secret",
+        "FLASK_RATELIMIT_STORAGE_URI": "memory://",
+    }
+    _flask(env, "setup")
+    _flask(env, "create-user", TEACHER[0], "--role", "teacher", "--password-stdin",
+           stdin=TEACHER[1] + "\n")  # fmt: skip
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}",
+         "quizapp:create_app()"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        server.kill()
+        pytest.fail("the app did not start under gunicorn")
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, closed off from the network like this machine."""
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield chromium
+        chromium.close()
+
+
+class Visitor:
+    """One person's browser tab, with screenshots and an accessibility audit per page."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.console_errors: list[str] = []
+        page.on(
+            "console",
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+
+    def go(self, path: str) -> None:
+        """Open a path of the app."""
+        self.page.goto(self.base + path)
+
+    def check(self, name: str) -> None:
+        """Screenshot the page and fail on serious accessibility violations or console errors."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        assert not self.console_errors, f"{name}: console errors {self.console_errors}"
+        if not AXE.exists():
+            return  # the audit needs `npm install --prefix tests/e2e`; CI does it
+        # Evaluated through the DevTools protocol, so the page's CSP (no inline script) holds.
+        self.page.evaluate(AXE.read_text(encoding="utf-8"))
+        violations = self.page.evaluate(
+            """async () => {
+                const result = await axe.run(document, {resultTypes: ['violations']});
+                return result.violations
+                  .filter(v => ['serious', 'critical'].includes(v.impact))
+                  .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target).join(', ')}`);
+            }"""
+        )
+        assert violations == [], f"{name}: {violations}"
+
+
+@pytest.fixture
+def visitor(browser, live_server) -> Iterator[Visitor]:
+    """A fresh browser context (own cookies) on the live app."""
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    context.set_default_timeout(10_000)
+    yield Visitor(context.new_page(), live_server)
+    context.close()

@@ -1,0 +1,119 @@
+"""A teacher and a class in a real browser: import, review, build, assign, take, grade, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import TEACHER
+
+ARTICLE = "\n".join(
+    [
+        "Harbour town votes to rebuild its old pier",
+        "The town council voted 7-2 on Tuesday to rebuild the Main Street pier, which opened"
+        " in 1911.",
+        '"This pier is the heart of our harbour," said Mayor Lena Okafor, the council\'s'
+        " longest-serving member.",
+        "The project will cost about $4 million, according to the town engineer, Tomas Reyes.",
+        '"We expect the work to take two full summers," Mr. Reyes said. He added that boats would'
+        " still dock nearby.",
+        "The pier was last repaired in 1987, after a storm destroyed its northern half.",
+        "Harbour is now the third-largest fishing port in the province, after Northport and"
+        " Kingsbay.",
+    ]
+)
+
+
+def log_in(v, username: str, password: str) -> None:
+    v.go("/auth/login")
+    v.page.fill("#username", username)
+    v.page.fill("#password", password)
+    v.page.click("#submit")
+    expect(v.page.locator(".flash-success")).to_contain_text("Logged in")
+
+
+def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
+    visitor, browser, live_server
+):
+    v, page = visitor, visitor.page
+    log_in(v, *TEACHER)
+    v.go("/teach/")
+    v.check("teacher-dashboard")
+
+    # Import an article by pasting it; review and publish the generated drafts.
+    v.go("/teach/articles/import")
+    v.check("teacher-import")
+    page.fill("#title", "Harbour town votes to rebuild its old pier")
+    page.fill("#body", ARTICLE)
+    page.click("#submit")
+    expect(page.locator("h1")).to_contain_text("Review questions")
+    v.check("teacher-review")
+    assert page.locator("article.card").count() >= 4
+    page.click("text=Publish all drafts")
+
+    # A class, and its join code.
+    v.go("/teach/classes")
+    page.fill("#name", "Period 3")
+    page.click("#submit")
+    page.click("text=Period 3")
+    code = page.locator(".join-code").inner_text().strip()
+    v.check("teacher-class")
+
+    # A timed quiz of five chosen questions, assigned to the class.
+    v.go("/teach/quizzes/new")
+    page.fill("#title", "Pier quiz")
+    page.check("input[name=mode][value=fixed]")
+    boxes = page.locator("#pool input[name=questions]")
+    for i in range(min(5, boxes.count())):
+        boxes.nth(i).check()
+    page.fill("#time_limit", "10")
+    page.check("#published")
+    page.locator("input[name=classes]").first.check()
+    v.check("teacher-quiz-form")
+    page.click("#submit")
+    expect(page.locator(".flash-success")).to_be_visible()
+
+    # A student joins with the code and takes the quiz, with a reload in the middle.
+    student = browser.new_context(viewport={"width": 1100, "height": 900})
+    s = type(v)(student.new_page(), live_server)
+    s.go("/auth/register")
+    s.page.fill("#username", "jonah")
+    s.page.fill("#password", "long enough pw")
+    s.page.fill("#confirm", "long enough pw")
+    s.page.fill("#join_code", code.lower())
+    s.page.click("#submit")
+    s.page.click("text=Pier quiz")
+    s.page.click("text=Start the quiz")
+    expect(s.page.locator("#timer-clock")).to_have_text(re.compile(r"^\d+:\d\d$"))
+    s.check("student-timed-attempt")
+    questions = s.page.locator("fieldset.question")
+    questions.first.locator("input[type=radio]").first.check()
+    expect(s.page.locator("#save-status")).to_have_text("All answers saved.")
+    s.page.reload()
+    expect(s.page.locator("#save-status")).to_have_text("")
+    s.page.click("text=Submit answers")
+    expect(s.page.locator("#score-heading")).to_contain_text("Your score")
+    s.check("student-result")
+    student.close()
+
+    # The teacher's gradebook, item statistics and downloads.
+    v.go("/teach/")
+    page.locator("a", has_text="Gradebook").first.click()
+    expect(page.locator("body")).to_contain_text("jonah")
+    v.check("teacher-gradebook")
+    with page.expect_download() as csv_download:
+        page.click("text=Download CSV")
+    text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] and any("jonah" in row for row in rows[1:])
+    with page.expect_download() as xlsx_download:
+        page.click("text=Download Excel")
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+    assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
+    page.click("text=Item statistics")
+    v.check("teacher-item-statistics")
