@@ -10,7 +10,10 @@ from quizapp.generate.text import Paragraph, sentence_at
 _TRAILING = re.compile(
     r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
     r"|,\s+(?:\p{Ll}+ing)\b"
+    r"|,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\s+(?:said|says)\b"
 )
+# "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
+_DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
 _LEADING_CONJ = re.compile(r"(?:and|but|so|yet|or|though|although)\s+", re.I)
 _PARENS = re.compile(r"\s*\([^()]{0,300}\)")
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those|he|she)\b", re.I)
@@ -103,6 +106,7 @@ def question(before: str, replacement: str, after: str) -> str:
     before, after = _PARENS.sub("", before), _PARENS.sub("", after)
     body = f"{before}{replacement}{after}"
     body = " ".join(body.split()).rstrip(" ,;:.")
+    body = _DATELINE.sub("", body)
     if body.count("“") > body.count("”"):
         body += "”"
     if body.count('"') % 2:

@@ -335,6 +335,23 @@ ORG_WORDS = frozenset(
         "internet",
         "web",
         "covid",
+        "foods",
+        "securities",
+        "alliance",
+        "motors",
+        "airlines",
+        "energy",
+        "pharmaceuticals",
+        "brands",
+        "stores",
+        "markets",
+        "diner",
+        "restaurant",
+        "cafe",
+        "hotel",
+        "farms",
+        "mills",
+        "works",
     ]
 )
 
@@ -640,6 +657,24 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
+# Abbreviated titles before a name, spelt out when they become a role ("Sen." -> "Senator").
+TITLE_ABBREVIATION_WORDS = {
+    "sen": "Senator",
+    "gov": "Governor",
+    "rep": "Representative",
+    "gen": "General",
+    "lt": "Lieutenant",
+    "col": "Colonel",
+    "capt": "Captain",
+    "sgt": "Sergeant",
+    "cmdr": "Commander",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "det": "Detective",
+    "amb": "Ambassador",
+    "pres": "President",
+}
+
 # Abbreviations after which a full stop does not end a sentence.
 TITLE_ABBREVIATIONS = frozenset(
     [
@@ -873,6 +908,14 @@ _EXTRA_PERSON_NOUNS = [
     "surgeon",
     "dentist",
     "pharmacist",
+    "forester",
+    "ranger",
+    "firefighter",
+    "paramedic",
+    "planner",
+    "inspector",
+    "clerk",
+    "treasurer",
 ]
 
 _NOT_PERSON_NOUNS = frozenset(

@@ -22,7 +22,12 @@ _FIGURE = re.compile(
     rf"(?<![\w.,/$-])(?P<pct>{_NUM})\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s(?P<mscale>{_SCALE}|bn|m)\b)?"
     rf"|(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,/$-])(?P<count>{_NUM})(?:\s(?P<cscale>{_SCALE}))?"
-    r"(?=\s+(?P<noun>\p{L}[\p{L}-]*))"
+    r"(?=\s+(?:(?P<adj>new|more|other|additional|full-time|part-time|local|young|small|large)\s+)?"
+    r"(?:(?P<mod>\p{Ll}{3,})\s+(?=\p{Ll}+s\b))?(?P<noun>\p{L}[\p{L}-]*))"
+)
+# "a crowd of 3,200 packed the arena": a collective noun makes the figure a count.
+_COLLECTIVE_BEFORE = re.compile(
+    r"\b(?:crowd|total|population|audience|workforce|turnout|staff|group|team)\s+of\s+$"
 )
 _NOT_COUNTED = frozenset(
     [
@@ -206,14 +211,19 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     )
 
 
+_NOUN_RUN = re.compile(
+    r"(?:\s+\p{Ll}[\p{Ll}-]+){1,3}?(?=\s+(?:to|for|that|which|and|in|on)\b|[,.;]|$)"
+)
+
+
 def _money_in_noun_phrase(before: str, after: str) -> tuple[str, str, str]:
-    """ "a $4.5 million budget" -> "a budget of how much"."""
-    head = re.match(r"\s+(\p{Ll}[\p{Ll}-]+)", after)
+    """ "a $4.5 million budget" -> "a budget of how much"; "a $14 billion border bill" too."""
+    head = _NOUN_RUN.match(after)
     art = re.search(r"\b(an?|the)\s+$", before)
     if head and art:
         return (
             before[: art.start()],
-            f"{art.group(1)} {head.group(1)} of how much",
+            f"{art.group(1)}{head.group(0)} of how much",
             after[head.end() :],
         )
     return before, "how much", after
@@ -224,9 +234,13 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
     plain = raw.replace(",", "")
     if "," not in raw and _YEARISH.fullmatch(plain):
         return False
+    if (m.group("mod") or "").lower() in _NOT_COUNTED:
+        return False
     if noun.lower() in _NOT_COUNTED or noun.lower().startswith(("year-old", "-year")):
         return False
-    if not (noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")):
+    collective = _COLLECTIVE_BEFORE.search(norm, max(p.start, m.start() - 30), m.start())
+    plural = noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")
+    if not (plural or (collective and not m.group("adj"))):
         return False  # "the 3 best" / "1 reason": need a plural noun
     after = norm[m.end("count") : m.end("count") + 12]
     if after.startswith(("-year", "-month", "-day", " years old")):

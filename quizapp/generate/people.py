@@ -13,6 +13,7 @@ from quizapp.generate.lexicon import (
     NON_NAME_STARTS,
     ORG_WORDS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
 )
@@ -20,7 +21,7 @@ from quizapp.generate.places import DEMONYMS, is_place
 from quizapp.generate.text import Paragraph
 
 _HON = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)"
-_ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Rev|St)\."
+_ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Supt|Insp|Det|Rev|St)\."
 _TOKEN = (
     rf"(?:{_ABBR_TITLE}|\p{{Lu}}(?:\.\p{{Lu}})+\.?|\p{{Lu}}{{2,}}(?![\p{{L}}\p{{M}}])"
     r"|(?:\p{Lu}')?\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\p{Lu}\.)"
@@ -170,10 +171,11 @@ def _span_len(core: list[tuple[str, int]]) -> int:
 
 
 def _role_from_prefix(prefix: str) -> str | None:
-    """The title before a name ("Canadian Prime Minister"), if it holds a real title."""
+    """The title before a name ("Canadian Prime Minister", "Sen." -> "Senator"), if any."""
     toks = prefix.split()
     while toks and toks[0].lower() in NON_NAME_STARTS:
         toks = toks[1:]
+    toks = [TITLE_ABBREVIATION_WORDS.get(t.lower().rstrip("."), t) for t in toks]
     has_title = any(
         (t.lower() in TITLE_WORDS or is_person_noun(t))
         and t.lower() not in ("former", "acting", "then", "first")
@@ -184,9 +186,51 @@ def _role_from_prefix(prefix: str) -> str | None:
     return " ".join(toks)
 
 
-_NOUN_BEFORE = re.compile(r"\b(\p{Ll}[\p{Ll}-]+)\s+$")
+def is_common_title(role: str) -> bool:
+    """True when every word of role is a common title word ("Mayor", "Chief Executive")."""
+    return all(t.lower() in TITLE_WORDS or is_person_noun(t) for t in role.split())
+
+
+def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> str:
+    """A role built from a title: "Mayor" -> "the mayor"; "Chief Executive" + "of Acme"."""
+    if org:
+        prefix_role = f"{prefix_role} {org}"
+    elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
+        prefix_role = f"the {prefix_role}"
+    if apposition and apposition.startswith("someone who "):
+        return f"{prefix_role} {apposition[len('someone ') :]}"
+    return f"{prefix_role}, {apposition}" if apposition else prefix_role
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(\p{Lu}[\p{L}-]+|\p{Ll}+)\s+)?\b(\p{Ll}[\p{Ll}-]+)\s+$")
+# Words that may qualify a job noun before a name ("Hawks coach", "city forester").
+_NOUN_QUALIFIERS = frozenset(
+    [
+        "city",
+        "town",
+        "county",
+        "state",
+        "head",
+        "assistant",
+        "chief",
+        "senior",
+        "deputy",
+        "local",
+        "board",
+        "team",
+        "club",
+        "school",
+    ]
+)
 _ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
 _PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
+_OF_ORG = re.compile(
+    r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
+)
+# "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:the|an?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+)
 _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
 
 
@@ -234,21 +278,28 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     prefix_role = _role_from_prefix(c.prefix)
     if prefix_role:
         score += 1
-        role = prefix_role
-    before = norm[max(0, c.start - 40) : c.start - len(c.prefix) if c.prefix else c.start]
+    before = norm[max(0, c.start - 80) : c.start - len(c.prefix) if c.prefix else c.start]
     noun = _NOUN_BEFORE.search(before)
-    if noun and is_person_noun(noun.group(1)) and not c.prefix:
+    if noun and is_person_noun(noun.group(2)) and not c.prefix:
         score += 1
-        role = role or noun.group(1)
+        role = _noun_role(noun.group(1), noun.group(2))
     if _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]
+    pre_role = _role_before(before, after)
+    if pre_role:
+        score += 1
+        role = pre_role
     if after.startswith(("'s", "s'")):
-        return score, role, hon
+        return score, prefix_role and _title_role(prefix_role, None, None) or role, hon
     apposition = _appositive_role(norm, c.end, limit)
     if apposition:
         score += 1
-        role = apposition if not role or not prefix_role else role
+    if prefix_role:
+        org = _OF_ORG.match(after)
+        role = _title_role(prefix_role, org.group(1) if org else None, apposition)
+    elif apposition:
+        role = apposition
     if _SPEECH_AFTER.match(after):
         score += 1
     elif _AGE.match(after):
@@ -256,6 +307,28 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     if c.core[0].lower() in FEMALE_NAMES or c.core[0].lower() in MALE_NAMES:
         score += 0.5  # a common given name: enough to know a person is there
     return score, role, hon
+
+
+def _noun_role(qualifier: str | None, noun: str) -> str:
+    """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
+    if not qualifier:
+        return noun
+    low = qualifier.lower()
+    if low in _NOUN_QUALIFIERS:
+        return f"the {low} {noun}"
+    if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
+        return f"the {qualifier} {noun}"
+    return noun
+
+
+def _role_before(before: str, after: str) -> str | None:
+    """ "according to the town engineer, Tomas Reyes." -> "the town engineer"."""
+    if not (after[:1] in ".,;)" or not after.strip()) or after.startswith(", and "):
+        return None
+    m = _ROLE_BEFORE.search(before)
+    if not m or not is_person_noun(m.group(2)):
+        return None
+    return m.group(1)
 
 
 def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:

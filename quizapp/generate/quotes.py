@@ -8,16 +8,33 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.distractors import assemble
-from quizapp.generate.lexicon import SPEECH_VERBS
+from quizapp.generate.lexicon import (
+    SPEECH_VERBS,
+    TITLE_ABBREVIATION_WORDS,
+    TITLE_WORDS,
+    is_person_noun,
+)
 from quizapp.generate.people import Mention
 from quizapp.generate.text import Paragraph, Quote, sentence_at, word_count
 from quizapp.generate.types import DraftQuestion
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
+_OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
 _VERB_AFTER = re.compile(
-    rf"(?:,[^,\"]{{1,150}}){{0,3}}(?:,)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b"
+    _OF_ORG + rf"(?:,[^,\"]{{1,150}}){{0,3}}(?:,)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b"
 )
-_VERB_BEFORE = re.compile(rf"(?:\b(?:{_VERBS})|\baccording to)\s+$", re.IGNORECASE)
+# A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
+# comma ("according to the town engineer,") before the speaker's name.
+_VERB_BEFORE = re.compile(
+    rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}.'\s,-]{{0,60}}?)$",
+    re.IGNORECASE,
+)
+# "… ." That is how Rosa Delgado described it: the speaker named in the next sentence.
+_NEXT_SENTENCE = re.compile(
+    r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
+    r"(?:how|what|the words of|said)\b"
+)
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 _VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
@@ -52,16 +69,44 @@ def _attributions(art: Article, p: Paragraph) -> list[Attribution]:
             continue
         conf = 0.85 if m.pronoun else 0.95
         after = _VERB_AFTER.match(norm, m.end, p.end)
-        if after and not _quote_inside(norm, m.end, after.end()):
+        if after and not _quote_inside(norm, p, m.end, after.end()):
             out.append(Attribution(m.start, after.end(), m.person, conf))
             continue
-        if _VERB_BEFORE.search(norm, max(p.start, m.start - 30), m.start):
+        before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
+        if before and _title_gap(before.group("gap")):
             out.append(Attribution(m.start, m.end, m.person, conf))
     return out
 
 
-def _quote_inside(norm: str, start: int, end: int) -> bool:
-    return '"' in norm[start:end]
+def _title_gap(gap: str) -> bool:
+    """True for nothing, a title ("Mayor", "Sen.") or, before a comma, a role ("the engineer")."""
+    body = gap.strip()
+    if body.endswith(","):
+        words = body[:-1].split()
+        return "," not in body[:-1] and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
+    words = body.split()
+    if "," in body or len(words) > 4:
+        return False
+    if all(w[:1].isupper() and _is_title(w) for w in words):
+        return True  # "said Sen.", "said Chief Executive"
+    # "said board chair Diane Whitmore": lower-case qualifiers ending in a job noun.
+    return (
+        0 < len(words) <= 3
+        and all(w.isalpha() and w.islower() for w in words)
+        and words[0] not in ("the", "a", "an", "his", "her", "their", "its", "our")
+        and is_person_noun(words[-1])
+    )
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLE_WORDS or low in TITLE_ABBREVIATION_WORDS
+
+
+def _quote_inside(norm: str, p: Paragraph, start: int, end: int) -> bool:
+    return '"' in norm[start:end] or any(
+        start <= q.outer_start < end or start < q.outer_end <= end for q in p.quotes
+    )
 
 
 def _mentions_between(art: Article, p: Paragraph, start: int, end: int) -> list[Mention]:
@@ -126,7 +171,7 @@ def _speaker_before(
     else:
         subject = mentions[-1]
         gap = norm[subject.end : verb.start()]
-        if gap.strip() and not re.fullmatch(r"(?:,[^,\"]{1,150}){1,3},\s*", gap):
+        if gap.strip() and not re.fullmatch(_OF_ORG + r"(?:(?:,[^,\"]{1,150}){1,3},)?\s*", gap):
             return None
         frame_start = verb.start()
     conf = 0.85 if subject.pronoun else 0.9
@@ -155,6 +200,8 @@ def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
             before = _speaker_before(art, p, max(sent_start, prev_end), first.outer_start)
             if before:
                 found, frame = before
+        if found is None and last.outer_end >= sent_end - 1:
+            found = _named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)
         if found is None:
             found = _continuation(art, p, current, attrs, first.outer_start)
         else:
@@ -165,6 +212,23 @@ def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
             _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
         )
     return spoken
+
+
+def _named_next(art: Article, p: Paragraph, si: int, next_quote: int) -> Attribution | None:
+    """A quote that is a whole sentence, then "That is how Rosa Delgado described it."."""
+    if si + 1 >= len(p.sentences):
+        return None
+    nxt = p.sentences[si + 1]
+    if next_quote < nxt.end or not _NEXT_SENTENCE.match(art.norm, nxt.start, nxt.end):
+        return None
+    named = [m for m in _mentions_between(art, p, nxt.start, nxt.end) if not m.pronoun]
+    if len({m.person for m in named}) != 1 or named[0].person is None:
+        return None
+    if not _VERB_ANY.search(art.norm, named[0].end, nxt.end) and not re.search(
+        r"\b(?:described|put it|words of)\b", art.norm[nxt.start : nxt.end]
+    ):
+        return None
+    return Attribution(named[0].start, named[0].end, named[0].person, 0.85)
 
 
 def _continuation(
@@ -211,7 +275,8 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             if word_count(quote) < 4:
                 continue
             person = people[s.person]
-            prompt = f"Who {s.frame} “{quote}”?" if s.frame else f"Who said “{quote}”?"
+            mark = "" if quote.endswith(("?", "!")) else "?"
+            prompt = f"Who {s.frame} “{quote}”{mark}" if s.frame else f"Who said “{quote}”{mark}"
             source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
             role = f", {person.roles[0]}" if person.roles else ""
             q = assemble(

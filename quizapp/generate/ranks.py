@@ -8,6 +8,7 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.distractors import assemble, rng_for, shuffled
+from quizapp.generate.lexicon import NON_NAME_STARTS, ORG_WORDS, TITLE_WORDS
 from quizapp.generate.places import canonical_country, place_type, places_of_type
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
@@ -26,7 +27,7 @@ ORDINALS = (
 )
 _ORD = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 _SUP = (
-    r"(?:largest|biggest|smallest|oldest|newest|youngest|highest|lowest|longest|shortest"
+    r"(?:largest|biggest|best|worst|smallest|oldest|newest|youngest|highest|lowest|longest|shortest"
     r"|tallest|busiest|richest|poorest|wealthiest|fastest|slowest|deadliest|strongest"
     r"|weakest|greatest|heaviest|hottest|coldest|driest|wettest|(?:most|least)\s\p{Ll}{3,})"
 )
@@ -36,7 +37,7 @@ _RANK = re.compile(
     r"\s(?P<np>\p{Ll}[\p{Ll}-]*(?:\s\p{Ll}[\p{Ll}-]*){0,5})"
 )
 _SUBJ_COPULA = re.compile(
-    rf"(?P<x>{_CAP})\s(?:is|was|remains|became|has become|has been|ranks as)\s"
+    rf"(?P<x>{_CAP})\s(?:is|are|was|were|remains|became|has become|has been|ranks as)\s"
     r"(?:now\s|still\s|also\s)?$"
 )
 _SUBJ_APPOS = re.compile(rf"(?P<x>{_CAP}),\s$")
@@ -124,8 +125,8 @@ def _subject(art: Article, p: Paragraph, m: re.Match) -> str | None:
     if not found:
         return None
     x = found.group("x")
-    if x.lower().startswith("the ") and not canonical_country(x):
-        return None
+    if x.split()[0].lower() in NON_NAME_STARTS - {"the"}:
+        return None  # "She is the oldest …", "It was the biggest …"
     return x
 
 
@@ -136,8 +137,8 @@ def _questions(
     if not np:
         return []
     kind = place_type(x)
-    if kind is None:
-        return []
+    if kind is None or x.lower().startswith("the ") and not canonical_country(x):
+        return _unknown_subject(art, p, m, x, np)
     poss_raw = art.text[m.start("poss") : m.end("poss")]
     rank_raw = art.text[m.start() + len(poss_raw) + 1 : m.end("sup")]
     np_raw = art.text[m.start("np") : m.start("np") + len(np)]
@@ -196,7 +197,8 @@ def _where_ranks(
     answer = f"{ordinal}{sep}{sup}"
     n = ORDINALS.index(ordinal)
     options = [f"{o}{sep}{sup}" if o else sup for i, o in enumerate(ORDINALS) if i != n]
-    prompt = f"Where does {x} rank among {possessor}’s {_plural(np_raw)}?"
+    among = f"{possessor}’s {_plural(np_raw)}" if possessor else _plural(np_raw)
+    prompt = f"Where does {x} rank among {among}?"
     rng = rng_for(art.digest, prompt)
     near = sorted(options, key=lambda o: (abs(_index(o, sup) - n), rng.random()))
     return [
@@ -222,3 +224,108 @@ def _index(option: str, sup: str) -> int:
 
 def _suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+
+
+# Heads of noun phrases naming places, for which invented place names make fair distractors.
+_PLACE_NOUNS = frozenset(
+    [
+        "port",
+        "harbour",
+        "harbor",
+        "city",
+        "town",
+        "village",
+        "county",
+        "district",
+        "suburb",
+        "region",
+        "island",
+        "airport",
+    ]
+)
+GENERIC_PLACES = ("Westbrook", "Fairhaven", "Ashford", "Clearwater", "Millbrook")
+_LISTED = re.compile(
+    r",?\s+(?:after|behind|trailing)\s+(?P<list>(?:the\s)?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}"
+    r"(?:(?:,\s|,?\sand\s)(?:the\s)?\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}){0,8})(?=[.;,]|$)"
+)
+_CAPS = re.compile(r"(?<=[\p{Ll},;:]\s)\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}")
+
+
+def _unknown_subject(
+    art: Article, p: Paragraph, m: re.Match, x: str, np: str
+) -> list[DraftQuestion]:
+    """A ranked subject the gazetteer does not know: ask where it ranks, and which one it is
+    when the sentence names those ranked above ("third-largest …, after A and B")."""
+    source, span = art.source(p, m.start(), m.end())
+    explanation = f"The article says: “{source.strip()}”"
+    np_raw = _with_proper_tail(art, m, np)
+    poss_raw = art.text[m.start("poss") : m.end("poss")]
+    possessor = poss_raw[:-2] if poss_raw.endswith(("'s", "’s")) else ""
+    x = "the " + x[4:] if x.startswith("The ") else x
+    rank_raw = art.text[m.start() + len(poss_raw) + 1 : m.end("sup")]
+    out: list[DraftQuestion | None] = []
+    if m.group("ord"):
+        out += _where_ranks(art, m, x, possessor, np_raw, source, span, explanation)
+    listed = _listed_above(art, m, p)
+    n = ORDINALS.index(m.group("ord")) + 1 if m.group("ord") else 1
+    if listed and len(listed) == n - 1 and _bare(x) not in " ".join(listed):
+        others = _other_names(art, {x, _bare(x), *listed})
+        if np.split()[0] in _PLACE_NOUNS or any(w in _PLACE_NOUNS for w in np.split()[:3]):
+            others += [g for g in GENERIC_PLACES if g not in art.text]
+        out.append(
+            assemble(
+                digest=art.digest,
+                kind="which_rank",
+                prompt=f"Which is {poss_raw} {rank_raw} {np_raw}?",
+                answer=x,
+                distractors=listed + others,
+                source=source,
+                span=span,
+                explanation=explanation,
+                confidence=0.8,
+                accepted=(_bare(x),),
+            )
+        )
+    return [q for q in out if q]
+
+
+_PROPER_TAIL = re.compile(r"\s\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}")
+
+
+def _with_proper_tail(art: Article, m: re.Match, np: str) -> str:
+    """ "grocery chain in the" + "Midwest": the noun phrase with its capitalised ending."""
+    words = m.group("np").split()
+    raw = art.text[m.start("np") : m.start("np") + len(np)]
+    if len(words) >= 2 and words[-1] in ("the", "of", "in") or words[-1] in _TRAILING_WORDS:
+        tail = _PROPER_TAIL.match(art.norm, m.end("np"))
+        if tail:
+            return art.text[m.start("np") : tail.end()]
+    return raw
+
+
+def _listed_above(art: Article, m: re.Match, p: Paragraph) -> list[str]:
+    """The names after "after"/"behind" that follow the ranking in its sentence."""
+    found = _LISTED.match(art.norm, m.end(), p.end)
+    if not found:
+        return []
+    names = re.split(r",\s(?:and\s)?|\sand\s", found.group("list"))
+    return [n.strip() for n in names if n.strip()]
+
+
+def _other_names(art: Article, exclude: set[str]) -> list[str]:
+    """Capitalised names used mid-sentence in the article: not people, titles or dates."""
+    people = {t for person in art.cast.people for t in person.tokens}
+    out: dict[str, None] = {}
+    for m in _CAPS.finditer(art.norm):
+        words = m.group(0).split()
+        if any(
+            w in people
+            or w.lower() in ORG_WORDS
+            or w.lower() in TITLE_WORDS
+            or w.lower() in NON_NAME_STARTS
+            for w in words
+        ) or any(m.group(0) in e or e in m.group(0) for e in exclude):
+            continue
+        out.setdefault(art.text[m.start() : m.end()])
+    # "Pioneers" and "Carver Pioneers" name one thing: keep the longer form only.
+    return [n for n in out if not any(n != o and n in o for o in out)]

@@ -84,13 +84,19 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
     """Split into paragraphs (one per non-blank line) with sentences and quotes."""
     paragraphs: list[Paragraph] = []
+    single = uses_single_quotes(norm)
     for m in _LINE.finditer(norm):
         start, end = _strip_span(norm, m.start(), m.end())
         if start >= end:
             continue
         heading = is_heading(norm[start:end])
         sentences = [] if heading else split_sentences(norm, start, end)
-        quotes = [] if heading else find_quotes(text, norm, start, end)
+        if heading:
+            quotes = []
+        elif single:
+            quotes = find_single_quotes(text, norm, start, end)
+        else:
+            quotes = find_quotes(text, norm, start, end)
         paragraphs.append(Paragraph(len(paragraphs), start, end, heading, sentences, quotes))
     return paragraphs
 
@@ -200,6 +206,59 @@ def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
                 quotes.append(Quote(open_at + 1, pos, open_at, pos + 1))
             open_at = -1
         pos = norm.find('"', pos + 1, end)
+    return quotes
+
+
+# British style: 'We are open,' she said. / She said: 'We are open.'
+_SINGLE_SPEECH = re.compile(
+    r"[,.!?]'\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}(?:said|says|added|adds|told|asked|replied)\b"
+    r"|\b(?:said|says|added|told|asked)[,:]?\s+'\p{Lu}"
+)
+_CLOSE_NEXT_WORD = re.compile(r"\s+(\p{L}+)")
+_AFTER_CLOSE_WORDS = frozenset(["he", "she", "they", "we", "i", "it", "said", "says", "added"])
+
+
+def uses_single_quotes(norm: str) -> bool:
+    """True when the article quotes with single marks only (no double quotes at all)."""
+    return '"' not in norm and bool(_SINGLE_SPEECH.search(norm))
+
+
+def _single_opens(text: str, norm: str, i: int, start: int, end: int) -> bool:
+    prev = norm[i - 1] if i > start else " "
+    nxt = norm[i + 1] if i + 1 < end else " "
+    if text[i] == "\u2019" and prev.isalnum():
+        return False
+    return (prev.isspace() or prev in "([-/") and (nxt.isalpha() or nxt in "…")
+
+
+def _single_closes(norm: str, i: int, start: int, end: int) -> bool:
+    """A closing mark, not an apostrophe: after punctuation, before punctuation or a speaker."""
+    prev = norm[i - 1] if i > start else " "
+    if prev.isspace() or (i + 1 < end and norm[i + 1].isalnum()):
+        return False
+    if prev in ",.!?…-" or i + 1 >= end or norm[i + 1] in ",.;:!?)-":
+        return True
+    # "the villagers' shop": a plural possessive, unless a speaker follows ("…' she said").
+    m = _CLOSE_NEXT_WORD.match(norm, i + 1, end)
+    return bool(m) and (m.group(1)[0].isupper() or m.group(1).lower() in _AFTER_CLOSE_WORDS)
+
+
+def find_single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
+    """Find 'single-quoted' passages in one paragraph, telling quotes from apostrophes."""
+    quotes: list[Quote] = []
+    open_at = -1
+    pos = norm.find("'", start, end)
+    while pos != -1:
+        if open_at < 0:
+            if _single_opens(text, norm, pos, start, end):
+                open_at = pos
+        elif _single_closes(norm, pos, start, end):
+            if pos > open_at + 1:
+                quotes.append(Quote(open_at + 1, pos, open_at, pos + 1))
+            open_at = -1
+        elif _single_opens(text, norm, pos, start, end):
+            open_at = pos
+        pos = norm.find("'", pos + 1, end)
     return quotes
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from quizapp.generate.article import Article
 from quizapp.generate.distractors import assemble, rng_for, shuffled
+from quizapp.generate.people import Person, is_common_title
 from quizapp.generate.types import DraftQuestion
 
 GENERIC_ROLES = (
@@ -12,7 +15,41 @@ GENERIC_ROLES = (
     "a university researcher",
     "a government spokesperson",
     "a retired schoolteacher",
+    "a hospital nurse",
+    "a newspaper columnist",
+    "a bank manager",
+    "a police officer",
+    "a software developer",
 )
+_CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "were",
+        "have",
+        "been",
+        "their",
+        "there",
+        "about",
+        "which",
+        "someone",
+        "when",
+        "what",
+    ]
+)
+
+
+def _words(text: str) -> set[str]:
+    """Content words of text, lower-cased and crudely singularised, for overlap tests."""
+    out = set()
+    for w in _CONTENT.findall(text.lower()):
+        w = w.removesuffix("'s")
+        if w not in _STOP:
+            out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
 
 
 def _role_prompt(role: str) -> str:
@@ -22,6 +59,35 @@ def _role_prompt(role: str) -> str:
     first = role.split()[0]
     has_det = first.lower() in ("a", "an", "the") or first.endswith(("'s", "’s"))
     return f"Who is {role}?" if has_det else f"Who is the {role}?"
+
+
+def _askable_role(role: str) -> str | None:
+    """The part of role that identifies one person, or None for a bare title ("the mayor")."""
+    head, sep, rest = role.partition(", ")
+    if sep and is_common_title(head):
+        role = rest
+    bare = role.split(maxsplit=1)[1] if role.split()[0].lower() in ("a", "an", "the") else role
+    if len(role.split()) < 2 or is_common_title(bare):
+        return None
+    return role
+
+
+def _role_distractors(
+    art: Article, i: int, person: Person, context: str, all_roles: list[tuple[int, str]]
+) -> list[str]:
+    """Other people's roles, then generic ones; none sharing a key word with the answer's."""
+    own = {r.casefold() for r in person.roles}
+    own_words = set().union(*(_words(r) for r in person.roles))
+    others = [
+        r
+        for j, r in all_roles
+        if j != i and r.casefold() not in own and not (_words(r) & own_words)
+    ]
+    others = shuffled(list(dict.fromkeys(others)), rng_for(art.digest, f"roles:{person.name}"))
+    near = own_words | _words(context)
+    generic = [g for g in GENERIC_ROLES if not (_words(g) & near)]
+    generic = shuffled(generic, rng_for(art.digest, f"generic:{person.name}"))
+    return others + generic
 
 
 def who_is_questions(art: Article) -> list[DraftQuestion]:
@@ -36,12 +102,13 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         p = next(x for x in art.paragraphs if x.start <= person.role_at[0] < x.end + 1)
         source, span = art.source(p, person.role_at[0], person.role_at[0] + 1)
         explanation = f"The article introduces {person.name} as {role}."
+        askable = _askable_role(role)
         shared = [j for j, r in all_roles if j != i and r.casefold() == role.casefold()]
-        if len(role.split()) >= 2 and not shared:
+        if askable and not shared:
             q = assemble(
                 digest=art.digest,
                 kind="who_is",
-                prompt=_role_prompt(role),
+                prompt=_role_prompt(askable),
                 answer=person.name,
                 distractors=art.person_choices(i),
                 source=source,
@@ -52,22 +119,18 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
             )
             if q:
                 out.append(q)
-        own = {r.casefold() for r in person.roles}
-        others = [r for j, r in all_roles if j != i and r.casefold() not in own]
-        others = list(dict.fromkeys(others))
-        conf = 0.85 if len(others) >= 3 else 0.7
-        prompt = f"Who is {person.name}?"
-        others = shuffled(others, rng_for(art.digest, "roles:" + prompt))
+        distractors = _role_distractors(art, i, person, source, all_roles)
+        n_others = sum(1 for d in distractors if d not in GENERIC_ROLES)
         q = assemble(
             digest=art.digest,
             kind="who_is",
-            prompt=prompt,
+            prompt=f"Who is {person.name}?",
             answer=role,
-            distractors=others + [g for g in GENERIC_ROLES if g.casefold() not in own],
+            distractors=distractors,
             source=source,
             span=span,
             explanation=explanation,
-            confidence=conf,
+            confidence=0.85 if n_others >= 3 else 0.7,
         )
         if q:
             out.append(q)
