@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, abort, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = "; ".join(
     [
@@ -29,6 +30,11 @@ def init_app(app: Flask) -> None:
     """Add the security headers to every response and screen form input."""
 
     app.config.setdefault("MAX_FORM_FIELDS", 1000)
+    proxies = int(app.config.get("TRUSTED_PROXIES", 0) or 0)
+    if proxies:
+        # Behind N reverse proxies: take the client's address and scheme from their headers,
+        # so throttling counts students, not the proxy, and HTTPS is recognised.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     @app.after_request
     def _headers(response: Response) -> Response:

@@ -45,6 +45,8 @@ def test_register_logs_in_and_hashes_with_argon2id(client, app):
         ),
         ({"confirm": "something else"}, "The passwords do not match."),
         ({"join_code": "NOPE"}, "No class has this join code."),
+        ({"password": "password1", "confirm": "password1"}, "too common"),
+        ({"password": "Iloveyou!", "confirm": "Iloveyou!"}, "too common"),
     ],
 )
 def test_register_rejects_bad_input_with_a_message(client, app, fields, message):

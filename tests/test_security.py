@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from flask import request
 from sqlalchemy import func, select
 
+from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import User
 from tests.conftest import PASSWORD, csrf_token, post_form
@@ -120,3 +122,22 @@ def test_sql_metacharacters_are_stored_literally(client, app):
     )
     assert response.status_code == 400
     assert "Wrong username or password." in response.get_data(as_text=True)
+
+
+def test_behind_a_trusted_proxy_the_client_address_counts(tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.sqlite'}",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "TRUSTED_PROXIES": 1,
+        }
+    )
+
+    @app.get("/whoami")
+    def whoami() -> str:
+        return request.remote_addr or ""
+
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == "203.0.113.7"

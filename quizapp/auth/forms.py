@@ -2,7 +2,9 @@
 
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp
+from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
+
+from quizapp.auth.services import is_common_password
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
@@ -25,8 +27,14 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Log in")
 
 
-class RegisterForm(FlaskForm):
-    """A student creates their own account."""
+def not_common(form: FlaskForm, field: PasswordField) -> None:
+    """Refuse passwords that attackers try first."""
+    if field.data and is_common_password(field.data):
+        raise ValidationError("This password is too common. Choose a less guessable one.")
+
+
+class NewAccountForm(FlaskForm):
+    """Username and password with the account rules, for every way an account is made."""
 
     username = StringField(
         "Username",
@@ -43,15 +51,22 @@ class RegisterForm(FlaskForm):
         validators=[
             InputRequired(),
             Length(min=8, max=256, message="The password must have 8 to 256 characters."),
+            not_common,
         ],
         render_kw={"autocomplete": "new-password"},
-        description="At least 8 characters.",
+        description="At least 8 characters, not a common password. Pasting is fine.",
     )
     confirm = PasswordField(
         "Repeat password",
         validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
         render_kw={"autocomplete": "new-password"},
     )
+    submit = SubmitField("Create account")
+
+
+class RegisterForm(NewAccountForm):
+    """A student creates their own account."""
+
     join_code = StringField(
         "Class join code (optional)",
         validators=[Optional(), Length(max=12)],

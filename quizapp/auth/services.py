@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
@@ -13,6 +15,19 @@ from quizapp.models import Classroom, Enrollment, User
 hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 # Verified when the username is unknown, so both paths take the same time.
 _DUMMY_HASH = hasher.hash("not a real password")
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    # zxcvbn ships the 30,000 most common leaked passwords; loaded once, on first use.
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def is_common_password(password: str) -> bool:
+    """Whether a password is among the most common leaked ones (case-insensitive)."""
+    return password.casefold() in _common_passwords()
 
 
 def hash_password(password: str) -> str:

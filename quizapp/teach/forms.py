@@ -10,7 +10,6 @@ from wtforms import (
     DateTimeLocalField,
     FieldList,
     IntegerField,
-    PasswordField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -21,7 +20,6 @@ from wtforms import (
 )
 from wtforms.validators import (
     URL,
-    EqualTo,
     InputRequired,
     Length,
     NumberRange,
@@ -30,7 +28,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.auth.forms import USERNAME_RULE
+from quizapp.auth.forms import NewAccountForm
 from quizapp.models import FEEDBACK, GRADING, KIND_LABELS
 from quizapp.quiz.checkers import parse_number
 
@@ -284,29 +282,7 @@ class DeleteClassForm(FlaskForm):
     submit = SubmitField("Delete class")
 
 
-class TeacherForm(FlaskForm):
+class TeacherForm(NewAccountForm):
     """An admin creates a teacher account, with the registration rules."""
 
-    username = StringField(
-        "Username",
-        validators=[
-            InputRequired(),
-            Length(min=3, max=40, message="The username must have 3 to 40 characters."),
-            USERNAME_RULE,
-        ],
-        render_kw={"autocomplete": "off"},
-    )
-    password = PasswordField(
-        "Password",
-        validators=[
-            InputRequired(),
-            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
-    confirm = PasswordField(
-        "Repeat password",
-        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
-        render_kw={"autocomplete": "new-password"},
-    )
     submit = SubmitField("Create teacher")
