@@ -25,7 +25,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay loaded after a commit: a request may read in one transaction and write in the
+# next (see sqlite.read_phase) without reloading what it already has.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 csrf = CSRFProtect()
 # Storage comes from RATELIMIT_STORAGE_URI: the database by default, Redis when set to redis://.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt, Classroom, Enrollment, Quiz, Response, utcnow
@@ -32,7 +34,11 @@ def make_attempt(*, quiz: Quiz, user, picks, submitted: bool = True) -> Attempt:
 
     Index 0 is the right answer (the factories put it first).
     """
-    number = 1 + sum(1 for a in user.attempts if a.quiz_id == quiz.id)
+    number = 1 + db.session.scalar(
+        select(func.count())
+        .select_from(Attempt)
+        .where(Attempt.quiz_id == quiz.id, Attempt.user_id == user.id)
+    )
     started = utcnow() - timedelta(minutes=10)
     attempt = Attempt(
         quiz=quiz, user_id=user.id, number=number, started_at=started, max_score=len(picks)

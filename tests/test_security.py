@@ -141,3 +141,25 @@ def test_behind_a_trusted_proxy_the_client_address_counts(tmp_path):
 
     response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
     assert response.get_data(as_text=True) == "203.0.113.7"
+
+
+def test_a_server_error_is_logged_with_the_id_the_page_shows(tmp_path, caplog):
+    app = create_app(
+        {
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e.sqlite'}",
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
+
+    @app.get("/boom")
+    def boom() -> str:
+        raise RuntimeError("kaboom")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 500
+    page = response.get_data(as_text=True)
+    assert "kaboom" not in page and "Traceback" not in page
+    request_id = response.headers["X-Request-Id"]
+    assert f"<code>{request_id}</code>" in page
+    assert any(request_id in r.getMessage() and r.exc_info for r in caplog.records)

@@ -23,12 +23,16 @@ from quizapp.auth.services import (
 )
 from quizapp.extensions import db, limiter, login_manager
 from quizapp.models import User
+from quizapp.sqlite import read_phase
 
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
     """Find the user whose current session token is in the cookie."""
-    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+    with read_phase():
+        return db.session.scalar(
+            select(User).where(User.session_token == token, User.active.is_(True))
+        )
 
 
 def _safe_next(target: str | None) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -247,17 +247,31 @@ def draw_questions(quiz: Quiz) -> list[Question]:
     return random.Random(secrets.randbits(64)).sample(pool, min(quiz.draw_count, len(pool)))
 
 
-def load_attempt(attempt_id: int, user: User) -> Attempt | None:
+def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) -> Attempt | None:
     """The user's own attempt with everything its pages show, in a bounded number of queries."""
+    question = selectinload(Attempt.responses).selectinload(Response.question)
     return db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
         .options(
-            selectinload(Attempt.quiz),
-            selectinload(Attempt.responses)
-            .selectinload(Response.question)
-            .options(selectinload(Question.choices), selectinload(Question.article)),
+            joinedload(Attempt.quiz),
+            # Only the result page cites articles; their full text is never needed here.
+            question.options(
+                selectinload(Question.choices),
+                selectinload(Question.article).load_only(Article.id, Article.title)
+                if with_articles
+                else lazyload(Question.article),
+            ),
         )
+    )
+
+
+def load_own_attempt(attempt_id: int, user: User) -> Attempt | None:
+    """The user's own attempt and its quiz, without its questions (autosave needs one)."""
+    return db.session.scalar(
+        select(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
+        .options(joinedload(Attempt.quiz))
     )
 
 
@@ -271,44 +285,90 @@ def _parse_id(value: object, what: str) -> int:
     return number
 
 
-def record_answer(attempt: Attempt, question_id: object, value: str, now: datetime) -> Response:
-    """Store one answer of a running attempt, checking that every id belongs to it."""
-    qid = _parse_id(question_id, "question")
-    response = next((r for r in attempt.responses if r.question_id == qid), None)
-    if response is None:
-        raise QuizError("That question is not part of this attempt.")
-    question, value = response.question, (value or "").strip()
-    fmt = answer_format(question, attempt.quiz.typed_answers)
-    if fmt == "choice":
-        if value == "":
-            response.choice_id, response.is_correct = None, None
-            response.answered_at = now
-            return response
-        choice_id = _parse_id(value, "choice")
-        if choice_id not in response.choice_order:
-            raise QuizError("That choice does not belong to this question.")
-        response.choice_id = choice_id
-        response.text_answer = None
-    else:
-        if len(value) > 500:
-            raise QuizError("That answer is too long (500 characters at most).")
-        response.text_answer = value or None
-    response.is_correct = (
-        is_correct(question, value, fmt=fmt, tolerance=attempt.quiz.tolerance) if value else None
-    )
-    response.answered_at = now
-    return response
+Change = tuple[Response, dict[str, object]]
 
 
-def save_answers(attempt: Attempt, answers: dict[int, str]) -> None:
-    """Autosave or final-submit answers; refused once the attempt is closed."""
-    now = utcnow()
+def check_open(attempt: Attempt, now: datetime) -> None:
+    """Refuse answers to a submitted or timed-out attempt."""
     if attempt.submitted_at is not None:
         raise QuizError("This attempt was already submitted; answers can no longer change.", 409)
     if not is_open(attempt, now):
         raise QuizError("Time is up: answers after the deadline are not counted.", 409)
+
+
+def grade_one(attempt: Attempt, question_id: object, value: str, now: datetime) -> Change:
+    """Check one autosaved answer, loading only its question; nothing is written yet."""
+    check_open(attempt, now)
+    qid = _parse_id(question_id, "question")
+    response = db.session.scalar(
+        select(Response)
+        .where(Response.attempt_id == attempt.id, Response.question_id == qid)
+        .options(selectinload(Response.question).selectinload(Question.choices))
+    )
+    if response is None:
+        raise QuizError("That question is not part of this attempt.")
+    return response, _grade(attempt, response, value, now)
+
+
+def grade_answers(attempt: Attempt, answers: dict[int, str], now: datetime) -> list[Change]:
+    """Check submitted answers against a fully loaded attempt; nothing is written yet."""
+    check_open(attempt, now)
+    by_question = {r.question_id: r for r in attempt.responses}
+    changes = []
     for question_id, value in answers.items():
-        record_answer(attempt, question_id, value, now)
+        response = by_question.get(_parse_id(question_id, "question"))
+        if response is None:
+            raise QuizError("That question is not part of this attempt.")
+        changes.append((response, _grade(attempt, response, value, now)))
+    return changes
+
+
+def _grade(attempt: Attempt, response: Response, value: str, now: datetime) -> dict[str, object]:
+    """The response's new values for an answer, checked with the question's checker."""
+    question, value = response.question, (value or "").strip()
+    fmt = answer_format(question, attempt.quiz.typed_answers)
+    new: dict[str, object] = {"answered_at": now, "is_correct": None}
+    if fmt == "choice":
+        new["choice_id"], new["text_answer"] = None, None
+        if value:
+            choice_id = _parse_id(value, "choice")
+            if choice_id not in response.choice_order:
+                raise QuizError("That choice does not belong to this question.")
+            new["choice_id"] = choice_id
+    else:
+        if len(value) > 500:
+            raise QuizError("That answer is too long (500 characters at most).")
+        new["text_answer"] = value or None
+    if value:
+        new["is_correct"] = is_correct(question, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
+    return new
+
+
+def lock_attempt(attempt: Attempt) -> None:
+    """Lock the attempt's row for this transaction and refresh its state.
+
+    PostgreSQL: concurrent submits and autosaves of one attempt queue here, so none of them
+    acts on a state another has just changed. SQLite: its IMMEDIATE transaction already
+    serialises writers; the fresh read still matters.
+    """
+    fresh = db.session.execute(
+        select(Attempt.submitted_at, Attempt.deadline_at, Attempt.score)
+        .where(Attempt.id == attempt.id)
+        .with_for_update()
+    ).one()
+    attempt.submitted_at, attempt.deadline_at, attempt.score = fresh
+
+
+def apply(changes: list[Change]) -> None:
+    """Write checked answers, skipping those already stored as they are."""
+    for response, values in changes:
+        same = all(
+            getattr(response, key) == value for key, value in values.items() if key != "answered_at"
+        )
+        if same and response.answered_at is not None:
+            continue  # autosave stored it already: no write, no lock time
+        for key, value in values.items():
+            setattr(response, key, value)
     db.session.flush()
 
 
@@ -317,7 +377,11 @@ def submit(attempt: Attempt) -> bool:
     now = utcnow()
     when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
     db.session.flush()
-    score = sum(1 for r in attempt.responses if r.is_correct)
+    score = db.session.scalar(
+        select(func.count())
+        .select_from(Response)
+        .where(Response.attempt_id == attempt.id, Response.is_correct.is_(True))
+    )
     # The WHERE makes a second submit (another tab, a double click, a retry) change nothing.
     result = db.session.execute(
         update(Attempt)

@@ -13,19 +13,25 @@ from quizapp.quiz import bp
 from quizapp.quiz.checkers import answer_format
 from quizapp.quiz.services import (
     QuizError,
+    apply,
+    check_open,
     feedback_visible,
     final_grade,
+    grade_answers,
+    grade_one,
     is_open,
     load_attempt,
+    load_own_attempt,
+    lock_attempt,
     open_attempt,
     percent,
     quiz_summaries,
-    save_answers,
     start_attempt,
     submit,
     visible_quiz,
     window_problem,
 )
+from quizapp.sqlite import read_phase
 
 ANSWER_PREFIX = "q"
 MAX_ANSWERS = 500
@@ -79,9 +85,9 @@ def start(slug: str) -> WerkzeugResponse:
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
+def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
     """The current user's attempt, or 404 (another student's attempt does not exist for them)."""
-    return load_attempt(attempt_id, current_user) or abort(404)
+    return load_attempt(attempt_id, current_user, with_articles=with_articles) or abort(404)
 
 
 @bp.get("/attempts/<int:attempt_id>")
@@ -121,9 +127,14 @@ def _posted_answers() -> dict[int, str]:
 @login_required
 def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     """Save one answer as the student goes (called by quiz.js); answers JSON."""
-    attempt = _own_attempt(attempt_id)
+    question, value = request.form.get("question", ""), request.form.get("answer", "")
     try:
-        save_answers(attempt, {request.form.get("question", ""): request.form.get("answer", "")})
+        with read_phase():
+            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+            change = grade_one(attempt, question, value, utcnow())
+        lock_attempt(attempt)
+        check_open(attempt, utcnow())
+        apply([change])
         db.session.commit()
     except QuizError as error:
         db.session.rollback()
@@ -135,11 +146,15 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 @login_required
 def submit_attempt(attempt_id: int) -> WerkzeugResponse:
     """Final submit: save the posted answers (if in time) and close the attempt once."""
-    attempt = _own_attempt(attempt_id)
     try:
-        answers = _posted_answers()
+        # Everything is read and checked first; only the writes hold the write lock.
+        with read_phase():
+            attempt = _own_attempt(attempt_id)
+            running = attempt.submitted_at is None and is_open(attempt)
+            changes = grade_answers(attempt, _posted_answers(), utcnow()) if running else []
+        lock_attempt(attempt)
         if attempt.submitted_at is None and is_open(attempt):
-            save_answers(attempt, answers)
+            apply(changes)
         elif attempt.submitted_at is None:
             flash("Time was up: only the answers saved before the deadline count.", "warning")
     except QuizError as error:
@@ -159,7 +174,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
 @login_required
 def result(attempt_id: int) -> str | WerkzeugResponse:
     """The score and, per question, the right answer with the passage it comes from."""
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_articles=True)
     if is_open(attempt):
         flash("Finish and submit the attempt to see your result.", "info")
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
