@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.models import Article, Quiz, User
 from tests.conftest import PASSWORD, csrf_token, post_form
 from tests.factories import make_quiz
 
@@ -163,3 +163,15 @@ def test_a_server_error_is_logged_with_the_id_the_page_shows(tmp_path, caplog):
     request_id = response.headers["X-Request-Id"]
     assert f"<code>{request_id}</code>" in page
     assert any(request_id in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_sql_metacharacters_in_text_are_stored_literally(client, app, runner, tmp_path):
+    title = "Robert'); DROP TABLE quiz;-- \" OR 1=1"
+    article = tmp_path / "a.txt"
+    article.write_text("The bridge opened in 1932, says Ada Stone, the historian.\n", "utf-8")
+    result = runner.invoke(args=["import-article", str(article), "--title", title])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(select(Article.title)) == title
+        assert db.session.scalar(select(func.count()).select_from(Quiz)) == 0  # table intact
+    assert "Robert&#39;); DROP TABLE quiz;-- &#34; OR 1=1" in client.get("/").get_data(as_text=True)
