@@ -54,6 +54,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = shared_secret_key(Path(app.instance_path))
 
+    from quizapp.main.errors import IdConverter
+
+    # Before any blueprint adds its routes: every `<int:id>` is bounded to the key range.
+    app.url_map.converters["int"] = IdConverter
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)

@@ -175,3 +175,22 @@ def test_sql_metacharacters_in_text_are_stored_literally(client, app, runner, tm
         assert db.session.scalar(select(Article.title)) == title
         assert db.session.scalar(select(func.count()).select_from(Quiz)) == 0  # table intact
     assert "Robert&#39;); DROP TABLE quiz;-- &#34; OR 1=1" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/attempts/99999999999999999999",
+        "/articles/99999999999999999999",
+        "/articles/1?q=99999999999999999999",
+        "/teach/reports/export.csv?quiz=99999999999999999999",
+        "/teach/questions?page=99999999999999999999",
+        "/teach/reports/quizzes/1?class=99999999999999999999",
+    ],
+)
+def test_huge_ids_are_a_clear_4xx(client, auth, app, path):
+    with app.app_context():
+        make_quiz(questions=1)
+    auth.as_new(role="teacher")
+    response = client.get(path)
+    assert 400 <= response.status_code < 500, response.status_code

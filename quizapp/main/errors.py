@@ -6,7 +6,9 @@ import uuid
 
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.routing import IntegerConverter
 
 from quizapp.extensions import db
 
@@ -23,6 +25,14 @@ MESSAGES = {
 }
 
 
+class IdConverter(IntegerConverter):
+    """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def register(app: Flask) -> None:
     """Attach the request id and the error handlers to the app."""
 
@@ -34,6 +44,13 @@ def register(app: Flask) -> None:
     def _echo_request_id(response):  # type: ignore[no-untyped-def]
         response.headers["X-Request-Id"] = g.get("request_id", "")
         return response
+
+    @app.errorhandler(DataError)
+    @app.errorhandler(OverflowError)
+    def _out_of_range(error: Exception):  # type: ignore[no-untyped-def]
+        # A number too large for the database's integer columns (e.g. ?quiz=10**20).
+        db.session.rollback()
+        return render_error(400, "A number in the request is out of range.")
 
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]
