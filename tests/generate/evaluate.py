@@ -191,7 +191,7 @@ def main(argv: list[str]) -> int:
         per, total = evaluate_articles()
         for name, scores in per.items():
             _print(name, scores)
-        _print("ALL UNSEEN ARTICLES", total)
+        _print("ALL TEST ARTICLES (keys written by hand; rules tuned on them)", total)
         return 0
     path = argv[1] if len(argv) > 1 else "seeds/canada-mexico-2025.txt"
     with open(path, encoding="utf-8") as fh:
