@@ -1,7 +1,8 @@
 """Precision and recall per kind against hand-labelled keys.
 
 Run: python -m tests.generate.evaluate seeds/canada-mexico-2025.txt
-     python -m tests.generate.evaluate --articles   (the unseen articles of tests/generate/articles)
+     python -m tests.generate.evaluate --articles   (tests/generate/articles: rules tuned on them)
+     python -m tests.generate.evaluate --holdout    (tests/generate/holdout.py: never tuned on)
 """
 
 from __future__ import annotations
@@ -192,6 +193,15 @@ def main(argv: list[str]) -> int:
         for name, scores in per.items():
             _print(name, scores)
         _print("ALL TEST ARTICLES (keys written by hand; rules tuned on them)", total)
+        return 0
+    if len(argv) > 1 and argv[1] == "--holdout":
+        total = {kind: Score() for kind in KINDS}
+        for name, key in HOLDOUT.items():
+            scores = evaluate(key.text, key)
+            _print(name, scores)
+            for kind, s in scores.items():
+                total[kind].add(s)
+        _print("ALL HELD-OUT ARTICLES (never tuned on)", total)
         return 0
     path = argv[1] if len(argv) > 1 else "seeds/canada-mexico-2025.txt"
     with open(path, encoding="utf-8") as fh:
