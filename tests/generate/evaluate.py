@@ -18,6 +18,7 @@ from quizapp.generate import KINDS, DraftQuestion, generate
 from . import articles
 from . import seed_key as seed
 from .articles import Key
+from .holdout import KEYS as HOLDOUT
 
 
 def norm(s: str) -> str:
