@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from flask import abort
-from flask_login import current_user, login_required
 
 from quizapp.extensions import db
 from quizapp.models import Classroom, Quiz, User
-
-
-def teacher_required(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Log in first; then only teachers and admins get through (others: 403)."""
-
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
-        if not current_user.is_teacher:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return login_required(wrapped)
 
 
 def sees_all(user: User | None) -> bool:
