@@ -13,8 +13,10 @@ from sqlalchemy.engine import Connection, Engine
 from quizapp.extensions import db
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Execution option marking a connection that only reads, whatever the request method.
+# Execution options marking a transaction that only reads, or that will write, whatever the
+# request method.
 READ_ONLY = "quizapp_read_only"
+WRITE = "quizapp_write"
 
 
 def _is_sqlite(dbapi_connection: Any) -> bool:
@@ -45,8 +47,12 @@ def _on_begin(conn: Connection) -> None:
         return
     # A deferred transaction that later needs to write cannot wait for the lock (SQLITE_BUSY at
     # once); an IMMEDIATE one waits busy_timeout. Reads stay deferred so they never queue.
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    if read_only or (has_request_context() and request.method in READ_ONLY_METHODS):
+    options = conn.get_execution_options()
+    if options.get(WRITE, False):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif options.get(READ_ONLY, False) or (
+        has_request_context() and request.method in READ_ONLY_METHODS
+    ):
         conn.exec_driver_sql("BEGIN")
     else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -72,4 +78,27 @@ def read_phase() -> Iterator[None]:
         session.rollback()
         raise
     # Nothing was written in this phase: ending it with a commit keeps the loaded state.
+    session.commit()
+
+
+@contextmanager
+def write_phase() -> Iterator[None]:
+    """Run writes in their own transaction, committed at the end (even within a GET).
+
+    Inside a writing request's transaction it simply joins it: that request commits.
+    """
+    session = db.session()
+    reading = has_request_context() and request.method in READ_ONLY_METHODS
+    if session.in_transaction():
+        if not reading or session.dirty or session.new or session.deleted:
+            yield
+            return
+        # A GET has only read so far: end that read so the writes can take the lock up front.
+        session.commit()
+    session.connection(execution_options={WRITE: True})
+    try:
+        yield
+    except BaseException:
+        session.rollback()
+        raise
     session.commit()

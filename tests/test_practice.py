@@ -106,3 +106,13 @@ def test_questions_missed_in_quizzes_are_practised_first(client, app, auth):
     with app.app_context():
         prompt = db.session.get(Question, q3).prompt
     assert prompt in client.get("/practice/").get_data(as_text=True)
+
+
+def test_typed_answer_questions_are_not_served_for_practice(client, app, auth):
+    with app.app_context():
+        make_question(fmt="text", prompt="Who opened the bridge? (typed)")
+        db.session.commit()
+    (choice,) = questions(app, 1)
+    auth.as_new()
+    page = client.get("/practice/").get_data(as_text=True)
+    assert "(typed)" not in page and choice["prompt"] in page

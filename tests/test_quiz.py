@@ -388,3 +388,48 @@ def test_random_draw_by_kind(client, app, auth):
             .where(Response.attempt_id == attempt_id)
         ).all()
     assert kinds == ["who_said", "who_said"]
+
+
+def test_an_expired_attempt_is_graded_for_the_teacher_without_a_submit(client, app, auth):
+    quiz = new_quiz(app, time_limit_s=600)
+    auth.as_new()
+    attempt_id = start(client, quiz["slug"])
+    q1 = quiz["questions"][0]
+    autosave(client, attempt_id, q1, quiz["right"][q1])
+    expire(app, attempt_id)
+    auth.logout()
+    auth.as_new(username="boss", role="admin")
+    page = client.get(f"/teach/reports/quizzes/{quiz['id']}").get_data(as_text=True)
+    assert "33%" in page
+    assert stored(app, attempt_id)["score"] == 1 and stored(app, attempt_id)["submitted"]
+
+
+def test_close_expired_command(runner, app, client, auth):
+    quiz = new_quiz(app, time_limit_s=600)
+    auth.as_new()
+    attempt_id = start(client, quiz["slug"])
+    expire(app, attempt_id)
+    assert "Closed 1 expired attempt(s)." in runner.invoke(args=["close-expired"]).output
+    assert stored(app, attempt_id)["score"] == 0
+    assert "Closed 0 expired attempt(s)." in runner.invoke(args=["close-expired"]).output
+
+
+def test_superscript_digits_in_field_names_are_ignored(client, app, auth):
+    quiz = new_quiz(app)
+    auth.as_new()
+    attempt_id = start(client, quiz["slug"])
+    response = post_form(client, f"/attempts/{attempt_id}/submit", {"q²": "1"}, form_url="/")
+    assert response.status_code == 302
+
+
+def test_the_cited_passage_is_highlighted_only_after_the_answer_was_shown(client, app, auth):
+    quiz = new_quiz(app, questions=1)
+    qid = quiz["questions"][0]
+    with app.app_context():
+        article_id = db.session.get(Question, qid).article_id
+    url = f"/articles/{article_id}?q={qid}"
+    auth.as_new()
+    attempt_id = start(client, quiz["slug"])
+    assert 'id="cited"' not in client.get(url).get_data(as_text=True)  # mid-quiz: no hint
+    submit(client, attempt_id, {})
+    assert 'id="cited"' in client.get(url).get_data(as_text=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from flask_login import current_user
 from markupsafe import Markup, escape
+from sqlalchemy import exists, or_, select
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, MemoryState, Quiz, Response, utcnow
 
 
 def article_paragraphs(body: str) -> list[tuple[int, str]]:
@@ -37,3 +42,30 @@ def split_at_span(paragraph: str, start: int, span: tuple[int, int]) -> tuple[st
     lo = min(max(span[0] - start, 0), len(paragraph))
     hi = min(max(span[1] - start, lo), len(paragraph))
     return paragraph[:lo], paragraph[lo:hi], paragraph[hi:]
+
+
+def may_see_answer(question_id: int) -> bool:
+    """Whether the visitor has been shown this question's answer (so citing it gives nothing away).
+
+    Teachers always; students once a closed attempt with visible feedback, or practice, has
+    shown it to them — never during a quiz.
+    """
+    if not current_user.is_authenticated:
+        return False
+    if current_user.is_teacher:
+        return True
+    practised = select(MemoryState.question_id).where(
+        MemoryState.user_id == current_user.id, MemoryState.question_id == question_id
+    )
+    reviewed = (
+        select(Response.id)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(
+            Attempt.user_id == current_user.id,
+            Response.question_id == question_id,
+            Attempt.submitted_at.is_not(None),
+            or_(Quiz.feedback == "immediate", Quiz.closes_at <= utcnow()),
+        )
+    )
+    return bool(db.session.scalar(select(exists(practised) | exists(reviewed))))

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
 from quizapp.main import bp
-from quizapp.main.services import article_paragraphs
+from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
 from quizapp.quiz.services import quiz_summaries
 
@@ -40,7 +40,7 @@ def article(article_id: int) -> str:
     art = db.get_or_404(Article, article_id)
     span = None
     cited = request.args.get("q", type=int)
-    if cited:
+    if cited and 0 < cited < 2**31 and may_see_answer(cited):
         question = db.session.get(Question, cited)
         if question and question.article_id == art.id and question.span_start is not None:
             span = (question.span_start, question.span_end)

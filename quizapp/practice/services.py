@@ -23,7 +23,7 @@ def next_question(user_id: int, now: datetime) -> Question | None:
         select(Question)
         .join(MemoryState, MemoryState.question_id == Question.id)
         .where(MemoryState.user_id == user_id, MemoryState.due_at <= now)
-        .where(Question.status == "published")
+        .where(Question.status == "published", Question.format == "choice")
         .order_by(MemoryState.due_at, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)
@@ -46,7 +46,12 @@ def next_question(user_id: int, now: datetime) -> Question | None:
     return db.session.scalar(
         select(Question)
         .outerjoin(missed, missed.c.question_id == Question.id)
-        .where(Question.status == "published", Question.id.not_in(seen))
+        # Practice offers options to pick from: typed-answer questions stay in quizzes.
+        .where(
+            Question.status == "published",
+            Question.format == "choice",
+            Question.id.not_in(seen),
+        )
         .order_by(func.coalesce(missed.c.n, 0).desc(), Question.article_id, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)

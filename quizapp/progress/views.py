@@ -15,12 +15,14 @@ from quizapp.progress.services import (
     most_missed,
     practice_outlook,
 )
+from quizapp.quiz.services import close_expired
 
 
 @bp.get("/")
 @login_required
 def overview() -> str:
     """Attempts over time, mastery per kind and article, most missed, what to practise next."""
+    close_expired(user_id=current_user.id)
     rows = history(current_user.id)
     now = utcnow()
     return render_template(

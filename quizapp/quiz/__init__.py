@@ -2,6 +2,9 @@
 
 from flask import Blueprint
 
-bp = Blueprint("quiz", __name__)
+# cli_group=None: `flask close-expired`, not `flask quiz close-expired`.
+bp = Blueprint("quiz", __name__, cli_group=None)
 
-from quizapp.quiz import views  # noqa: E402,F401  (routes register on import)
+from quizapp.quiz import cli, views  # noqa: E402,F401  (routes register on import)
+
+bp.cli.add_command(cli.close_expired_command)

@@ -116,8 +116,10 @@ def _posted_answers() -> dict[int, str]:
     """Answers in a submitted form: fields named q<question id>."""
     answers = {}
     for key, value in request.form.items():
-        if key.startswith(ANSWER_PREFIX) and key[len(ANSWER_PREFIX) :].isdigit():
-            answers[int(key[len(ANSWER_PREFIX) :])] = value
+        number = key[len(ANSWER_PREFIX) :]
+        # isascii: "²".isdigit() is true, but int("²") fails.
+        if key.startswith(ANSWER_PREFIX) and number.isascii() and number.isdigit():
+            answers[int(number)] = value
     if len(answers) > MAX_ANSWERS:
         raise QuizError("Too many answers in one form.", 413)
     return answers
@@ -178,15 +180,18 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
     if is_open(attempt):
         flash("Finish and submit the attempt to see your result.", "info")
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
-    expired_unsubmitted = attempt.submitted_at is None
     score = attempt.score
-    if expired_unsubmitted:
+    if attempt.submitted_at is None:
         # Time ran out and nothing was submitted: the saved answers are what counts.
         score = sum(1 for r in attempt.responses if r.is_correct)
+    # Closed by its deadline (not yet written down, or closed at the deadline itself).
+    timed_out = attempt.deadline_at is not None and (
+        attempt.submitted_at is None or attempt.submitted_at >= attempt.deadline_at
+    )
     return render_template(
         "quiz/result.html",
         attempt=attempt,
         score=score,
-        expired=expired_unsubmitted,
+        expired=timed_out,
         show_feedback=feedback_visible(attempt),
     )

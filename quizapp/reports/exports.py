@@ -28,6 +28,7 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.quiz.services import close_expired
 from quizapp.reports.access import sees_all
 
 HEADER = [
@@ -91,6 +92,8 @@ def score_rows(
     `classroom` keeps the class's students' attempts at quizzes assigned to that class;
     `questions` (with a quiz) adds a 1/0 column per question, empty when it was not drawn.
     """
+    # Attempts whose time ran out count as submitted with what was saved in time.
+    close_expired(quiz_ids=[quiz.id] if quiz is not None else None)
     columns = question_ids(quiz) if questions and quiz is not None else []
     yield HEADER + [f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1)]
     result = db.session.execute(

@@ -29,7 +29,7 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import final_grade
+from quizapp.quiz.services import close_expired, final_grade
 from quizapp.reports.access import sees_all
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
@@ -101,6 +101,7 @@ def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
 
 def gradebook(quiz: Quiz, classroom: Classroom | None = None) -> list[StudentGrades]:
     """Every student's attempts at the quiz with their grade, in one query."""
+    close_expired(quiz_ids=[quiz.id])
     query = (
         select(Attempt)
         .join(Attempt.user)
@@ -157,6 +158,7 @@ def class_matrix(classroom: Classroom) -> ClassMatrix:
     """Students × assigned quizzes with each student's grade per quiz, in three queries."""
     members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
+    close_expired(quiz_ids=list(db.session.scalars(assigned)))
     students = list(
         db.session.scalars(select(User).where(User.id.in_(members)).order_by(User.username))
     )
@@ -235,6 +237,7 @@ def item_flags(
 
 def item_statistics(quiz: Quiz) -> list[ItemStat]:
     """Facility, discrimination, option counts and flags per question (three queries)."""
+    close_expired(quiz_ids=[quiz.id])
     rows = db.session.execute(
         select(Response.attempt_id, Response.question_id, Response.choice_id, Response.is_correct)
         .join(Attempt, Attempt.id == Response.attempt_id)
