@@ -16,6 +16,7 @@ from quizapp.models import (
     Article,
     Assignment,
     Attempt,
+    Choice,
     Enrollment,
     Question,
     Quiz,
@@ -267,6 +268,59 @@ def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) ->
             ),
         )
     )
+
+
+@dataclass
+class TakeItem:
+    """What the attempt page shows of one question: no answer key, nothing to leak."""
+
+    id: int
+    prompt: str
+    format: str
+    choice_id: int | None
+    text_answer: str | None
+    choices: list[tuple[int, str]]
+
+
+def take_items(attempt: Attempt) -> list[TakeItem]:
+    """The attempt's questions in order with the saved answers, in two plain queries.
+
+    The busiest page of a class: plain rows instead of ORM objects halve its cost.
+    """
+    rows = db.session.execute(
+        select(
+            Response.question_id,
+            Response.choice_order,
+            Response.choice_id,
+            Response.text_answer,
+            Question.prompt,
+            Question.kind,
+            Question.format,
+            Question.answer,
+        )
+        .join(Question, Question.id == Response.question_id)
+        .where(Response.attempt_id == attempt.id)
+        .order_by(Response.position)
+    ).all()
+    texts = dict(
+        db.session.execute(
+            select(Choice.id, Choice.text).where(
+                Choice.question_id.in_([row.question_id for row in rows])
+            )
+        ).all()
+    )
+    typed = attempt.quiz.typed_answers
+    return [
+        TakeItem(
+            id=row.question_id,
+            prompt=row.prompt,
+            format=answer_format(row, typed),
+            choice_id=row.choice_id,
+            text_answer=row.text_answer,
+            choices=[(i, texts[i]) for i in row.choice_order if i in texts],
+        )
+        for row in rows
+    ]
 
 
 def load_own_attempt(attempt_id: int, user: User) -> Attempt | None:

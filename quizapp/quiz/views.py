@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from quizapp.extensions import db
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.checkers import answer_format
 from quizapp.quiz.services import (
     QuizError,
     apply,
@@ -28,6 +27,7 @@ from quizapp.quiz.services import (
     quiz_summaries,
     start_attempt,
     submit,
+    take_items,
     visible_quiz,
     window_problem,
 )
@@ -94,22 +94,10 @@ def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
 @login_required
 def take(attempt_id: int) -> str | WerkzeugResponse:
     """The questions of a running attempt, with the answers saved so far."""
-    attempt = _own_attempt(attempt_id)
+    attempt = load_own_attempt(attempt_id, current_user) or abort(404)
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
-    typed = attempt.quiz.typed_answers
-    items = []
-    for response in attempt.responses:
-        by_id = {c.id: c for c in response.question.choices}
-        items.append(
-            {
-                "response": response,
-                "question": response.question,
-                "format": answer_format(response.question, typed),
-                "choices": [by_id[i] for i in response.choice_order if i in by_id],
-            }
-        )
-    return render_template("quiz/take.html", attempt=attempt, items=items)
+    return render_template("quiz/take.html", attempt=attempt, items=take_items(attempt))
 
 
 def _posted_answers() -> dict[int, str]:
