@@ -180,6 +180,11 @@ class Question(db.Model):
         back_populates="question", cascade="all, delete-orphan", order_by="Choice.position"
     )
 
+    @property
+    def correct_choice_id(self) -> int | None:
+        """The id of the right option (the database allows at most one)."""
+        return next((c.id for c in self.choices if c.is_correct), None)
+
 
 class Choice(db.Model):
     """One option of a multiple-choice question."""

@@ -5,10 +5,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from typing import Protocol
 
-from quizapp.models import Question
 
-Checker = Callable[[Question, str, int], bool]
+class Gradable(Protocol):
+    """What a checker reads of a question: a Question, or the plain rows attempts grade with."""
+
+    kind: str
+    format: str
+    answer: str
+    accepted: list[str]
+    tolerance: int
+
+    @property
+    def correct_choice_id(self) -> int | None: ...
+
+
+Checker = Callable[[Gradable, str, int], bool]
 CHECKERS: dict[str, Checker] = {}
 
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+", re.IGNORECASE)
@@ -45,13 +58,13 @@ def parse_number(value: str) -> float | None:
 
 
 @checker("choice")
-def check_choice(question: Question, value: str, tolerance: int) -> bool:
+def check_choice(question: Gradable, value: str, tolerance: int) -> bool:
     """A chosen option: `value` is the option's id."""
-    return any(str(c.id) == value and c.is_correct for c in question.choices)
+    return question.correct_choice_id is not None and str(question.correct_choice_id) == value
 
 
 @checker("text")
-def check_text(question: Question, value: str, tolerance: int) -> bool:
+def check_text(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed answer matching the answer or one of its accepted aliases."""
     typed = normalise_text(value)
     if not typed:
@@ -63,7 +76,7 @@ def check_text(question: Question, value: str, tolerance: int) -> bool:
 
 
 @checker("numeric")
-def check_numeric(question: Question, value: str, tolerance: int) -> bool:
+def check_numeric(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed number (a year, a figure) within the allowed tolerance."""
     typed, expected = parse_number(value), parse_number(question.answer)
     if typed is None or expected is None:
@@ -71,7 +84,7 @@ def check_numeric(question: Question, value: str, tolerance: int) -> bool:
     return abs(typed - expected) <= max(tolerance, question.tolerance or 0)
 
 
-def answer_format(question: Question, typed_answers: bool) -> str:
+def answer_format(question: Gradable, typed_answers: bool) -> str:
     """How a question is answered in a quiz: by choosing, or by typing text or a number."""
     if question.format != "choice" or not typed_answers:
         return question.format
@@ -80,6 +93,6 @@ def answer_format(question: Question, typed_answers: bool) -> str:
     return "text"
 
 
-def is_correct(question: Question, value: str, *, fmt: str, tolerance: int = 0) -> bool:
+def is_correct(question: Gradable, value: str, *, fmt: str, tolerance: int = 0) -> bool:
     """Check an answer with the checker of its format."""
     return CHECKERS[fmt](question, value, tolerance)

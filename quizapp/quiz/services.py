@@ -342,7 +342,64 @@ def _parse_id(value: object, what: str) -> int:
     return number
 
 
-Change = tuple[Response, dict[str, object]]
+@dataclass
+class Slot:
+    """A drawn question of an attempt as grading needs it: plain values, no ORM objects."""
+
+    response_id: int
+    question_id: int
+    choice_order: list[int]
+    choice_id: int | None
+    text_answer: str | None
+    is_correct: bool | None
+    answered_at: datetime | None
+    kind: str
+    format: str
+    answer: str
+    accepted: list[str]
+    tolerance: int
+    correct_choice_id: int | None
+
+
+Change = tuple[Slot, dict[str, object]]
+
+
+def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[int, Slot]:
+    """The attempt's drawn questions (or some of them) by question id, in two queries."""
+    query = (
+        select(
+            Response.id,
+            Response.question_id,
+            Response.choice_order,
+            Response.choice_id,
+            Response.text_answer,
+            Response.is_correct,
+            Response.answered_at,
+            Question.kind,
+            Question.format,
+            Question.answer,
+            Question.accepted,
+            Question.tolerance,
+        )
+        .join(Question, Question.id == Response.question_id)
+        .where(Response.attempt_id == attempt_id)
+    )
+    if question_ids is not None:
+        query = query.where(Response.question_id.in_(question_ids))
+    rows = db.session.execute(query).all()
+    correct = dict(
+        db.session.execute(
+            select(Choice.question_id, Choice.id).where(
+                Choice.is_correct.is_(True), Choice.question_id.in_([r.question_id for r in rows])
+            )
+        ).all()
+    )
+    return {
+        row.question_id: Slot(
+            *row[:7], *row[7:11], row.tolerance or 0, correct.get(row.question_id)
+        )
+        for row in rows
+    }
 
 
 def check_open(attempt: Attempt, now: datetime) -> None:
@@ -352,47 +409,41 @@ def check_open(attempt: Attempt, now: datetime) -> None:
         raise QuizError("Time is up: answers after the deadline are not counted.", 409)
     if attempt.submitted_at is not None:
         raise QuizError("This attempt was already submitted; answers can no longer change.", 409)
-    if not is_open(attempt, now):
-        raise QuizError("Time is up: answers after the deadline are not counted.", 409)
 
 
 def grade_one(attempt: Attempt, question_id: object, value: str, now: datetime) -> Change:
     """Check one autosaved answer, loading only its question; nothing is written yet."""
     check_open(attempt, now)
     qid = _parse_id(question_id, "question")
-    response = db.session.scalar(
-        select(Response)
-        .where(Response.attempt_id == attempt.id, Response.question_id == qid)
-        .options(selectinload(Response.question).selectinload(Question.choices))
-    )
-    if response is None:
+    slot = load_slots(attempt.id, [qid]).get(qid)
+    if slot is None:
         raise QuizError("That question is not part of this attempt.")
-    return response, _grade(attempt, response, value, now)
+    return slot, _grade(attempt, slot, value, now)
 
 
 def grade_answers(attempt: Attempt, answers: dict[int, str], now: datetime) -> list[Change]:
-    """Check submitted answers against a fully loaded attempt; nothing is written yet."""
+    """Check the answers of a final submit; nothing is written yet."""
     check_open(attempt, now)
-    by_question = {r.question_id: r for r in attempt.responses}
+    slots = load_slots(attempt.id)
     changes = []
     for question_id, value in answers.items():
-        response = by_question.get(_parse_id(question_id, "question"))
-        if response is None:
+        slot = slots.get(_parse_id(question_id, "question"))
+        if slot is None:
             raise QuizError("That question is not part of this attempt.")
-        changes.append((response, _grade(attempt, response, value, now)))
+        changes.append((slot, _grade(attempt, slot, value, now)))
     return changes
 
 
-def _grade(attempt: Attempt, response: Response, value: str, now: datetime) -> dict[str, object]:
+def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str, object]:
     """The response's new values for an answer, checked with the question's checker."""
-    question, value = response.question, (value or "").strip()
-    fmt = answer_format(question, attempt.quiz.typed_answers)
+    value = (value or "").strip()
+    fmt = answer_format(slot, attempt.quiz.typed_answers)
     new: dict[str, object] = {"answered_at": now, "is_correct": None}
     if fmt == "choice":
         new["choice_id"], new["text_answer"] = None, None
         if value:
             choice_id = _parse_id(value, "choice")
-            if choice_id not in response.choice_order:
+            if choice_id not in slot.choice_order:
                 raise QuizError("That choice does not belong to this question.")
             new["choice_id"] = choice_id
     else:
@@ -400,7 +451,7 @@ def _grade(attempt: Attempt, response: Response, value: str, now: datetime) -> d
             raise QuizError("That answer is too long (500 characters at most).")
         new["text_answer"] = value or None
     if value:
-        new["is_correct"] = is_correct(question, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
+        new["is_correct"] = is_correct(slot, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
     return new
 
 
@@ -421,15 +472,14 @@ def lock_attempt(attempt: Attempt) -> None:
 
 def apply(changes: list[Change]) -> None:
     """Write checked answers, skipping those already stored as they are."""
-    for response, values in changes:
-        same = all(
-            getattr(response, key) == value for key, value in values.items() if key != "answered_at"
-        )
-        if same and response.answered_at is not None:
+    rows = []
+    for slot, values in changes:
+        same = all(getattr(slot, k) == v for k, v in values.items() if k != "answered_at")
+        if same and slot.answered_at is not None:
             continue  # autosave stored it already: no write, no lock time
-        for key, value in values.items():
-            setattr(response, key, value)
-    db.session.flush()
+        rows.append({"id": slot.response_id, **values})
+    if rows:
+        db.session.execute(update(Response), rows)  # one UPDATE per row, by primary key
 
 
 def submit(attempt: Attempt) -> bool:

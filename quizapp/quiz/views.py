@@ -139,7 +139,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
     try:
         # Everything is read and checked first; only the writes hold the write lock.
         with read_phase():
-            attempt = _own_attempt(attempt_id)
+            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
             running = attempt.submitted_at is None and is_open(attempt)
             changes = grade_answers(attempt, _posted_answers(), utcnow()) if running else []
         lock_attempt(attempt)
