@@ -297,3 +297,81 @@ def test_upload_with_errors_shows_lines_and_imports_nothing(client, auth, app):
 def test_students_cannot_import(client, auth):
     auth.as_new(username="ana")
     assert client.get("/teach/reports/bank/import").status_code == 403
+
+
+def _json_item(**fields) -> dict:
+    return {"kind": "number", "format": "numeric", "prompt": "How long is it?", "answer": "250"} | (
+        fields
+    )
+
+
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('[\n{"kind": "number", "answer": ' + "9" * 5000 + "}]", "line 2: a number"),
+        ('[\n{"kind": "who_is", "prompt": "sur\\ud800?", "answer": "x"}]', "line 2: a text holds"),
+        ('[\n{"kind": "who_is", "prompt": "nul\\u0000?", "answer": "x"}]', "line 2: a text holds"),
+        (
+            '[{"kind": "who_is", "prompt": "Who?", "answer": "x", "choices": ["\\ud800", "x"]}]',
+            "lone",
+        ),
+        (json.dumps([_json_item(tolerance=10**20)]), "the tolerance must be a whole number"),
+        (json.dumps([_json_item(tolerance=True)]), "the tolerance must be a whole number"),
+        (json.dumps([_json_item(tolerance=1e400)]), "the tolerance must be a whole number"),
+        (json.dumps([_json_item(span=[0, 2**31])]), "span must be"),
+        (json.dumps([_json_item(span=[True, 3])]), "span must be"),
+    ],
+    ids=[
+        "deep",
+        "long-int",
+        "surrogate",
+        "nul",
+        "surrogate-choice",
+        "big-tolerance",
+        "bool-tolerance",
+        "inf-tolerance",
+        "big-span",
+        "bool-span",
+    ],
+)
+def test_hostile_json_is_refused_with_a_message(
+    runner, app, client, auth, tmp_path, content, message
+):
+    path = tmp_path / "bank.json"
+    path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code == 1 and message in result.output, result.output
+    auth.as_new(username="mrs_lee", role="teacher")
+    response = upload(client, "bank.json", path.read_bytes())
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert count(app) == 0
+
+
+@pytest.mark.parametrize(
+    "block,message",
+    [
+        ("{#1:inf}", "is not a number"),
+        ("{#1..inf}", "is not a number"),
+        ("{#1..1e400}", "is not a number"),
+        ("{#nan}", "is not a number"),
+        ("{#1:1e30}", "the tolerance must be a whole number"),
+        ("{#1..1e30}", "the tolerance must be a whole number"),
+    ],
+)
+def test_gift_numbers_out_of_range_are_line_errors(client, auth, app, block, message):
+    auth.as_new(username="mrs_lee", role="teacher")
+    content = f"// a comment\n\n::N:: How far? {block}\n".encode()
+    response = upload(client, "bank.gift", content)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "line 3:" in page and message in page
+    assert count(app) == 0
+
+
+def test_gift_with_a_nul_character_is_refused_per_line(client, auth, app):
+    auth.as_new(username="mrs_lee", role="teacher")
+    content = b"::A:: Who is Ada? {=A historian}\n\n::B:: Who is B\x00en? {=A sailor}\n"
+    response = upload(client, "bank.gift", content)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "line 3: a text holds a NUL character" in page
+    assert count(app) == 0

@@ -221,3 +221,16 @@ def test_item_statistics_use_a_bounded_number_of_queries(client, auth, app, item
         for n in range(6):
             make_attempt(quiz=quiz, user=user(f"more{n}"), picks=[0, 1, 2, 3])
     assert count_queries() == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["quiz=%C2%B2", "class=%C2%B2", "quiz=%D9%A3", "quiz=0", "quiz=99999999999999999999"],
+    ids=["superscript-quiz", "superscript-class", "arabic-digit", "zero", "overflow"],
+)
+def test_export_refuses_ids_that_are_not_plain_numbers(client, auth, school, query):
+    auth.login("mrs_lee")
+    for ext in ("csv", "xlsx"):
+        assert client.get(f"/teach/reports/export.{ext}?{query}").status_code == 400
+    gradebook = client.get(f"/teach/reports/quizzes/{school['quiz']}?class=%C2%B2")
+    assert gradebook.status_code == 400

@@ -87,7 +87,7 @@ def test_random_draw_quiz_stores_its_pool(client, app, teacher):
         ({"title": ""}, "This field is required."),
         ({}, "Choose at least one question."),
         ({"mode": "draw"}, "Say how many to draw."),
-        ({"mode": "draw", "draw_count": "0"}, "Draw 1 to 500 questions."),
+        ({"mode": "draw", "draw_count": "0"}, "Draw 1 to 1000 questions."),
         ({"questions": "999999"}, "not available"),
         ({"feedback": "after_close"}, "Set a close date"),
         (
@@ -95,7 +95,7 @@ def test_random_draw_quiz_stores_its_pool(client, app, teacher):
             "The close date must be after the open date.",
         ),
         ({"closes_at": "tomorrow"}, "Not a valid datetime value"),
-        ({"time_limit": "0"}, "Give 1 to 10000 minutes."),
+        ({"time_limit": "0"}, "Give 1 to 10080 minutes (a week)."),
         ({"tolerance": "-2"}, "cannot be negative"),
         ({"grading": "best"}, "Not a valid choice"),
     ],

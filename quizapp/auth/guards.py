@@ -1,12 +1,14 @@
-"""Request guards shared by blueprints."""
+"""Request guards and ownership rules shared by blueprints (teach, reports, bank)."""
 
 from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import ColumnElement, and_, or_, select
 from werkzeug.wrappers import Response
 
-from quizapp.extensions import login_manager
+from quizapp.extensions import db, login_manager
+from quizapp.models import Article, Classroom, Question, Quiz, User
 
 
 def teachers_only() -> Response | None:
@@ -16,3 +18,51 @@ def teachers_only() -> Response | None:
     if not current_user.is_teacher:
         abort(403)
     return None
+
+
+def sees_all(user: User | None) -> bool:
+    """Admins (and the command line, which has no user) see and may change everything."""
+    return user is None or user.role == "admin"
+
+
+def owned_quiz(quiz_id: int, user: User) -> Quiz:
+    """The user's quiz (any quiz for an admin), else 404."""
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if not sees_all(user) and quiz.owner_id != user.id:
+        abort(404)
+    return quiz
+
+
+def owned_classroom(classroom_id: int, user: User) -> Classroom:
+    """The user's class (any class for an admin), else 404."""
+    classroom = db.get_or_404(Classroom, classroom_id)
+    if not sees_all(user) and classroom.teacher_id != user.id:
+        abort(404)
+    return classroom
+
+
+def can_review(article: Article, user: User) -> bool:
+    """Only the importer of an article (or an admin) reviews its drafts."""
+    return sees_all(user) or article.imported_by_id == user.id
+
+
+def can_edit(question: Question, user: User) -> bool:
+    """Authors edit their questions; the article's importer edits the generated ones."""
+    if sees_all(user) or question.author_id == user.id:
+        return True
+    return (
+        question.author_id is None
+        and question.article is not None
+        and question.article.imported_by_id == user.id
+    )
+
+
+def editable_by(user: User) -> ColumnElement[bool]:
+    """`can_edit` as a SQL condition on Question, for lists and bulk updates."""
+    if sees_all(user):
+        return Question.id.is_not(None)
+    imported = select(Article.id).where(Article.imported_by_id == user.id)
+    return or_(
+        Question.author_id == user.id,
+        and_(Question.author_id.is_(None), Question.article_id.in_(imported)),
+    )

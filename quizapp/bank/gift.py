@@ -259,15 +259,15 @@ def _read_numeric(spec: str, data: dict[str, Any]) -> str | None:
     spec = unescape(spec[:feedback] if feedback >= 0 else spec).strip()
     try:
         if ".." in spec:
-            low, high = (float(v) for v in spec.split("..", 1))
+            low, high = (_finite(v) for v in spec.split("..", 1))
             middle = (low + high) / 2
             answer = str(int(middle)) if middle.is_integer() else str(middle)
             tolerance = math.ceil(abs(high - low) / 2)
         else:
             answer, _, tol = spec.partition(":")
-            float(answer)
-            tolerance = math.ceil(float(tol)) if tol.strip() else 0
-    except ValueError:
+            _finite(answer)
+            tolerance = math.ceil(_finite(tol)) if tol.strip() else 0
+    except (ValueError, OverflowError):
         return f"{spec!r} is not a number, a number:tolerance or a min..max range"
     if tolerance < 0:
         return "the tolerance cannot be negative"
@@ -275,6 +275,14 @@ def _read_numeric(spec: str, data: dict[str, Any]) -> str | None:
         format="numeric", answer=answer.strip(), accepted=[], choices=[], tolerance=tolerance
     )
     return None
+
+
+def _finite(value: str) -> float:
+    """A float that is a real number: inf, nan and 1e400 (overflowing to inf) are refused."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(value)
+    return number
 
 
 def _apply_meta(data: dict[str, Any], meta: dict[str, Any]) -> None:

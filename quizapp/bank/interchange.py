@@ -10,6 +10,7 @@ from sqlalchemy import or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from quizapp.auth.guards import editable_by, sees_all
 from quizapp.bank import gift
 from quizapp.bank.gift import Entry
 from quizapp.extensions import db
@@ -18,6 +19,9 @@ from quizapp.quiz.checkers import parse_number
 
 FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift"}
 MAX_TEXT = 500
+MAX_TOLERANCE = 1_000_000
+MAX_INT = 2**31 - 1  # the database's integer columns
+TEXT_FIELDS = ("kind", "format", "prompt", "answer", "explanation", "source", "article")
 
 
 class InterchangeError(Exception):
@@ -42,15 +46,8 @@ def bank_questions(visible_to: User | None = None) -> list[Question]:
     With `visible_to`, a teacher gets the published bank plus their own drafts (admins: all).
     """
     query = select(Question).options(selectinload(Question.choices), selectinload(Question.article))
-    if visible_to is not None and visible_to.role != "admin":
-        mine = select(Article.id).where(Article.imported_by_id == visible_to.id)
-        query = query.where(
-            or_(
-                Question.status == "published",
-                Question.author_id == visible_to.id,
-                Question.article_id.in_(mine),
-            )
-        )
+    if visible_to is not None and not sees_all(visible_to):
+        query = query.where(or_(Question.status == "published", editable_by(visible_to)))
     return list(db.session.scalars(query.order_by(Question.id)))
 
 
@@ -117,8 +114,8 @@ def read_json(text: str) -> list[Entry]:
             raise InterchangeError(["line 1: the JSON file must hold a list of questions."])
         entries, at = [], _skip_space(text, at + 1)
         while text[at : at + 1] != "]":
-            item, end = decoder.raw_decode(text, at)
             line = text.count("\n", 0, at) + 1
+            item, end = _decode_item(decoder, text, at, line)
             if isinstance(item, dict):
                 entries.append(Entry(line=line, data=dict(item)))
             else:
@@ -131,6 +128,19 @@ def read_json(text: str) -> list[Entry]:
     except json.JSONDecodeError as error:
         raise InterchangeError([f"line {error.lineno}: invalid JSON ({error.msg})."]) from None
     return entries
+
+
+def _decode_item(decoder: json.JSONDecoder, text: str, at: int, line: int) -> tuple[Any, int]:
+    """One JSON value; nesting too deep or an integer too long to read is an import error."""
+    try:
+        return decoder.raw_decode(text, at)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise InterchangeError([f"line {line}: the JSON is nested too deeply."]) from None
+    except ValueError:
+        # Python refuses to convert integers of thousands of digits (a denial-of-service guard).
+        raise InterchangeError([f"line {line}: a number in this question is too long."]) from None
 
 
 def _skip_space(text: str, at: int) -> int:
@@ -171,21 +181,47 @@ def validate(data: dict[str, Any]) -> list[str]:
     if fmt == "numeric" and parse_number(answer) is None:
         problems.append(f"the answer {answer!r} of a numeric question is not a number")
     tolerance = data.get("tolerance") or 0
-    if not isinstance(tolerance, int) or tolerance < 0:
-        problems.append("the tolerance must be a whole number, 0 or more")
+    if not _whole(tolerance, MAX_TOLERANCE):
+        problems.append(f"the tolerance must be a whole number from 0 to {MAX_TOLERANCE:,}")
     span = data.get("span")
     if span is not None and not (
         isinstance(span, list)
         and len(span) == 2
-        and all(isinstance(v, int) for v in span)
-        and 0 <= span[0] <= span[1]
+        and all(_whole(v, MAX_INT) for v in span)
+        and span[0] <= span[1]
     ):
-        problems.append("span must be [start, end] with 0 <= start <= end")
+        problems.append(f"span must be [start, end] with 0 <= start <= end <= {MAX_INT}")
     for key in ("explanation", "source", "article"):
         if data.get(key) is not None and not isinstance(data[key], str):
             problems.append(f"{key} must be a text")
+    problems.extend(_character_problems(data, choices + accepted))
     data.update(format=fmt, answer=answer, choices=choices, accepted=accepted, tolerance=tolerance)
     return problems
+
+
+def _whole(value: Any, maximum: int) -> bool:
+    """A whole number from 0 to `maximum` (JSON's true is no number)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
+
+
+def _character_problems(data: dict[str, Any], texts: list[str]) -> list[str]:
+    """Texts the database cannot store: NUL characters and lone UTF-16 surrogates."""
+    values = [data.get(key) for key in TEXT_FIELDS] + texts
+    strings = [v for v in values if isinstance(v, str)]
+    problems = []
+    if any("\x00" in v for v in strings):
+        problems.append("a text holds a NUL character (binary data?); remove it")
+    if any(_has_surrogate(v) for v in strings):
+        problems.append("a text holds an invalid character (a lone surrogate such as \\ud800)")
+    return problems
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _choice_problems(answer: str, choices: list[str]) -> list[str]:

@@ -66,7 +66,7 @@ def import_article(
     )
     db.session.add(article)
     db.session.flush()
-    replaced = _replace_previous_version(article)
+    replaced = _replace_previous_version(article, author)
     generated = generate(body)
     for person in generated.people:
         article.people.append(
@@ -79,17 +79,22 @@ def import_article(
     return ImportResult(article, created=True, replaced=replaced)
 
 
-def _replace_previous_version(article: Article) -> Article | None:
-    """Flag the questions of an older text from the same origin instead of keeping them silently."""
+def _replace_previous_version(article: Article, author: User | None) -> Article | None:
+    """Flag the questions of an older text from the same origin instead of keeping them silently.
+
+    A teacher replaces only their own imports (a URL is no proof of ownership); the command
+    line and admins may replace any.
+    """
     if not article.origin:
         return None
-    previous = db.session.scalar(
-        select(Article).where(
-            Article.origin == article.origin,
-            Article.id != article.id,
-            Article.replaced_by_id.is_(None),
-        )
+    query = select(Article).where(
+        Article.origin == article.origin,
+        Article.id != article.id,
+        Article.replaced_by_id.is_(None),
     )
+    if author is not None and author.role != "admin":
+        query = query.where(Article.imported_by_id == author.id)
+    previous = db.session.scalar(query.order_by(Article.id.desc()).limit(1))
     if previous is None:
         return None
     previous.replaced_by_id = article.id

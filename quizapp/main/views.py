@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
+from quizapp.ids import parse_id
 from quizapp.main import bp
 from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
@@ -39,8 +40,8 @@ def article(article_id: int) -> str:
     """Show an article's full text, each paragraph addressable for citations."""
     art = db.get_or_404(Article, article_id)
     span = None
-    cited = request.args.get("q", type=int)
-    if cited and 0 < cited < 2**31 and may_see_answer(cited):
+    cited = parse_id(request.args.get("q"))
+    if cited is not None and may_see_answer(cited):
         question = db.session.get(Question, cited)
         if question and question.article_id == art.id and question.span_start is not None:
             span = (question.span_start, question.span_end)

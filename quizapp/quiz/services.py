@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from quizapp.extensions import db
+from quizapp.ids import parse_id
 from quizapp.models import (
     Article,
     Assignment,
@@ -333,11 +334,8 @@ def load_own_attempt(attempt_id: int, user: User) -> Attempt | None:
 
 
 def _parse_id(value: object, what: str) -> int:
-    try:
-        number = int(str(value))
-    except (TypeError, ValueError):
-        raise QuizError(f"That {what} is not valid.") from None
-    if not 0 < number < 2**31:  # ids are positive 32-bit keys
+    number = parse_id(value if isinstance(value, str) else str(value))
+    if number is None:
         raise QuizError(f"That {what} is not valid.")
     return number
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.extensions import db
+from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.services import (
@@ -104,10 +105,9 @@ def _posted_answers() -> dict[int, str]:
     """Answers in a submitted form: fields named q<question id>."""
     answers = {}
     for key, value in request.form.items():
-        number = key[len(ANSWER_PREFIX) :]
-        # isascii: "²".isdigit() is true, but int("²") fails.
-        if key.startswith(ANSWER_PREFIX) and number.isascii() and number.isdigit():
-            answers[int(number)] = value
+        number = parse_id(key[len(ANSWER_PREFIX) :]) if key.startswith(ANSWER_PREFIX) else None
+        if number is not None:
+            answers[number] = value
     if len(answers) > MAX_ANSWERS:
         raise QuizError("Too many answers in one form.", 413)
     return answers

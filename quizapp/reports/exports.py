@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
+from quizapp.auth.guards import sees_all
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
@@ -29,7 +30,6 @@ from quizapp.models import (
     User,
 )
 from quizapp.quiz.services import close_expired
-from quizapp.reports.access import sees_all
 
 HEADER = [
     "student",

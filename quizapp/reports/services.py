@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager, selectinload
 
+from quizapp.auth.guards import sees_all
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
@@ -30,7 +31,6 @@ from quizapp.models import (
     User,
 )
 from quizapp.quiz.services import close_expired, final_grade
-from quizapp.reports.access import sees_all
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
 WEAK_DISCRIMINATION = 0.1

@@ -6,12 +6,13 @@ from flask import Response, abort, flash, render_template, request, stream_with_
 from flask_login import current_user
 from sqlalchemy import select
 
+from quizapp.auth.guards import owned_classroom, owned_quiz, sees_all
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.extensions import db
+from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
 from quizapp.quiz.services import percent
 from quizapp.reports import bp
-from quizapp.reports.access import owned_class, owned_quiz, sees_all
 from quizapp.reports.exports import (
     XLSX_MIMETYPE,
     csv_chunks,
@@ -38,9 +39,10 @@ def _id_arg(name: str) -> int | None:
     value = request.args.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    number = parse_id(value)
+    if number is None:
         abort(400)
-    return int(value)
+    return number
 
 
 def _attachment(filename: str) -> dict[str, str]:
@@ -95,7 +97,7 @@ def quiz_items(quiz_id: int) -> str:
 @bp.get("/classes/<int:class_id>")
 def class_grades(class_id: int) -> str:
     """Students × assigned quizzes of one class, a grade per cell."""
-    classroom = owned_class(class_id, current_user)
+    classroom = owned_classroom(class_id, current_user)
     return render_template(
         "reports/class.html", classroom=classroom, matrix=class_matrix(classroom)
     )
@@ -114,7 +116,7 @@ def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:
     """The filters of an export request, checked against the teacher's data, and a file stem."""
     quiz_id, class_id = _id_arg("quiz"), _id_arg("class")
     quiz = owned_quiz(quiz_id, current_user) if quiz_id is not None else None
-    classroom = owned_class(class_id, current_user) if class_id is not None else None
+    classroom = owned_classroom(class_id, current_user) if class_id is not None else None
     questions = request.args.get("questions") == "1"
     if questions and quiz is None:
         abort(400)

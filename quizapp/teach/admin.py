@@ -10,17 +10,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
+from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
-from quizapp.teach.services import is_admin
 
 
 def _admins_only() -> None:
     """Teachers may not manage accounts."""
-    if not is_admin(current_user):
+    if not sees_all(current_user):
         abort(403)
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from quizapp.auth.guards import can_edit, can_review, editable_by
 from quizapp.bank.services import import_article
 from quizapp.extensions import db
+from quizapp.ids import parse_ids
 from quizapp.models import Article, Question
 from quizapp.teach import bp
 from quizapp.teach.forms import MAX_UPLOAD, ActionForm, ImportForm
-from quizapp.teach.services import can_review, discard, discard_message
+from quizapp.teach.services import discard, discard_message
 
 
 def uploaded_text(form: ImportForm) -> str | None:
@@ -88,21 +90,28 @@ def _reviewable(article_id: int) -> Article:
 def review(article_id: int) -> str:
     """The generated questions with their source, choices, key and confidence."""
     article = _reviewable(article_id)
-    questions = db.session.scalars(
-        select(Question)
-        .where(Question.article_id == article.id)
+    mine = editable_by(current_user)
+    # Other teachers' hand-written questions on this article are theirs: shown only once
+    # published, and read-only.
+    rows = db.session.execute(
+        select(Question, mine)
+        .where(Question.article_id == article.id, or_(mine, Question.status == "published"))
         .options(selectinload(Question.choices))
         .order_by(Question.status, Question.id)
     ).all()
     return render_template(
-        "teach/review.html", article=article, questions=questions, form=ActionForm()
+        "teach/review.html",
+        article=article,
+        questions=[question for question, _ in rows],
+        editable={question.id for question, ok in rows if ok},
+        form=ActionForm(),
     )
 
 
 def _article_question(article: Article, question_id: int) -> Question:
-    """A question of this article, else 404."""
+    """A question of this article that the current user may edit, else 404."""
     question = db.get_or_404(Question, question_id)
-    if question.article_id != article.id:
+    if question.article_id != article.id or not can_edit(question, current_user):
         abort(404)
     return question
 
@@ -133,9 +142,13 @@ def reject(article_id: int, question_id: int) -> Response:
 def publish_bulk(article_id: int) -> Response:
     """Publish the selected drafts, or every draft of the article."""
     article = _reviewable(article_id)
-    query = select(Question).where(Question.article_id == article.id, Question.status == "draft")
+    query = select(Question).where(
+        Question.article_id == article.id,
+        Question.status == "draft",
+        editable_by(current_user),
+    )
     if request.form.get("scope") != "all":
-        ids = [int(v) for v in request.form.getlist("ids") if v.isdigit()]
+        ids = parse_ids(request.form.getlist("ids"))
         query = query.where(Question.id.in_(ids))
     questions = db.session.scalars(query).all()
     for question in questions:

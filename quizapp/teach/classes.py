@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from quizapp.auth.guards import owned_classroom
 from quizapp.extensions import db
 from quizapp.models import Assignment, Enrollment, Quiz
 from quizapp.teach import bp
@@ -15,7 +16,6 @@ from quizapp.teach.forms import ActionForm, ClassForm, DeleteClassForm
 from quizapp.teach.services import (
     create_classroom,
     my_classrooms,
-    owned_classroom,
     roster,
     student_counts,
 )

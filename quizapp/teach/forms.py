@@ -41,6 +41,11 @@ FORMAT_LABELS = {
 }
 STATUS_LABELS = {"draft": "Draft", "published": "Published", "retired": "Retired"}
 KIND_CHOICES = list(KIND_LABELS.items())
+# Bounds keep numbers inside the database's 32-bit integers and within reason.
+MAX_TOLERANCE = 1_000_000
+TOLERANCE_RANGE = f"The tolerance cannot be negative or over {MAX_TOLERANCE:,}."
+MAX_MINUTES = 7 * 24 * 60
+MINUTES_RANGE = f"Give 1 to {MAX_MINUTES} minutes (a week)."
 
 
 class ActionForm(FlaskForm):
@@ -106,14 +111,17 @@ class QuestionForm(FlaskForm):
         description="For typed and number questions: the expected answer.",
     )
     accepted = TextAreaField(
-        "Other accepted answers",
-        description="Typed answers only: one alias per line (e.g. a surname).",
+        "Also accept, when students type their answer (one per line)",
+        description=(
+            "Other spellings or short forms (e.g. a surname); also used when a quiz has "
+            "multiple-choice questions typed instead of chosen."
+        ),
         render_kw={"rows": 3},
     )
     tolerance = IntegerField(
         "Tolerance",
         default=0,
-        validators=[Optional(), NumberRange(min=0, message="The tolerance cannot be negative.")],
+        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_RANGE)],
         description="Numbers only: how far off a typed number may be and still count.",
     )
     article_id = SelectField("Article (optional)", coerce=int, default=0)
@@ -149,8 +157,8 @@ class QuestionForm(FlaskForm):
             return
         if field.data in (None, "", "None"):
             raise ValidationError("Mark which choice is correct.")
-        rows = dict(self.filled_choices())
-        if not str(field.data).isdigit() or int(field.data) not in rows:
+        # Compare as text: "²".isdigit() is true but int("²") fails.
+        if field.data not in {str(row) for row, _ in self.filled_choices()}:
             raise ValidationError("The answer must be among the choices: mark a filled-in one.")
 
     def validate_answer(self, field: StringField) -> None:
@@ -173,8 +181,8 @@ class QuestionForm(FlaskForm):
         return [text for _, text in self.filled_choices()] if self.format.data == "choice" else []
 
     def accepted_list(self) -> list[str]:
-        """Aliases for typed answers."""
-        return _lines(self.accepted.data) if self.format.data == "text" else []
+        """Aliases for typed answers, in every format (a quiz may ask to type a choice)."""
+        return _lines(self.accepted.data)
 
 
 class QuizForm(FlaskForm):
@@ -190,7 +198,7 @@ class QuizForm(FlaskForm):
     questions = MultiCheckboxField("Chosen questions", coerce=int, validate_choice=False)
     draw_count = IntegerField(
         "How many to draw",
-        validators=[Optional(), NumberRange(min=1, max=500, message="Draw 1 to 500 questions.")],
+        validators=[Optional(), NumberRange(min=1, max=1000, message="Draw 1 to 1000 questions.")],
     )
     draw_kinds = MultiCheckboxField(
         "From these kinds (none: all)", choices=KIND_CHOICES, validate_choice=True
@@ -201,11 +209,11 @@ class QuizForm(FlaskForm):
     tolerance = IntegerField(
         "Tolerance for typed numbers",
         default=0,
-        validators=[Optional(), NumberRange(min=0, message="The tolerance cannot be negative.")],
+        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_RANGE)],
     )
     time_limit = IntegerField(
         "Time limit in minutes (optional)",
-        validators=[Optional(), NumberRange(min=1, max=10000, message="Give 1 to 10000 minutes.")],
+        validators=[Optional(), NumberRange(min=1, max=MAX_MINUTES, message=MINUTES_RANGE)],
     )
     max_attempts = IntegerField(
         "Attempts allowed (empty: unlimited)",

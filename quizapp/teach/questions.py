@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from quizapp.auth.guards import can_edit, editable_by, sees_all
 from quizapp.extensions import db
+from quizapp.ids import parse_id
 from quizapp.models import KIND_LABELS, STATUSES, Article, Question
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
 from quizapp.teach.services import (
-    can_edit,
     discard,
     discard_message,
     editable_question,
@@ -42,11 +43,14 @@ def article_options() -> list[tuple[int, str]]:
 
 @bp.get("/questions")
 def question_list() -> str:
-    """The shared bank, filtered by kind, status and article, a page at a time."""
+    """The published bank plus my drafts and retired questions, filtered, a page at a time."""
     kind = request.args.get("kind", "")
     status = request.args.get("status", "")
-    article_id = request.args.get("article", 0, type=int)
-    query = select(Question).options(selectinload(Question.article), selectinload(Question.choices))
+    article_id = parse_id(request.args.get("article", "")) or 0
+    query = select(Question).options(selectinload(Question.article))
+    if not sees_all(current_user):
+        # Drafts and retired questions are their owner's business; the bank is what is published.
+        query = query.where(or_(Question.status == "published", editable_by(current_user)))
     if kind in KIND_LABELS:
         query = query.where(Question.kind == kind)
     if status in STATUSES:
@@ -101,11 +105,12 @@ def _key(question: Question) -> tuple:
         question.answer,
         [c.text for c in question.choices],
         list(question.accepted or []),
-        question.tolerance,
+        (question.tolerance or 0) if question.format == "numeric" else 0,
     )
 
 
 def _form_key(form: QuestionForm) -> tuple:
+    """The form's counterpart of `_key`, normalised the same way."""
     tolerance = (form.tolerance.data or 0) if form.format.data == "numeric" else 0
     return (
         form.format.data,
@@ -157,7 +162,7 @@ def _save(question: Question, form: QuestionForm) -> bool:
 @bp.route("/questions/new", methods=["GET", "POST"])
 def question_new() -> str | Response | tuple[str, int]:
     """Write a new question by hand."""
-    prefill = request.args.get("article", 0, type=int)
+    prefill = parse_id(request.args.get("article", "")) or 0
     form = _form() if request.method == "POST" else _form({"article_id": prefill})
     if form.validate_on_submit():
         question = Question(author_id=current_user.id)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
 from quizapp.teach import bp
@@ -18,9 +19,7 @@ from quizapp.teach.services import (
     as_utc,
     assigned_class_ids,
     create_quiz,
-    is_admin,
     my_classrooms,
-    owned_quiz,
     set_assignments,
     set_items,
 )
@@ -118,7 +117,7 @@ def _render(form: QuizForm, quiz: Quiz | None, pool: list[Question]) -> tuple[st
 def quiz_list() -> str:
     """My quizzes (every quiz for an admin)."""
     query = select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc())
-    if not is_admin(current_user):
+    if not sees_all(current_user):
         query = query.where(Quiz.owner_id == current_user.id)
     return render_template(
         "teach/quizzes.html",

@@ -10,10 +10,10 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from quizapp.auth.guards import can_edit, sees_all
 from quizapp.bank.services import slugify
 from quizapp.extensions import db
 from quizapp.models import (
-    Article,
     Assignment,
     Attempt,
     Choice,
@@ -30,43 +30,6 @@ from quizapp.models import (
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 7
 RETRIES = 20
-
-
-def is_admin(user: User) -> bool:
-    """Admins see and may change everything."""
-    return user.role == "admin"
-
-
-def owned_classroom(classroom_id: int, user: User) -> Classroom:
-    """The user's class (any class for an admin), else 404."""
-    classroom = db.get_or_404(Classroom, classroom_id)
-    if classroom.teacher_id != user.id and not is_admin(user):
-        abort(404)
-    return classroom
-
-
-def owned_quiz(quiz_id: int, user: User) -> Quiz:
-    """The user's quiz (any quiz for an admin), else 404."""
-    quiz = db.get_or_404(Quiz, quiz_id)
-    if quiz.owner_id != user.id and not is_admin(user):
-        abort(404)
-    return quiz
-
-
-def can_review(article: Article, user: User) -> bool:
-    """Only the importer of an article (or an admin) reviews its drafts."""
-    return is_admin(user) or article.imported_by_id == user.id
-
-
-def can_edit(question: Question, user: User) -> bool:
-    """Authors edit their questions; the importer edits the generated ones."""
-    if is_admin(user) or question.author_id == user.id:
-        return True
-    return (
-        question.author_id is None
-        and question.article is not None
-        and question.article.imported_by_id == user.id
-    )
 
 
 def editable_question(question_id: int, user: User) -> Question:
@@ -181,7 +144,7 @@ def assigned_class_ids(quiz: Quiz) -> list[int]:
 def my_classrooms(user: User) -> list[Classroom]:
     """The user's classes (every class for an admin), by name."""
     query = select(Classroom).order_by(Classroom.name, Classroom.id)
-    if not is_admin(user):
+    if not sees_all(user):
         query = query.where(Classroom.teacher_id == user.id)
     return list(db.session.scalars(query))
 

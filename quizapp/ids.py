@@ -1,0 +1,24 @@
+"""Parsing record ids from untrusted text (query strings, form fields)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id cannot exist and would overflow the query
+_ASCII_DIGITS = re.compile(r"[0-9]{1,10}")
+
+
+def parse_id(value: object) -> int | None:
+    """A positive database id from text, or None (ASCII digits only: "²".isdigit() is True)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not _ASCII_DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None
+
+
+def parse_ids(values: list[str]) -> list[int]:
+    """The valid ids among many values, ignoring the rest."""
+    return [number for number in map(parse_id, values) if number is not None]
