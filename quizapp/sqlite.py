@@ -59,26 +59,33 @@ def _on_begin(conn: Connection) -> None:
 
 
 @contextmanager
-def read_phase() -> Iterator[None]:
-    """Do a request's reads in a transaction that takes no write lock, then end it.
-
-    Objects loaded inside stay usable (the session does not expire them on commit); the
-    writes that follow begin their own short transaction. On SQLite this keeps the write
-    lock for the writes alone instead of for the whole request.
-    """
+def _own_transaction(option: str) -> Iterator[None]:
+    """A transaction of its own, begun with an execution option and committed at the end."""
     session = db.session()
-    if session.in_transaction():
-        # Already inside a transaction (which may have written): leave it as it is.
-        yield
-        return
-    session.connection(execution_options={READ_ONLY: True})
+    session.connection(execution_options={option: True})
     try:
         yield
     except BaseException:
         session.rollback()
         raise
-    # Nothing was written in this phase: ending it with a commit keeps the loaded state.
     session.commit()
+
+
+@contextmanager
+def read_phase() -> Iterator[None]:
+    """Do a request's reads in a transaction that takes no write lock, then end it.
+
+    Objects loaded inside stay usable (the session does not expire them on commit); the
+    writes that follow begin their own short transaction. On SQLite this keeps the write
+    lock for the writes alone instead of for the whole request. Nothing is written inside,
+    so ending it with a commit only keeps the loaded state.
+    """
+    if db.session().in_transaction():
+        # Already inside a transaction (which may have written): leave it as it is.
+        yield
+        return
+    with _own_transaction(READ_ONLY):
+        yield
 
 
 @contextmanager
@@ -95,10 +102,5 @@ def write_phase() -> Iterator[None]:
             return
         # A GET has only read so far: end that read so the writes can take the lock up front.
         session.commit()
-    session.connection(execution_options={WRITE: True})
-    try:
+    with _own_transaction(WRITE):
         yield
-    except BaseException:
-        session.rollback()
-        raise
-    session.commit()

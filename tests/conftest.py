@@ -152,6 +152,13 @@ class AuthActions:
 
 
 @pytest.fixture
+def teacher(auth: AuthActions) -> str:
+    """A logged-in teacher, named tina."""
+    auth.as_new(username="tina", role="teacher")
+    return "tina"
+
+
+@pytest.fixture
 def auth(client: FlaskClient, app: Flask) -> AuthActions:
     """Authentication helper bound to the client."""
     return AuthActions(client, app)

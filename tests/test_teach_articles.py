@@ -13,13 +13,6 @@ from tests.conftest import post_form
 from tests.teach_support import ARTICLE, article_id, import_article, question_ids
 
 
-@pytest.fixture
-def teacher(auth):
-    """A logged-in teacher."""
-    auth.as_new(username="tina", role="teacher")
-    return "tina"
-
-
 def statuses(app, article: int) -> dict[int, str]:
     with app.app_context():
         rows = db.session.execute(

@@ -22,13 +22,6 @@ from tests.test_reports_factories import make_attempt, user
 URL = "https://example.com/bridge"
 
 
-@pytest.fixture
-def teacher(auth):
-    """A logged-in teacher."""
-    auth.as_new(username="tina", role="teacher")
-    return "tina"
-
-
 @pytest.mark.parametrize("correct", ["²", "٣", "-1", "7", "99999999999999999999"])
 def test_a_correct_choice_that_is_no_row_number_is_a_form_error(client, teacher, correct):
     response = post_form(

@@ -21,13 +21,6 @@ from tests.teach_support import (
 from tests.test_quiz import start, submit
 
 
-@pytest.fixture
-def teacher(auth):
-    """A logged-in teacher."""
-    auth.as_new(username="tina", role="teacher")
-    return "tina"
-
-
 def stored(app, question_id: int) -> Question:
     with app.app_context():
         question = db.session.get(Question, question_id)

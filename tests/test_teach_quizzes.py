@@ -21,13 +21,6 @@ from tests.teach_support import (
 from tests.test_quiz import start, submit
 
 
-@pytest.fixture
-def teacher(auth):
-    """A logged-in teacher."""
-    auth.as_new(username="tina", role="teacher")
-    return "tina"
-
-
 def bank(client, n: int = 3, kind: str = "which_year") -> list[int]:
     """Author n published questions."""
     return [
