@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Assignment, Choice, Enrollment, Quiz, QuizQuestion
+from quizapp.models import Assignment, Attempt, Choice, Enrollment, Quiz, QuizQuestion, utcnow
 from tests.conftest import post_form
 from tests.teach_support import (
     choice_question,
@@ -229,3 +229,43 @@ def test_roster_and_dashboard_run_a_bounded_number_of_queries(client, app, auth,
         auth.login("tina")
         counts.append([count_queries(app, client, url) for url in pages])
     assert counts[0] == counts[1]
+
+
+def test_moving_the_close_date_earlier_ends_running_attempts(client, app, auth, teacher):
+    question = create_question(client, choice_question(prompt="Early close?"))
+    quiz_id = create_quiz(client, quiz_data("Closing quiz", questions=str(question), public="y"))
+    slug = quiz_slug(app, quiz_id)
+    auth.logout()
+    auth.as_new(username="sam")
+    attempt_id = start(client, slug)
+    auth.logout()
+    auth.login("tina")
+    soon = (utcnow() + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M")
+    data = quiz_data("Closing quiz", questions=str(question), public="y", closes_at=soon)
+    response = post_form(client, f"/teach/quizzes/{quiz_id}/edit", data)
+    assert response.status_code == 302
+    assert "1 running attempt(s) now end" in client.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.deadline_at is not None
+        assert attempt.deadline_at <= utcnow() + timedelta(minutes=1)
+
+
+def test_a_close_date_before_an_attempts_start_closes_it_cleanly(client, app, auth, teacher):
+    question = create_question(client, choice_question(prompt="Closed already?"))
+    quiz_id = create_quiz(client, quiz_data("Past quiz", questions=str(question), public="y"))
+    slug = quiz_slug(app, quiz_id)
+    auth.logout()
+    auth.as_new(username="sam")
+    attempt_id = start(client, slug)
+    auth.logout()
+    auth.login("tina")
+    past = (utcnow() - timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+    data = quiz_data("Past quiz", questions=str(question), public="y", closes_at=past)
+    assert post_form(client, f"/teach/quizzes/{quiz_id}/edit", data).status_code == 302
+    assert client.get(f"/teach/reports/quizzes/{quiz_id}").status_code == 200
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.submitted_at is not None and attempt.submitted_at >= attempt.started_at

@@ -484,6 +484,7 @@ def submit(attempt: Attempt) -> bool:
     """Close the attempt with its score, exactly once; False when it was closed already."""
     now = utcnow()
     when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
+    when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
     score = db.session.scalar(
         select(func.count())
@@ -501,6 +502,23 @@ def submit(attempt: Attempt) -> bool:
         return False
     attempt.submitted_at, attempt.score = when, score
     return True
+
+
+def cap_running_attempts(quiz: Quiz) -> int:
+    """Make running attempts end by the quiz's close date, when a teacher moves it earlier."""
+    if quiz.closes_at is None:
+        return 0
+    result = db.session.execute(
+        update(Attempt)
+        .where(
+            Attempt.quiz_id == quiz.id,
+            Attempt.submitted_at.is_(None),
+            or_(Attempt.deadline_at.is_(None), Attempt.deadline_at > quiz.closes_at),
+        )
+        .values(deadline_at=quiz.closes_at)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount
 
 
 def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = None) -> int:

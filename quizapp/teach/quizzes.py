@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
+from quizapp.quiz.services import cap_running_attempts
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
 from quizapp.teach.questions import article_options
@@ -150,7 +151,10 @@ def quiz_edit(quiz_id: int) -> Response | tuple[str, int]:
     if form.validate_on_submit():
         _apply(quiz, form)
         _store_links(quiz, form)
+        shortened = cap_running_attempts(quiz)
         db.session.commit()
         flash("Quiz saved.", "success")
+        if shortened:
+            flash(f"{shortened} running attempt(s) now end at the new close date.", "info")
         return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))
     return _render(form, quiz, pool)
