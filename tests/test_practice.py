@@ -116,3 +116,17 @@ def test_typed_answer_questions_are_not_served_for_practice(client, app, auth):
     auth.as_new()
     page = client.get("/practice/").get_data(as_text=True)
     assert "(typed)" not in page and choice["prompt"] in page
+
+
+def test_questions_of_a_quiz_with_feedback_after_closing_stay_out_of_practice(client, app, auth):
+    closes = utcnow() + timedelta(days=1)
+    quiz = new_quiz(app, questions=1, feedback="after_close", closes_at=closes)
+    secret = quiz["questions"][0]
+    auth.as_new()
+    assert "All caught up" in client.get("/practice/").get_data(as_text=True)
+    response = post_form(
+        client, f"/practice/{secret}", {"choice": quiz["right"][secret]}, form_url="/practice/"
+    )
+    assert response.status_code == 404
+    with app.app_context():
+        assert db.session.scalars(select(MemoryState)).all() == []

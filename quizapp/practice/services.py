@@ -6,15 +6,42 @@ import random
 from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, MemoryState, Question, Response
+from quizapp.models import Attempt, Choice, MemoryState, Question, Quiz, QuizQuestion, Response
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
 scheduler = Scheduler(enable_fuzzing=False)
+
+
+def _practisable(now: datetime):
+    """Published choice questions that no still-open quiz keeps secret until it closes."""
+    secret = (
+        select(QuizQuestion.question_id)
+        .join(Quiz, Quiz.id == QuizQuestion.quiz_id)
+        .where(
+            Quiz.feedback == "after_close",
+            or_(Quiz.closes_at.is_(None), Quiz.closes_at > now),
+        )
+    )
+    # Practice offers options to pick from: typed-answer questions stay in quizzes.
+    return and_(
+        Question.status == "published",
+        Question.format == "choice",
+        Question.id.not_in(secret),
+    )
+
+
+def practisable_question(question_id: int, now: datetime) -> Question | None:
+    """The question if it may be practised now (else None: unknown, draft or kept secret)."""
+    return db.session.scalar(
+        select(Question)
+        .where(Question.id == question_id, _practisable(now))
+        .options(selectinload(Question.choices))
+    )
 
 
 def next_question(user_id: int, now: datetime) -> Question | None:
@@ -23,7 +50,7 @@ def next_question(user_id: int, now: datetime) -> Question | None:
         select(Question)
         .join(MemoryState, MemoryState.question_id == Question.id)
         .where(MemoryState.user_id == user_id, MemoryState.due_at <= now)
-        .where(Question.status == "published", Question.format == "choice")
+        .where(_practisable(now))
         .order_by(MemoryState.due_at, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)
@@ -46,12 +73,7 @@ def next_question(user_id: int, now: datetime) -> Question | None:
     return db.session.scalar(
         select(Question)
         .outerjoin(missed, missed.c.question_id == Question.id)
-        # Practice offers options to pick from: typed-answer questions stay in quizzes.
-        .where(
-            Question.status == "published",
-            Question.format == "choice",
-            Question.id.not_in(seen),
-        )
+        .where(_practisable(now), Question.id.not_in(seen))
         .order_by(func.coalesce(missed.c.n, 0).desc(), Question.article_id, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)

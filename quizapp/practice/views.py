@@ -7,9 +7,14 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
-from quizapp.models import MemoryState, Question, utcnow
+from quizapp.models import MemoryState, utcnow
 from quizapp.practice import bp
-from quizapp.practice.services import next_question, review, shuffled_choices
+from quizapp.practice.services import (
+    next_question,
+    practisable_question,
+    review,
+    shuffled_choices,
+)
 from quizapp.progress.services import practice_outlook
 
 
@@ -30,9 +35,7 @@ def session() -> str:
 @login_required
 def answer(question_id: int) -> Response:
     """Check a practice answer, update the memory state and show feedback."""
-    question = db.get_or_404(Question, question_id)
-    if question.status != "published":
-        abort(404)
+    question = practisable_question(question_id, utcnow()) or abort(404)
     raw = request.form.get("choice", "")
     choice = next((c for c in question.choices if str(c.id) == raw), None)
     if choice is None:
