@@ -231,18 +231,30 @@ def test_roster_and_dashboard_run_a_bounded_number_of_queries(client, app, auth,
     assert counts[0] == counts[1]
 
 
-def test_moving_the_close_date_earlier_ends_running_attempts(client, app, auth, teacher):
-    question = create_question(client, choice_question(prompt="Early close?"))
-    quiz_id = create_quiz(client, quiz_data("Closing quiz", questions=str(question), public="y"))
+def running_attempt(client, app, auth, title: str) -> tuple[int, int, int]:
+    """Tina's public one-question quiz and sam's running attempt; tina is logged in again."""
+    question = create_question(client, choice_question(prompt=f"{title}?"))
+    quiz_id = create_quiz(client, quiz_data(title, questions=str(question), public="y"))
     slug = quiz_slug(app, quiz_id)
     auth.logout()
     auth.as_new(username="sam")
     attempt_id = start(client, slug)
     auth.logout()
     auth.login("tina")
-    soon = (utcnow() + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M")
-    data = quiz_data("Closing quiz", questions=str(question), public="y", closes_at=soon)
-    response = post_form(client, f"/teach/quizzes/{quiz_id}/edit", data)
+    return question, quiz_id, attempt_id
+
+
+def close_at(client, quiz_id: int, question: int, title: str, when):
+    """Save the quiz with a new close date."""
+    data = quiz_data(
+        title, questions=str(question), public="y", closes_at=when.strftime("%Y-%m-%dT%H:%M")
+    )
+    return post_form(client, f"/teach/quizzes/{quiz_id}/edit", data)
+
+
+def test_moving_the_close_date_earlier_ends_running_attempts(client, app, auth, teacher):
+    question, quiz_id, attempt_id = running_attempt(client, app, auth, "Closing quiz")
+    response = close_at(client, quiz_id, question, "Closing quiz", utcnow() + timedelta(minutes=1))
     assert response.status_code == 302
     assert "1 running attempt(s) now end" in client.get(response.headers["Location"]).get_data(
         as_text=True
@@ -254,17 +266,9 @@ def test_moving_the_close_date_earlier_ends_running_attempts(client, app, auth, 
 
 
 def test_a_close_date_before_an_attempts_start_closes_it_cleanly(client, app, auth, teacher):
-    question = create_question(client, choice_question(prompt="Closed already?"))
-    quiz_id = create_quiz(client, quiz_data("Past quiz", questions=str(question), public="y"))
-    slug = quiz_slug(app, quiz_id)
-    auth.logout()
-    auth.as_new(username="sam")
-    attempt_id = start(client, slug)
-    auth.logout()
-    auth.login("tina")
-    past = (utcnow() - timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
-    data = quiz_data("Past quiz", questions=str(question), public="y", closes_at=past)
-    assert post_form(client, f"/teach/quizzes/{quiz_id}/edit", data).status_code == 302
+    question, quiz_id, attempt_id = running_attempt(client, app, auth, "Past quiz")
+    past = utcnow() - timedelta(minutes=5)
+    assert close_at(client, quiz_id, question, "Past quiz", past).status_code == 302
     assert client.get(f"/teach/reports/quizzes/{quiz_id}").status_code == 200
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)

@@ -83,17 +83,23 @@ def new_join_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _inserted(record: object) -> bool:
+    """Add and flush a record in a savepoint; False when a unique constraint refused it."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(record)
+            db.session.flush()
+    except IntegrityError:
+        return False
+    return True
+
+
 def create_classroom(name: str, teacher: User) -> Classroom:
     """Make a class with a fresh unique join code (the unique index settles races)."""
     for _ in range(RETRIES):
         classroom = Classroom(name=name, teacher_id=teacher.id, join_code=new_join_code())
-        try:
-            with db.session.begin_nested():
-                db.session.add(classroom)
-                db.session.flush()
-        except IntegrityError:
-            continue
-        return classroom
+        if _inserted(classroom):
+            return classroom
     raise RuntimeError("no free join code found")
 
 
@@ -102,13 +108,8 @@ def create_quiz(quiz: Quiz) -> Quiz:
     base = slugify(quiz.title)
     for n in range(1, RETRIES + 1):
         quiz.slug = base if n == 1 else f"{base}-{n}"
-        try:
-            with db.session.begin_nested():
-                db.session.add(quiz)
-                db.session.flush()
-        except IntegrityError:
-            continue
-        return quiz
+        if _inserted(quiz):
+            return quiz
     quiz.slug = f"{base}-{secrets.token_hex(4)}"
     db.session.add(quiz)
     db.session.flush()
