@@ -3,15 +3,20 @@
 Run: python -m tests.generate.evaluate seeds/canada-mexico-2025.txt
      python -m tests.generate.evaluate --articles   (tests/generate/articles: rules tuned on them)
      python -m tests.generate.evaluate --holdout    (tests/generate/holdout.py: never tuned on)
+     python -m tests.generate.evaluate --corpus [DIR] [--dump OUT] [--misses]
+         (real articles kept outside the repository; DIR defaults to $QUIZAPP_CORPUS, else
+         tests/generate/corpus; see realtext.py)
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import pkgutil
 import sys
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from quizapp.generate import KINDS, DraftQuestion, generate
 
@@ -187,15 +192,33 @@ def _print(title: str, scores: dict[str, Score]) -> None:
         print(f"  {kind:<11} {s.asked:>5} {s.precision:>6.0%} {s.recall:>6.0%} {s.wrong:>5}")
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m tests.generate.evaluate", description=__doc__)
+    ap.add_argument("path", nargs="?", default="seeds/canada-mexico-2025.txt")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--articles", action="store_true", help="invented test articles")
+    mode.add_argument("--holdout", action="store_true", help="held-out invented articles")
+    mode.add_argument("--corpus", nargs="?", const="", metavar="DIR", help="real articles")
+    ap.add_argument("--dump", metavar="OUT", help="with --corpus: write each article's drafts")
+    ap.add_argument("--misses", action="store_true", help="with --corpus: list misses")
+    return ap.parse_args(argv[1:])
+
+
 def main(argv: list[str]) -> int:
-    """Print precision/recall per kind for the seed (or a path), or for --articles."""
-    if len(argv) > 1 and argv[1] == "--articles":
+    """Print precision/recall per kind for the seed (or a path), --articles, --holdout, --corpus."""
+    args = _parse(argv)
+    if args.corpus is not None:
+        from . import realtext  # imported late: realtext imports this module
+
+        folder = realtext.corpus_dir(args.corpus)
+        return realtext.run(folder, Path(args.dump) if args.dump else None, args.misses)
+    if args.articles:
         per, total = evaluate_articles()
         for name, scores in per.items():
             _print(name, scores)
         _print("ALL TEST ARTICLES (keys written by hand; rules tuned on them)", total)
         return 0
-    if len(argv) > 1 and argv[1] == "--holdout":
+    if args.holdout:
         total = {kind: Score() for kind in KINDS}
         for name, key in HOLDOUT.items():
             scores = evaluate(key.text, key)
@@ -204,8 +227,7 @@ def main(argv: list[str]) -> int:
                 total[kind].add(s)
         _print("ALL HELD-OUT ARTICLES (never tuned on)", total)
         return 0
-    path = argv[1] if len(argv) > 1 else "seeds/canada-mexico-2025.txt"
-    with open(path, encoding="utf-8") as fh:
+    with open(args.path, encoding="utf-8") as fh:
         scores = evaluate(fh.read())
     print(f"{'kind':<11} {'asked':>5} {'prec':>6} {'recall':>6} {'wrong':>5}")
     for kind, s in scores.items():

@@ -1,0 +1,63 @@
+"""The --corpus evaluation: loads a folder of articles with JSON keys and scores who-said fairly."""
+# ruff: noqa: E501
+
+import json
+
+from quizapp.generate import generate
+from tests.generate import realtext
+from tests.generate.evaluate import main
+
+TEXT = """Harbour council votes to rebuild the old pier
+The Westmouth council voted 7-2 on Monday to rebuild the town's old pier.
+"We have waited long enough for a safe pier," said Councillor Nadia Brookes, who chairs the works committee.
+"The pier is the heart of this town," Brookes said. "It should last another hundred years."
+Mayor Owen Tillett, who voted against the plan, said the cost was too high.
+"""
+KEY = {
+    "quotes": [
+        ["We have waited long enough", "Nadia Brookes"],
+        ["The pier is the heart of this town", "Nadia Brookes"],
+        ["It should last another hundred years", "Nadia Brookes"],
+    ],
+    "not_quotes": [],
+    "people": {"Nadia Brookes": ["works committee"], "Owen Tillett": ["Mayor"]},
+}
+
+
+def _folder(tmp_path, key=KEY):
+    (tmp_path / "pier.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "pier.key.json").write_text(json.dumps(key), encoding="utf-8")
+    return tmp_path
+
+
+def test_load_reads_text_key_and_whole_quotations(tmp_path):
+    (art,) = realtext.load(_folder(tmp_path))
+    assert art.slug == "pier"
+    assert art.key.people["Owen Tillett"] == ("Mayor",)
+    assert art.spans[0].startswith("we have waited long enough for a safe pier")
+
+
+def test_a_quote_credited_to_someone_else_is_a_wrong_speaker(tmp_path):
+    key = dict(KEY, quotes=[["We have waited long enough", "Owen Tillett"]])
+    (art,) = realtext.load(_folder(tmp_path, key))
+    scores = realtext.score_article(generate(TEXT).questions, art)
+    assert scores["who_said"].wrong == 1
+    assert scores["who_said"].speaker_precision < 1
+
+
+def test_surname_answer_counts_as_the_right_speaker():
+    assert realtext.same_person("Brookes", "Nadia Brookes")
+    assert not realtext.same_person("Nadia", "Nadia Brookes")
+
+
+def test_corpus_mode_prints_per_kind_figures(tmp_path, capsys):
+    assert main(["evaluate", "--corpus", str(_folder(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert "ALL 1 CORPUS ARTICLES" in out
+    assert "quote recall" in out and "speaker precision" in out and "linter flag rate" in out
+
+
+def test_corpus_dir_defaults_to_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZAPP_CORPUS", str(tmp_path))
+    assert realtext.corpus_dir("") == tmp_path
+    assert realtext.corpus_dir("elsewhere").name == "elsewhere"
