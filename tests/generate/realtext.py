@@ -66,8 +66,11 @@ def load(folder: Path) -> list[Article]:
 
 
 def same_person(answer: str, name: str) -> bool:
-    """The answer names the key's speaker: in full, or by the last part(s) of the full name."""
-    return answer == name or name.endswith(" " + answer)
+    """The answer names the speaker: in full, or by some of its words in order, surname last."""
+    if answer == name:
+        return True
+    words, rest = answer.split(), iter(name.split())
+    return bool(words) and words[-1] == name.split()[-1] and all(w in rest for w in words)
 
 
 @dataclass
@@ -133,7 +136,7 @@ def score_corpus_quotes(qs: list[DraftQuestion], art: Article) -> QuoteScore:
         s.asked += 1
         found = _matches(q.prompt, frags, spans)
         if not found:
-            if any(norm(nq) in norm(q.prompt) for nq in art.not_quotes):
+            if any(norm(nq).strip(".,!?") in norm(q.prompt) for nq in art.not_quotes):
                 s.not_quote += 1
             else:
                 s.unmatched += 1
