@@ -66,11 +66,15 @@ def load(folder: Path) -> list[Article]:
 
 
 def same_person(answer: str, name: str) -> bool:
-    """The answer names the speaker: in full, or by some of its words in order, surname last."""
-    if answer == name:
+    """The answer names the speaker: in full, by its words in order ending with the surname, or by
+    its leading given names (journalism's "says Te Kaurinui" beside his father "Parata")."""
+    words, full = answer.split(), name.split()
+    if not words or answer == name:
+        return answer == name
+    rest = iter(full)
+    if words[-1] == full[-1] and all(w in rest for w in words):
         return True
-    words, rest = answer.split(), iter(name.split())
-    return bool(words) and words[-1] == name.split()[-1] and all(w in rest for w in words)
+    return len(words) < len(full) and full[: len(words)] == words
 
 
 @dataclass
