@@ -243,7 +243,7 @@ def _summary(total: dict[str, Score], flagged: dict[str, int], misses: bool) -> 
     asked = sum(s.asked for s in total.values())
     print(f"quote recall (4+ words, right speaker): {q.recall:.0%} ({q.found}/{q.expected})")
     print(f"speaker precision: {q.speaker_precision:.0%} ({q.correct}/{q.correct + q.wrong})")
-    print(f"  right speaker by surname only: {q.short_name}; wrong speaker: {q.wrong}")
+    print(f"  right speaker by part of the name: {q.short_name}; wrong speaker: {q.wrong}")
     print(f"  who-said on a listed not-quote: {q.not_quote}; on an unkeyed quote: {q.unmatched}")
     rate = sum(flagged.values()) / asked if asked else 0.0
     print(f"linter flag rate: {rate:.0%} of {asked} drafts")
