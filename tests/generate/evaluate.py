@@ -4,6 +4,7 @@ Run: python -m tests.generate.evaluate seeds/canada-mexico-2025.txt
      python -m tests.generate.evaluate --articles   (tests/generate/articles: rules tuned on them)
      python -m tests.generate.evaluate --holdout    (tests/generate/holdout.py: never tuned on)
      python -m tests.generate.evaluate --corpus [DIR] [--dump OUT] [--misses]
+                                      [--ratings TSV [--unrated OUT]]
          (real articles kept outside the repository; DIR defaults to $QUIZAPP_CORPUS, else
          tests/generate/corpus; see realtext.py)
 """
@@ -201,6 +202,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     mode.add_argument("--corpus", nargs="?", const="", metavar="DIR", help="real articles")
     ap.add_argument("--dump", metavar="OUT", help="with --corpus: write each article's drafts")
     ap.add_argument("--misses", action="store_true", help="with --corpus: list misses")
+    ap.add_argument("--ratings", metavar="TSV", help="with --corpus: a teacher's ratings to reuse")
+    ap.add_argument("--unrated", metavar="OUT", help="with --ratings: write drafts still to rate")
     return ap.parse_args(argv[1:])
 
 
@@ -208,10 +211,13 @@ def main(argv: list[str]) -> int:
     """Print precision/recall per kind for the seed (or a path), --articles, --holdout, --corpus."""
     args = _parse(argv)
     if args.corpus is not None:
-        from . import realtext  # imported late: realtext imports this module
+        from . import ratings, realtext  # imported late: realtext imports this module
 
         folder = realtext.corpus_dir(args.corpus)
-        return realtext.run(folder, Path(args.dump) if args.dump else None, args.misses)
+        tally = ratings.Tally(ratings.read(Path(args.ratings))) if args.ratings else None
+        dump_dir = Path(args.dump) if args.dump else None
+        unrated = Path(args.unrated) if args.unrated else None
+        return realtext.run(folder, dump_dir, args.misses, tally, unrated)
     if args.articles:
         per, total = evaluate_articles()
         for name, scores in per.items():

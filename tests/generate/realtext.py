@@ -16,6 +16,7 @@ from quizapp.generate import KINDS, DraftQuestion
 
 from .articles import Key
 from .evaluate import Score, norm, score_pairs, score_people
+from .ratings import Tally
 
 DEFAULT_DIR = Path(__file__).parent / "corpus"
 
@@ -211,7 +212,13 @@ def _table(title: str, scores: dict[str, Score], flagged: dict[str, int]) -> Non
         )
 
 
-def run(folder: Path, dump_dir: Path | None = None, misses: bool = False) -> int:
+def run(
+    folder: Path,
+    dump_dir: Path | None = None,
+    misses: bool = False,
+    tally: Tally | None = None,
+    unrated: Path | None = None,
+) -> int:
     """Generate for every corpus article; print scores per article and per kind."""
     from quizapp.generate import generate
 
@@ -232,8 +239,12 @@ def run(folder: Path, dump_dir: Path | None = None, misses: bool = False) -> int
         if dump_dir:
             dump_dir.mkdir(parents=True, exist_ok=True)
             dump(qs, dump_dir / f"{art.slug}.json")
+        if tally:
+            tally.add(art.slug, qs)
     _table(f"ALL {len(arts)} CORPUS ARTICLES ({folder})", total, flagged)
     _summary(total, flagged, misses)
+    if tally:
+        tally.report(unrated)
     return 0
 
 

@@ -4,7 +4,7 @@
 import json
 
 from quizapp.generate import generate
-from tests.generate import realtext
+from tests.generate import ratings, realtext
 from tests.generate.evaluate import main
 
 TEXT = """Harbour council votes to rebuild the old pier
@@ -65,3 +65,22 @@ def test_corpus_dir_defaults_to_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("QUIZAPP_CORPUS", str(tmp_path))
     assert realtext.corpus_dir("") == tmp_path
     assert realtext.corpus_dir("elsewhere").name == "elsewhere"
+
+
+def test_ratings_carry_over_and_new_drafts_are_listed(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    folder = _folder(tmp_path / "corpus")
+    qs = generate(TEXT).questions
+    first = qs[0]
+    tsv = tmp_path / "ratings.tsv"
+    header = "\t".join(ratings.FIELDS)
+    line = "\t".join(["pier", "0", first.kind, "Y", "Y", "Y", "", first.prompt, first.answer])
+    tsv.write_text(f"{header}\n{line}\n", encoding="utf-8")
+    unrated = tmp_path / "unrated.tsv"
+    argv = ["evaluate", "--corpus", str(folder), "--ratings", str(tsv), "--unrated", str(unrated)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "1/1    acceptable 100%" in out
+    assert f"not rated yet (new or changed drafts): {len(qs) - 1}" in out
+    rows = unrated.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == len(qs) and rows[0] == header
