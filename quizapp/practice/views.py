@@ -7,10 +7,11 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
-from quizapp.models import MemoryState, utcnow
+from quizapp.models import utcnow
 from quizapp.practice import bp
 from quizapp.practice.services import (
     next_question,
+    practice_state,
     practisable_question,
     review,
     shuffled_choices,
@@ -23,7 +24,7 @@ from quizapp.progress.services import practice_outlook
 def session() -> str:
     """Serve the next due (or new) question, or say when the next review is due."""
     now = utcnow()
-    question = next_question(current_user.id, now)
+    question = next_question(current_user, now)
     outlook = practice_outlook(current_user.id, now)
     choices = shuffled_choices(question, current_user.id) if question else []
     return render_template(
@@ -35,7 +36,7 @@ def session() -> str:
 @login_required
 def answer(question_id: int) -> Response:
     """Check a practice answer, update the memory state and show feedback."""
-    question = practisable_question(question_id, utcnow()) or abort(404)
+    question = practisable_question(question_id, current_user, utcnow()) or abort(404)
     raw = request.form.get("choice", "")
     choice = next((c for c in question.choices if str(c.id) == raw), None)
     if choice is None:
@@ -49,6 +50,6 @@ def answer(question_id: int) -> Response:
 @bp.get("/<int:question_id>/feedback")
 @login_required
 def feedback(question_id: int) -> str:
-    """The right answer, the passage and when this fact comes back."""
-    state = db.get_or_404(MemoryState, (current_user.id, question_id))
+    """The right answer, the passage and when this fact comes back (unless a quiz keeps it)."""
+    state = practice_state(question_id, current_user, utcnow()) or abort(404)
     return render_template("practice/feedback.html", state=state, question=state.question)
