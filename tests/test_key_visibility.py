@@ -17,6 +17,7 @@ from quizapp.models import (
     Assignment,
     Classroom,
     Enrollment,
+    MemoryState,
     Question,
     Quiz,
     QuizQuestion,
@@ -286,3 +287,22 @@ def test_finding3_progress_hides_a_draw_with_feedback_after_closing(client, app,
     page, secret, _ = progress_after_an_after_close_quiz(client, app, auth, draw_count=1)
     assert secret.prompt not in page and "Lighthouse keepers" not in page
     assert WHICH_YEAR_MISSED not in page
+
+
+def test_finding1_cards_kept_secret_are_not_counted_as_due(client, app, auth):
+    """The practice outlook agrees with practice: a hidden card is not "due now"."""
+    with app.app_context():
+        question = secret_question(answer="1616")
+        secret = fact(question)
+        db.session.commit()
+    auth.as_new()
+    practise(client, secret, secret.wrong)
+    with app.app_context():
+        db.session.get(MemoryState, (1, secret.id)).due_at = utcnow() - timedelta(minutes=1)
+        quiz_of(
+            [db.session.get(Question, secret.id)], feedback="after_close", closes_at=utcnow() + SOON
+        )
+        db.session.commit()
+    page = client.get("/practice/").get_data(as_text=True)
+    assert "0 reviews due now" in page and "All caught up" in page
+    assert "due for review now" not in client.get("/progress/").get_data(as_text=True)

@@ -11,49 +11,49 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, MemoryState, Question, Response, User
-from quizapp.quiz.visibility import key_hidden
+from quizapp.models import Attempt, Choice, MemoryState, Question, Response
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
 scheduler = Scheduler(enable_fuzzing=False)
 
 
 def _practisable(hidden: ColumnElement[bool]) -> ColumnElement[bool]:
-    """Published choice questions whose key the student may see (`hidden`: from key_hidden)."""
+    """Published choice questions whose key the student may see.
+
+    `hidden` is quizapp.quiz.visibility.key_hidden(student), computed once per request.
+    """
     # Practice offers options to pick from: typed-answer questions stay in quizzes.
     return and_(Question.status == "published", Question.format == "choice", ~hidden)
 
 
-def practisable_question(question_id: int, user: User, now: datetime) -> Question | None:
+def practisable_question(question_id: int, hidden: ColumnElement[bool]) -> Question | None:
     """The question if it may be practised now (else None: unknown, draft or kept secret)."""
     return db.session.scalar(
         select(Question)
-        .where(Question.id == question_id, _practisable(key_hidden(user, now)))
+        .where(Question.id == question_id, _practisable(hidden))
         .options(selectinload(Question.choices))
     )
 
 
-def practice_state(question_id: int, user: User, now: datetime) -> MemoryState | None:
+def practice_state(
+    user_id: int, question_id: int, hidden: ColumnElement[bool]
+) -> MemoryState | None:
     """The student's last practice answer to a question, unless its key is kept secret now."""
     return db.session.scalar(
         select(MemoryState)
         .join(Question, Question.id == MemoryState.question_id)
-        .where(
-            MemoryState.user_id == user.id,
-            MemoryState.question_id == question_id,
-            ~key_hidden(user, now),
-        )
+        .where(MemoryState.user_id == user_id, MemoryState.question_id == question_id, ~hidden)
         .options(contains_eager(MemoryState.question))
     )
 
 
-def next_question(user: User, now: datetime) -> Question | None:
+def next_question(user_id: int, hidden: ColumnElement[bool], now: datetime) -> Question | None:
     """The most overdue question of the student, else a published one never practised."""
-    practisable = _practisable(key_hidden(user, now))
+    practisable = _practisable(hidden)
     due = db.session.scalar(
         select(Question)
         .join(MemoryState, MemoryState.question_id == Question.id)
-        .where(MemoryState.user_id == user.id, MemoryState.due_at <= now)
+        .where(MemoryState.user_id == user_id, MemoryState.due_at <= now)
         .where(practisable)
         .order_by(MemoryState.due_at, Question.id)
         .options(selectinload(Question.choices))
@@ -61,13 +61,13 @@ def next_question(user: User, now: datetime) -> Question | None:
     )
     if due is not None:
         return due
-    seen = select(MemoryState.question_id).where(MemoryState.user_id == user.id)
+    seen = select(MemoryState.question_id).where(MemoryState.user_id == user_id)
     # Among new questions, those the student got wrong in quizzes come first.
     missed = (
         select(Response.question_id, func.count().label("n"))
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(
-            Attempt.user_id == user.id,
+            Attempt.user_id == user_id,
             Attempt.submitted_at.is_not(None),
             Response.is_correct.is_not(True),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Integer, case, cast, func, select
+from sqlalchemy import ColumnElement, Integer, and_, case, cast, func, select
 
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Article, Attempt, MemoryState, Question, Quiz, Response
@@ -104,14 +104,21 @@ class PracticeOutlook:
     next_due: datetime | None
 
 
-def practice_outlook(user_id: int, now: datetime) -> PracticeOutlook:
-    """How many reviews are due now, how many cards exist and when the next falls due."""
+def practice_outlook(user_id: int, now: datetime, hidden: ColumnElement[bool]) -> PracticeOutlook:
+    """How many reviews are due now, how many cards exist and when the next falls due.
+
+    Cards of questions whose key a quiz keeps secret (`hidden`) are not due: practice skips them.
+    """
+    open_ = ~hidden
     due, learned, next_due = db.session.execute(
         select(
-            func.count().filter(MemoryState.due_at <= now),
+            func.count().filter(and_(MemoryState.due_at <= now, open_)),
             func.count(),
-            func.min(MemoryState.due_at).filter(MemoryState.due_at > now),
-        ).where(MemoryState.user_id == user_id)
+            func.min(MemoryState.due_at).filter(and_(MemoryState.due_at > now, open_)),
+        )
+        .select_from(MemoryState)
+        .join(Question, Question.id == MemoryState.question_id)
+        .where(MemoryState.user_id == user_id)
     ).one()
     return PracticeOutlook(due or 0, learned or 0, next_due)
 

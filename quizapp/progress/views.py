@@ -34,6 +34,6 @@ def overview() -> str:
         by_kind=mastery_by_kind(current_user.id, hidden),
         by_article=mastery_by_article(current_user.id, hidden),
         missed=most_missed(current_user.id, hidden),
-        outlook=practice_outlook(current_user.id, now),
+        outlook=practice_outlook(current_user.id, now, hidden),
         now=now,
     )
