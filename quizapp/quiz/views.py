@@ -15,7 +15,6 @@ from quizapp.quiz.services import (
     QuizError,
     apply,
     check_open,
-    feedback_visible,
     final_grade,
     grade_answers,
     grade_one,
@@ -32,7 +31,7 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
-from quizapp.quiz.visibility import hidden_among
+from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
 
 ANSWER_PREFIX = "q"

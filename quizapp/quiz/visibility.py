@@ -16,6 +16,13 @@ def feedback_waits(now: datetime) -> ColumnElement[bool]:
     return and_(Quiz.feedback == "after_close", or_(Quiz.closes_at.is_(None), Quiz.closes_at > now))
 
 
+def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether the attempt's quiz shows right answers now (the Python twin of feedback_waits)."""
+    if attempt.quiz.feedback == "immediate":
+        return True
+    return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at
+
+
 def _running(now: datetime) -> ColumnElement[bool]:
     """SQL condition on Attempt: answers to it still count."""
     return and_(
