@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -306,3 +307,51 @@ def test_finding1_cards_kept_secret_are_not_counted_as_due(client, app, auth):
     page = client.get("/practice/").get_data(as_text=True)
     assert "0 reviews due now" in page and "All caught up" in page
     assert "due for review now" not in client.get("/progress/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("pool", "hidden"),
+    [
+        ({}, {"year", "said", "loose"}),  # no limits: the whole bank may be drawn
+        ({"draw_kinds": ["who_said"]}, {"said"}),
+        ({"draw_articles": True}, {"year"}),  # a question with no article is never drawn
+        ({"draw_kinds": ["who_said"], "draw_articles": True}, set()),
+    ],
+)
+def test_finding1_a_draw_pool_hides_exactly_what_it_may_draw(client, app, auth, pool, hidden):
+    with app.app_context():
+        year = secret_question(answer="1212", kind="which_year")
+        said = secret_question(answer="1313", kind="who_said")
+        loose = secret_question(answer="1414", kind="which_year")
+        loose.article_id = None
+        settings = {"draw_kinds": pool.get("draw_kinds", [])}
+        settings["draw_article_ids"] = [year.article_id] if pool.get("draw_articles") else []
+        quiz_of([], draw_count=1, feedback="after_close", closes_at=utcnow() + SOON, **settings)
+        facts = {"year": fact(year), "said": fact(said), "loose": fact(loose)}
+        db.session.commit()
+    auth.as_new()
+    for name, question in facts.items():
+        status = practise(client, question, question.wrong).status_code
+        assert status == (404 if name in hidden else 302), name
+
+
+def test_finding1_own_answers_stay_hidden_when_a_question_leaves_the_quiz(client, app, auth):
+    """Taking a question out of an open after-close quiz does not publish the student's marks."""
+    page, secret, quiz_id = progress_after_an_after_close_quiz(client, app, auth)
+    with app.app_context():
+        db.session.execute(delete(QuizQuestion).where(QuizQuestion.quiz_id == quiz_id))
+        db.session.commit()
+    assert secret.prompt not in client.get("/progress/").get_data(as_text=True)
+    assert_key_hidden_in_practice(client, secret)
+
+
+def test_teachers_still_see_the_whole_bank(client, app, auth):
+    with app.app_context():
+        question = secret_question(answer="1717")
+        quiz_of([question], feedback="after_close", closes_at=utcnow() + SOON)
+        secret = fact(question)
+        db.session.commit()
+    auth.as_new(username="tina", role="teacher")
+    response = practise(client, secret, secret.wrong)
+    feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"Right answer: <strong>{secret.key}</strong>" in feedback
