@@ -28,7 +28,7 @@ from quizapp.models import (
 )
 from tests.conftest import make_user, post_form
 from tests.factories import make_article, make_question
-from tests.test_quiz import start, submit
+from tests.test_quiz import count_queries, start, submit
 
 SOON = timedelta(days=1)
 
@@ -355,3 +355,43 @@ def test_teachers_still_see_the_whole_bank(client, app, auth):
     response = practise(client, secret, secret.wrong)
     feedback = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f"Right answer: <strong>{secret.key}</strong>" in feedback
+
+
+def test_the_rule_costs_the_same_queries_however_many_quizzes_keep_keys(client, app, auth):
+    """key_hidden is one condition plus one small query, never one query per quiz or attempt."""
+    auth.as_new()
+    with app.app_context():
+        drill = secret_question(answer="1010")
+        slug, drill = quiz_of([drill]).slug, fact(drill)
+        db.session.commit()
+    attempt_id = start(client, slug)
+    submit(client, attempt_id, {drill.id: drill.wrong})
+    practise(client, drill, drill.wrong)
+    pages = [
+        "/practice/",
+        f"/practice/{drill.id}/feedback",
+        "/progress/",
+        f"/attempts/{attempt_id}/result",
+        f"/articles/1?q={drill.id}",
+    ]
+    counts = []
+    for _ in range(2):
+        with app.app_context():
+            running = []
+            for n in range(3):  # more secret lists, pools and running attempts each round
+                exam = secret_question(answer=str(1020 + n), kind="who_said")
+                after = quiz_of([exam], feedback="after_close", closes_at=utcnow() + SOON)
+                quiz_of(
+                    [],
+                    draw_count=1,
+                    draw_kinds=["number"],
+                    draw_article_ids=[exam.article_id],
+                    feedback=after.feedback,
+                    closes_at=after.closes_at,
+                )
+                running.append(quiz_of([secret_question(answer=str(1030 + n))]).slug)
+            db.session.commit()
+        for slug in running:
+            start(client, slug)
+        counts.append([count_queries(app, client.get, page) for page in pages])
+    assert counts[0] == counts[1], counts
