@@ -564,10 +564,3 @@ def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     if quiz.grading == "average":
         return sum(scores) / len(scores)
     return max(scores)
-
-
-def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Whether right answers may be shown: at once, or after the quiz closes."""
-    if attempt.quiz.feedback == "immediate":
-        return True
-    return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at
