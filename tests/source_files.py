@@ -139,3 +139,6 @@ def zip_bomb_docx() -> bytes:
             for _ in range(60):
                 member.write(block)
     return out.getvalue()
+
+
+FIRST_WORDS = PARAGRAPHS[0][:40]

@@ -124,6 +124,7 @@ def import_article_command(
 @click.argument("path", type=ARTICLE_PATH, required=False)
 @click.option("--url", help="Fetch the article from this web address instead of a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the questions as JSON.")
+@with_appcontext
 def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
     """Print the questions generated from an article, without touching the database."""
     result = generate(read_source(path, url).text)
