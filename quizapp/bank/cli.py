@@ -158,20 +158,25 @@ def bank_group() -> None:
 
 @bank_group.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "gift"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "gift", "moodle-xml"]),
+    default="json",
+    show_default=True,
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--include-drafts", is_flag=True, help="moodle-xml: drafts too, not only published.")
 @with_appcontext
-def bank_export_command(fmt: str, output) -> None:
-    """Write every question of the bank (a JSON list or Moodle GIFT)."""
-    output.write(export_text(fmt, bank_questions()))
+def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
+    """Write the bank: every question (JSON, GIFT) or the published ones (Moodle XML)."""
+    output.write(export_text(fmt, bank_questions(), include_drafts=include_drafts))
 
 
 @bank_group.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext
 def bank_import_command(path: Path) -> None:
-    """Import questions as drafts from a .json or .gift/.txt file: all of them or none."""
+    """Import questions as drafts from a .json, .gift/.txt or Moodle .xml file: all or none."""
     try:
         report = import_bank(path.name, path.read_bytes(), author=None)
     except InterchangeError as error:
