@@ -26,6 +26,7 @@ CONTENT_TYPES = ("text/html", "application/xhtml+xml", "application/pdf", "text/
 REDIRECTS = (301, 302, 303, 307, 308)
 USER_AGENT = "quizapp article import (+https://github.com/quizapp)"
 CHUNK = 64 * 1024
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class FetchError(SourceError):
@@ -128,10 +129,15 @@ def checked_address(host: str, port: int, allowed: set[str]) -> str:
 
 
 def is_public(address: str) -> bool:
-    """Whether an IP address is globally routable unicast (IPv4-mapped IPv6 judged as IPv4)."""
+    """Whether an IP address is globally routable unicast (IPv4 inside IPv6 judged as IPv4)."""
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv6 forms that carry an IPv4 address reach that address: judge it instead.
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
     return ip.is_global and not (
         ip.is_multicast
         or ip.is_private
