@@ -104,8 +104,8 @@ def test_url_import_extracts_the_article_and_stores_its_address(
     assert article.title == TITLE and article.source_url == f"{site}/article"
     assert article.body.startswith(FIRST_WORDS) and "ADVERTISEMENT" not in article.body
     assert article.published_on.isoformat() == "2026-03-17"
-    page = client.get(f"/articles/{article.id}").get_data(as_text=True)
-    assert f'href="{site}/article"' in page  # the source is shown
+    for shown in (f"/articles/{article.id}", f"/teach/articles/{article.id}/review"):
+        assert f'href="{site}/article"' in client.get(shown).get_data(as_text=True)
 
 
 def test_url_import_reads_a_pdf_and_follows_a_redirect(client, app, teacher, site, allow_local):
