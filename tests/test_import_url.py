@@ -170,7 +170,14 @@ def test_unsafe_addresses_are_refused_on_the_form(client, app, teacher, site, ur
         ("/photo", "serves image/png"),
         ("/missing", "answered 404"),
     ],
-    ids=["redirect-private", "redirect-metadata", "redirect-loop", "too-large", "type", "404"],
+    ids=[
+        "redirect-private",
+        "redirect-metadata",
+        "redirect-loop",
+        "too-large",
+        "type",
+        "404",
+    ],
 )
 def test_bad_answers_are_refused_on_the_form(
     client, app, teacher, site, allow_local, path, message
@@ -179,6 +186,12 @@ def test_bad_answers_are_refused_on_the_form(
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     assert articles(app) == []
+
+
+def test_a_failed_tls_handshake_is_a_message(client, app, teacher, site, allow_local):
+    response = import_url(client, site.replace("http:", "https:") + "/article")
+    assert response.status_code == 400
+    assert "No secure (HTTPS) connection to 127.0.0.1" in response.get_data(as_text=True)
 
 
 def test_the_checked_address_is_the_one_connected_to(

@@ -101,7 +101,9 @@ def _request(url: str, allowed: set[str], deadline: float) -> urllib3.BaseHTTPRe
             assert_same_host=False,
         )
     except urllib3.exceptions.SSLError:
-        raise FetchError(f"{host} has no valid HTTPS certificate.") from None
+        raise FetchError(
+            f"No secure (HTTPS) connection to {host}: its certificate or TLS set-up is invalid."
+        ) from None
     except urllib3.exceptions.TimeoutError:
         raise FetchError(f"{host} did not answer within {TIMEOUT:.0f} seconds.") from None
     except urllib3.exceptions.HTTPError:
