@@ -38,6 +38,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LOGIN_LIMIT_PER_USER="10 per 5 minutes",
         LOGIN_LIMIT_PER_ADDRESS="200 per 5 minutes",
         REGISTER_LIMIT_PER_ADDRESS="100 per hour",
+        # Host names or addresses on a private network that article import may fetch from
+        # (a school intranet); a list, or comma-separated in FLASK_IMPORT_ALLOWED_HOSTS.
+        IMPORT_ALLOWED_HOSTS="",
+        IMPORT_URL_LIMIT_PER_USER="30 per hour",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
