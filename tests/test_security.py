@@ -200,3 +200,56 @@ def test_a_huge_cited_question_id_is_ignored(client, app):
         make_quiz(questions=1)
     response = client.get("/articles/1?q=99999999999999999999")
     assert response.status_code == 200 and 'id="cited"' not in response.get_data(as_text=True)
+
+
+HOSTILE_NEXT = [
+    "/\t///evil.example",  # the finding: a tab browsers drop, leaving //evil.example
+    "/\n\\evil.com",  # the finding: a newline that gave a 500
+    "//evil.example",
+    "///evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "\t//evil.example",
+    " //evil.example",
+    "/\r/evil.example",
+    "https://evil.example/",
+    "http:evil.example",
+    "//evil.example/%2F..",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "evil.example",
+    "/\x01//evil.example",
+    "/\u3000//evil.example",
+    "/\u2028//evil.example",
+    "/" + "a" * 5000,
+]
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_open_redirect_after_login_goes_home(client, auth, target):
+    """Open redirect after login: a hostile `next` (normalised as browsers do) goes home."""
+    auth.create()
+    response = post_form(
+        client,
+        "/auth/login",
+        {"username": "student1", "password": PASSWORD},
+        query_string={"next": target},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    "target", ["/quizzes", "/teach/?tab=1", "/articles/1#cited", "/%09/evil.example"]
+)
+def test_login_follows_a_same_site_next(client, auth, target):
+    auth.create()
+    response = post_form(
+        client,
+        "/auth/login",
+        {"username": "student1", "password": PASSWORD},
+        query_string={"next": target},
+    )
+    assert response.headers["Location"] == target

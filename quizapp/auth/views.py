@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
@@ -35,13 +37,28 @@ def load_user(token: str) -> User | None:
         )
 
 
+# Browsers drop tabs and newlines anywhere in a URL, trim leading and trailing controls and
+# spaces, and read a backslash as "/" (WHATWG URL standard): judge a target as a browser reads it.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_TRIMMED = "".join(chr(c) for c in range(0x21))
+MAX_NEXT = 2000
+
+
 def _safe_next(target: str | None) -> str:
-    """Only follow relative redirects, never to another site."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        parts = urlsplit(target)
-        if not parts.netloc and not parts.scheme:
-            return target
-    return url_for("main.index")
+    """A same-site path to go to after login: the normalised `next`, else the home page."""
+    home = url_for("main.index")
+    if not target or len(target) > MAX_NEXT:
+        return home
+    seen = _URL_IGNORED.sub("", target).strip(_URL_TRIMMED).replace("\\", "/")
+    # Controls, separators and spaces have no place in our own paths (and break headers).
+    if any(unicodedata.category(char)[0] in "CZ" for char in seen):
+        return home
+    if not seen.startswith("/") or seen.startswith("//"):
+        return home
+    parts = urlsplit(seen)
+    if parts.scheme or parts.netloc:
+        return home
+    return seen
 
 
 def _start_session(user: User) -> None:
