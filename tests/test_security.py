@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Quiz, User
 from tests.conftest import PASSWORD, csrf_token, post_form
 from tests.factories import make_quiz
+from tests.test_access_matrix import MATRIX, ROLES, build_world
 
 PAGES = ["/", "/auth/login", "/auth/register", "/quizzes", "/healthz"]
 
@@ -253,3 +254,36 @@ def test_login_follows_a_same_site_next(client, auth, target):
         query_string={"next": target},
     )
     assert response.headers["Location"] == target
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
+def test_no_cache_control_finding_every_signed_in_page_is_no_store(app, client, auth, role):
+    """No Cache-Control on result, progress, teacher and export responses: now `no-store`."""
+    world = build_world(app, auth)
+    auth.login(role)
+    cached = []
+    for endpoint, (path, _) in MATRIX.items():
+        response = client.get(path.format(**world))
+        if response.headers.get("Cache-Control") != "no-store":
+            cached.append(f"{endpoint} ({response.status_code})")
+    assert cached == []
+
+
+def test_downloads_are_no_store(app, client, auth):
+    """Score and bank exports (the downloads) are never kept by a browser or proxy cache."""
+    world = build_world(app, auth)
+    auth.login("teacher")
+    for path in (
+        f"/teach/reports/export.csv?quiz={world['quiz']}",
+        f"/teach/reports/export.xlsx?quiz={world['quiz']}",
+        "/teach/reports/bank/export.json",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "attachment" in response.headers.get("Content-Disposition", ""), path
+        assert response.headers["Cache-Control"] == "no-store", path
+
+
+def test_anonymous_pages_stay_cacheable(client):
+    """The public pages need no such header (they hold nothing personal)."""
+    assert "no-store" not in client.get("/quizzes").headers.get("Cache-Control", "")
