@@ -77,7 +77,7 @@ def export_text(fmt: str, questions: list[Question]) -> str:
     items = [question_as_dict(q) for q in questions]
     if fmt == "gift":
         return gift.dumps(items)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return gift.json_text(items, indent=2) + "\n"
 
 
 def file_format(filename: str) -> str:
