@@ -27,6 +27,13 @@ _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TEXT_FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _META = re.compile(r"^//\s*([a-z_]+)\s*:\s?(.*)$")
 META_KEYS = ("kind", "format", "source", "span", "article", "accepted", "id")
+# Every line terminator str.splitlines() knows (CRLF counts once): a raw one in an exported field
+# would end the line there, and GIFT after it would be read as a question of its own.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# At the start of a field these would be read as a weight (%50%) or a text format ([html]).
+_LEADING_MARK = re.compile(r"^(\s*)([%\[])")
+# JSON leaves these three unescaped (they are not ASCII controls); editors still break lines there.
+_JSON_UNESCAPED_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 @dataclass
@@ -39,11 +46,21 @@ class Entry:
 
 
 def escape(text: str) -> str:
-    """Escape GIFT's special characters, backslashes and line breaks."""
+    """Escape GIFT's special characters and backslashes; every line break becomes `\\n`."""
     out = text.replace("\\", "\\\\")
     for char in SPECIAL:
         out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
+    out = _LEADING_MARK.sub(r"\1\\\2", out.replace("->", "-\\>"))  # "->" is a matching pair
+    return LINE_BREAK.sub(lambda _: "\\n", out)
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """JSON with no raw line terminator anywhere (json.dumps leaves \\x85, \\u2028, \\u2029)."""
+    out = json.dumps(value, ensure_ascii=False, **options)
+    # Outside strings JSON allows only ASCII whitespace, so these can only sit inside strings.
+    for char, escaped in _JSON_UNESCAPED_BREAKS.items():
+        out = out.replace(char, escaped)
+    return out
 
 
 def unescape(text: str) -> str:
@@ -63,9 +80,14 @@ def unescape(text: str) -> str:
 
 def _meta_value(value: Any) -> str:
     """A comment value on one line: JSON when it is a list or could be misread."""
-    if isinstance(value, str) and "\n" not in value and not value.startswith(('"', "[")):
+    if (
+        isinstance(value, str)
+        and value == value.strip()
+        and not LINE_BREAK.search(value)
+        and not value.startswith(('"', "["))
+    ):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value)
 
 
 def _read_meta(value: str) -> Any:

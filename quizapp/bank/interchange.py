@@ -80,7 +80,7 @@ def export_text(fmt: str, questions: list[Question], *, include_drafts: bool = F
         return moodle.dumps(items, include_drafts=include_drafts)
     if fmt == "gift":
         return gift.dumps(items)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return gift.json_text(items, indent=2) + "\n"
 
 
 def file_format(filename: str) -> str:

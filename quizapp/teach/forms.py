@@ -304,6 +304,8 @@ class DeleteClassForm(FlaskForm):
 
 
 class TeacherForm(NewAccountForm):
-    """An admin creates a teacher account, with the registration rules."""
+    """An admin creates a teacher account, with the registration rules (and a stronger password)."""
+
+    account_role = "teacher"
 
     submit = SubmitField("Create teacher")
