@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from quizapp.bank.flags import flag_text
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, generate
 from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
@@ -122,6 +123,7 @@ def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) 
         span_end=draft.span[1],
         confidence=draft.confidence,
         status=status,
+        flag=flag_text(getattr(draft, "flags", ())),
     )
     question.choices = [
         Choice(text=text, is_correct=(text == draft.answer), position=i)
