@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 
 import pytest
 from sqlalchemy import func, select
 
 from quizapp.extensions import db
+from quizapp.generate import generate
 from quizapp.models import Question, Quiz, QuizQuestion, Response
-from quizapp.quiz.assembly import Item, gives_away
+from quizapp.quiz.assembly import Item, gives_away, pick
+from tests.conftest import SEEDS
 from tests.factories import make_article, make_question, make_quiz
 from tests.test_quiz import start, submit
 
@@ -267,3 +270,42 @@ def item(prompt: str, answer: str, *, kind: str = "which_year", **kw) -> Item:
 def test_the_giveaway_rule(a: Item, b: Item, expected: bool):
     assert gives_away(a, b) is expected
     assert gives_away(b, a) is expected
+
+
+def seed_items() -> list[Item]:
+    """Candidates from the seed article's drafts plus mirror, rank and wordless-role cases."""
+    text = (SEEDS / "canada-mexico-2025.txt").read_text(encoding="utf-8")
+    drafts = [
+        Item(
+            key=i,
+            kind=q.kind,
+            prompt=q.prompt,
+            answer=q.answer,
+            choices=q.choices,
+            source=q.source,
+            span=q.span,
+        )
+        for i, q in enumerate(generate(text).questions)
+    ]
+    extra = [
+        item("Who is the U.S. envoy?", "Ana Ruiz", kind="who_is"),
+        item("Who is Ana Ruiz?", "the U.S. envoy", kind="who_is"),
+        item("Who is “—”?", "Ana Ruiz", kind="who_is"),
+        item("Who is Ben Cole?", "“—”", kind="who_is"),
+        item("Where does Velm rank?", "third-largest", kind="which_rank"),
+        item("Which is the third-largest port?", "Velm", kind="which_rank"),
+        item("How many ports were there in 2024?", "3", kind="number"),
+    ]
+    return drafts + extra
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_index_only_skips_pairs_the_rule_clears(seed):
+    # The selection's index must pick exactly what checking every pair would pick.
+    pool = seed_items()
+    random.Random(seed).shuffle(pool)
+    naive: list[Item] = []
+    for candidate in pool:
+        if len(naive) < 30 and not any(gives_away(candidate, c) for c in naive):
+            naive.append(candidate)
+    assert [c.key for c in pick(pool, 30)] == [c.key for c in naive]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import random
 import re
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 # The kinds in the order a balanced quiz takes them, round after round.
@@ -21,6 +23,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0
 # What a role answer may start with that the mirror question's stem words differently.
 _ROLE_LEAD = re.compile(r"^(?:someone who|somebody who|a|an|the)\s+", re.IGNORECASE)
 _DRAW_TRIES = 20
+_PATIENCE = 3
+_WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -36,6 +40,19 @@ class QuestionLike(Protocol):
 
 
 @dataclass(frozen=True)
+class Clues:
+    """What a question shows and what it asks, normalised once for fast comparisons."""
+
+    prompt: str
+    figures: frozenset[str]  # figures its stem states
+    context_figures: frozenset[str]  # figures its choices spell out in words
+    source: str
+    answer_figures: frozenset[str]
+    rank: str  # a rank answer ("third-largest"), else ""
+    role: str  # a who-is answer without its lead ("premier of ontario"), else ""
+
+
+@dataclass(frozen=True)
 class Item:
     """A candidate question reduced to what can give another away."""
 
@@ -47,17 +64,39 @@ class Item:
     source: str | None = None
     span: tuple[int, int] | None = None
     article: object = None
-    _prompt: str = field(init=False, repr=False, compare=False)
-    _figures: frozenset[str] = field(init=False, repr=False, compare=False)
-    _context_figures: frozenset[str] = field(init=False, repr=False, compare=False)
+    clues: Clues = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_prompt", _norm(self.prompt))
-        object.__setattr__(self, "_figures", _numbers(self.prompt))
         # A choice that is a bare figure ("35%", "2016–2020") is just an option; one that wraps
         # a figure in words ("won the 2019 award") tells the student that figure.
         wrapped = [_numbers(c) for c in self.choices if len(_WORD.findall(c)) >= 2]
-        object.__setattr__(self, "_context_figures", frozenset().union(*wrapped))
+        answer = _norm(self.answer)
+        clues = Clues(
+            prompt=_norm(self.prompt),
+            figures=_numbers(self.prompt),
+            context_figures=frozenset().union(*wrapped),
+            source=_norm(self.source or ""),
+            answer_figures=_numbers(self.answer),
+            # A rank answer is a lower-case phrase; an entity that holds a rank is a name.
+            rank=answer if self.kind == "which_rank" and self.answer[:1].islower() else "",
+            role=_ROLE_LEAD.sub("", answer).rstrip(".") if self.kind == "who_is" else "",
+        )
+        object.__setattr__(self, "clues", clues)
+
+    @cached_property
+    def filed_under(self) -> frozenset[tuple]:
+        """Index keys of this item once chosen."""
+        return _tokens(self, probe=False)
+
+    @cached_property
+    def seeks(self) -> frozenset[tuple]:
+        """Index keys this item looks up as a candidate."""
+        return _tokens(self, probe=True)
+
+    @cached_property
+    def wide(self) -> bool:
+        """A rank answer any stem may state, or a role with no word to index it by."""
+        return bool(self.clues.rank) or bool(self.clues.role and not _anchor(self.clues.role))
 
 
 def item_of(question: QuestionLike, choices: Iterable[str] = (), *, key: object = None) -> Item:
@@ -86,13 +125,9 @@ def _numbers(text: str) -> frozenset[str]:
     return frozenset(m.group().rstrip(",").replace(",", "") for m in _NUMBER.finditer(text))
 
 
-def _role(answer: str) -> str:
-    return _ROLE_LEAD.sub("", _norm(answer)).rstrip(".")
-
-
 def _contains(haystack: str, needle: str) -> bool:
     """Whether needle occurs in haystack as whole words."""
-    if len(needle) < 3:
+    if len(needle) < 3 or needle not in haystack:
         return False
     return re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack) is not None
 
@@ -100,19 +135,20 @@ def _contains(haystack: str, needle: str) -> bool:
 def _same_sentence(a: Item, b: Item) -> bool:
     if a.span is not None and a.span == b.span and a.article == b.article:
         return True
-    return bool(a.source and b.source and _norm(a.source) == _norm(b.source))
+    return bool(a.clues.source) and a.clues.source == b.clues.source
 
 
 def _reveals(a: Item, b: Item) -> bool:
     """Whether a's stem or choices give away b's answer."""
-    figures = _numbers(b.answer)
-    if figures and (figures <= a._figures or figures & a._context_figures):
+    shown, asked = a.clues, b.clues
+    if asked.answer_figures and (
+        asked.answer_figures <= shown.figures or asked.answer_figures & shown.context_figures
+    ):
         return True
-    if b.kind == "which_rank" and b.answer[:1].islower():
-        # A rank answer ("third-largest"): the stem that states it answers the question.
-        return _contains(a._prompt, _norm(b.answer))
-    if a.kind == b.kind == "who_is":
-        return _contains(a._prompt, _role(b.answer))
+    if asked.rank:  # the stem that states the rank answers the question
+        return _contains(shown.prompt, asked.rank)
+    if a.kind == "who_is" and asked.role:  # a person↔role mirror pair
+        return _contains(shown.prompt, asked.role)
     return False
 
 
@@ -121,19 +157,69 @@ def gives_away(a: Item, b: Item) -> bool:
     return _same_sentence(a, b) or _reveals(a, b) or _reveals(b, a)
 
 
-def _fits(item: Item, chosen: Sequence[Item]) -> bool:
-    return all(not gives_away(item, other) for other in chosen)
+class Selection:
+    """Questions chosen so far, indexed so a candidate is checked only against those it could
+    clash with: a pair that gives one away always shares a sentence, a figure or a word.
+
+    `gives_away` stays the one rule; the index only skips pairs it would clear anyway.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self._index: dict[tuple, list[Item]] = defaultdict(list)
+        self._wide: list[Item] = []  # checked against every candidate
+
+    def fits(self, item: Item) -> bool:
+        """Whether item gives none of the chosen away, nor is given away by one."""
+        if item.wide:
+            others: Iterable[Item] = self.items
+        else:
+            near = {id(x): x for key in item.seeks for x in self._index.get(key, ())}
+            others = [*near.values(), *self._wide]
+        return not any(gives_away(item, other) for other in others)
+
+    def add(self, item: Item) -> None:
+        """Choose item."""
+        self.items.append(item)
+        for key in item.filed_under:
+            self._index[key].append(item)
+        if item.wide:
+            self._wide.append(item)
+
+
+def _anchor(role: str) -> str:
+    """A word any stem holding this role as whole words must hold too."""
+    return max(_WORDS.findall(role), key=len, default="")
+
+
+def _tokens(item: Item, *, probe: bool) -> frozenset[tuple]:
+    """Index keys: what a chosen item is filed under (probe=False) or what a candidate seeks."""
+    clues = item.clues
+    keys: set[tuple] = {
+        ("figure", f) for f in clues.figures | clues.context_figures | clues.answer_figures
+    }
+    if item.span is not None:
+        keys.add(("span", item.article, item.span))
+    if clues.source:
+        keys.add(("source", clues.source))
+    # Mirror pairs: one's role stands, word for word, in the other's who-is stem.
+    stem, anchor = ("role", "word") if probe else ("word", "role")
+    if item.kind == "who_is":
+        keys |= {(stem, w) for w in _WORDS.findall(clues.prompt)}
+    if clues.role and _anchor(clues.role):
+        keys.add((anchor, _anchor(clues.role)))
+    return frozenset(keys)
 
 
 def pick(candidates: Iterable[Item], count: int) -> list[Item]:
     """The first `count` candidates, in the given order, that give none of the others away."""
-    chosen: list[Item] = []
+    chosen = Selection()
     for item in candidates:
-        if len(chosen) >= count:
+        if len(chosen.items) >= count:
             break
-        if _fits(item, chosen):
-            chosen.append(item)
-    return chosen
+        if chosen.fits(item):
+            chosen.add(item)
+    return chosen.items
 
 
 def balanced(candidates: Sequence[Item], size: int) -> list[Item]:
@@ -142,33 +228,35 @@ def balanced(candidates: Sequence[Item], size: int) -> list[Item]:
     Within a kind, candidates keep their given order (put the best first); a kind that runs
     out leaves its turns to the others, so the quiz fits what the article has.
     """
-    queues: dict[str, list[Item]] = {kind: [] for kind in KIND_ORDER}
+    queues: dict[str, deque[Item]] = {kind: deque() for kind in KIND_ORDER}
     for item in candidates:
-        queues.setdefault(item.kind, []).append(item)
-    chosen: list[Item] = []
-    while len(chosen) < size and any(queues.values()):
+        queues.setdefault(item.kind, deque()).append(item)
+    chosen = Selection()
+    while len(chosen.items) < size and any(queues.values()):
         for queue in queues.values():
-            while queue and len(chosen) < size:
-                item = queue.pop(0)
-                if _fits(item, chosen):
-                    chosen.append(item)
+            while queue and len(chosen.items) < size:
+                item = queue.popleft()
+                if chosen.fits(item):
+                    chosen.add(item)
                     break
-    return chosen
+    return chosen.items
 
 
 def draw(candidates: Sequence[Item], count: int, rng: random.Random) -> list[Item]:
     """A random giveaway-free draw of `count` candidates (fewer only when no order found more).
 
     Greedy picking in a random order can corner itself; a few more orders almost always find
-    a full draw when one exists.
+    a full draw when one exists, and give up soon when none does.
     """
     best: list[Item] = []
     pool = list(candidates)
+    stale = 0
     for _ in range(_DRAW_TRIES):
         rng.shuffle(pool)
         chosen = pick(pool, count)
-        if len(chosen) > len(best):
-            best = chosen
-        if len(best) >= min(count, len(pool)):
+        stale = 0 if len(chosen) > len(best) else stale + 1
+        best = max(best, chosen, key=len)
+        # Stop when full, or when orders keep failing to do better (likely no full draw).
+        if len(best) >= min(count, len(pool)) or stale >= _PATIENCE:
             break
     return best
