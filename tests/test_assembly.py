@@ -44,6 +44,7 @@ def test_setup_makes_a_balanced_seed_quiz_that_gives_nothing_away(fresh_app):
     assert result.exit_code == 0, result.output
     with fresh_app.app_context():
         quiz = db.session.scalar(select(Quiz))
+        assert f"quiz {quiz.slug!r} of {len(quiz.items)}." in result.output
         questions = [item.question for item in quiz.items]
         published = db.session.scalars(select(Question).where(Question.status == "published"))
         bank_kinds = {q.kind for q in published}
@@ -64,8 +65,9 @@ def test_setup_makes_a_balanced_seed_quiz_that_gives_nothing_away(fresh_app):
         assert max(kinds.count(kind) for kind in set(kinds)) <= len(questions) // 3 + 1
         problems = [clash(a, b) for a, b in itertools.combinations(questions, 2)]
         assert [p for p in problems if p] == []
-    page = fresh_app.test_client().get(f"/quizzes/{slug}").get_data(as_text=True)
-    assert f"<dd>{len(questions)}</dd>" in page or f"{len(questions)} questions" in page
+    page = fresh_app.test_client().get("/").get_data(as_text=True)
+    assert f"<dt>Questions</dt><dd>{len(questions)}</dd>" in page
+    assert f"/quizzes/{slug}" in page
 
 
 def pool_with_giveaways(app) -> tuple[str, list[tuple[int, int]], int]:
