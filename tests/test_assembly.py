@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from quizapp.extensions import db
 from quizapp.generate import generate
 from quizapp.models import Question, Quiz, QuizQuestion, Response
-from quizapp.quiz.assembly import Item, gives_away, pick
+from quizapp.quiz.assembly import Item, balanced, gives_away, pick
 from tests.conftest import SEEDS
 from tests.factories import make_article, make_question, make_quiz
 from tests.test_quiz import start, submit
@@ -311,3 +311,21 @@ def test_the_index_only_skips_pairs_the_rule_clears(seed):
         if len(naive) < 30 and not any(gives_away(candidate, c) for c in naive):
             naive.append(candidate)
     assert [c.key for c in pick(pool, 30)] == [c.key for c in naive]
+
+
+def test_a_balanced_quiz_takes_turns_by_kind_and_prefers_fresh_answers():
+    pool = [
+        item("Who said “we sail at dawn”?", "Ana Ruiz", kind="who_said", source="s1"),
+        item("Who said “the tide waits”?", "Ana Ruiz", kind="who_said", source="s2"),
+        item("Who said “nets are mended”?", "Tomas Berg", kind="who_said", source="s3"),
+        item("In what year did the port open?", "1911", source="s4"),
+        item("How many cranes were there in 1911?", "3", kind="number", source="s5"),
+        item("How many boats were left?", "12", kind="number", source="s6"),
+    ]
+    prompts = [c.prompt for c in balanced(pool, 4)]
+    assert prompts == [
+        "Who said “we sail at dawn”?",
+        "In what year did the port open?",
+        "How many boats were left?",  # the cranes question states the year's answer
+        "Who said “nets are mended”?",  # a new speaker before Ana Ruiz again
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -47,6 +47,7 @@ class Clues:
     figures: frozenset[str]  # figures its stem states
     context_figures: frozenset[str]  # figures its choices spell out in words
     source: str
+    answer: str
     answer_figures: frozenset[str]
     rank: str  # a rank answer ("third-largest"), else ""
     role: str  # a who-is answer without its lead ("premier of ontario"), else ""
@@ -76,6 +77,7 @@ class Item:
             figures=_numbers(self.prompt),
             context_figures=frozenset().union(*wrapped),
             source=_norm(self.source or ""),
+            answer=answer,
             answer_figures=_numbers(self.answer),
             # A rank answer is a lower-case phrase; an entity that holds a rank is a name.
             rank=answer if self.kind == "which_rank" and self.answer[:1].islower() else "",
@@ -228,20 +230,25 @@ def pick(candidates: Iterable[Item], count: int) -> list[Item]:
 def balanced(candidates: Sequence[Item], size: int) -> list[Item]:
     """Up to `size` giveaway-free questions, taking one of each kind in turn (best first).
 
-    Within a kind, candidates keep their given order (put the best first); a kind that runs
-    out leaves its turns to the others, so the quiz fits what the article has.
+    Within a kind, candidates keep their given order (put the best first), but a fresh answer
+    beats one the quiz already asks for; a kind that runs out leaves its turns to the others,
+    so the quiz fits what the article has.
     """
-    queues: dict[str, deque[Item]] = {kind: deque() for kind in KIND_ORDER}
+    queues: dict[str, list[Item]] = {kind: [] for kind in KIND_ORDER}
     for item in candidates:
-        queues.setdefault(item.kind, deque()).append(item)
+        queues.setdefault(item.kind, []).append(item)
     chosen = Selection()
+    answers: set[str] = set()
     while len(chosen.items) < size and any(queues.values()):
         for queue in queues.values():
-            while queue and len(chosen.items) < size:
-                item = queue.popleft()
-                if chosen.fits(item):
-                    chosen.add(item)
-                    break
+            if len(chosen.items) >= size:
+                break
+            queue[:] = [item for item in queue if chosen.fits(item)]
+            if queue:
+                fresh = next((i for i in queue if i.clues.answer not in answers), queue[0])
+                queue.remove(fresh)
+                chosen.add(fresh)
+                answers.add(fresh.clues.answer)
     return chosen.items
 
 
