@@ -68,7 +68,7 @@ def setup_command() -> None:
             quiz = article_quiz(result.article)
             click.echo(
                 f"Imported {path.name}: {len(result.article.questions)} questions,"
-                f" quiz {quiz.slug!r}."
+                f" quiz {quiz.slug!r} of {len(quiz.items)}."
             )
         else:
             click.echo(f"Already imported: {path.name}.")

@@ -4,7 +4,9 @@ Supported question types: multiple choice (`{=right ~wrong}`), short answer (`{=
 numerical (`{#1944:1}`, `{#1940..1950}`) and true/false (read as a two-option choice).
 What GIFT cannot say (kind, source sentence, article, span, aliases of a choice question) travels
 in `// key: value` comment lines directly above the question; `####text` in the answer block is
-the explanation (GIFT's general feedback).
+the explanation (GIFT's general feedback). A cloze prompt ("Fill in the blank: … _____ …") is
+written as a missing-word question, its answer block where the blank is; read back, a
+missing-word question becomes such a cloze prompt again.
 
 A file without our comments (say, from Moodle) gets default kinds: numerical questions are
 `number`, multiple choice whose options are all years is `which_year`, everything else `who_is`
@@ -19,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from quizapp.generate.cloze import BLANK, LEAD, split_blank
 
 SPECIAL = "~=#{}:"
 _YEAR = re.compile(r"^\d{4}$")
@@ -115,8 +119,23 @@ def _dump_one(item: dict[str, Any]) -> str:
     if item.get("accepted") and item.get("format", "choice") == "choice":
         lines.append(f"// accepted: {_meta_value(list(item['accepted']))}")
     title = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
-    lines.append(f"::{escape(title)}:: {escape(item['prompt'])} {{{_answer_block(item)}}}")
+    lines.append(f"::{escape(title)}:: {_question_text(item)}")
     return "\n".join(lines) + "\n"
+
+
+def _question_text(item: dict[str, Any]) -> str:
+    """The prompt and its answer block; a cloze prompt gets the block where its blank is."""
+    block = "{" + _answer_block(item) + "}"
+    parts = split_blank(item["prompt"])
+    if parts is None:
+        return f"{escape(item['prompt'])} {block}"
+    return f"{escape(parts[0])}{block}{escape(parts[1])}"
+
+
+def _cloze_prompt(before: str, after: str) -> str:
+    """A missing-word question's text as our cloze prompt: the lead, and a blank for the block."""
+    text = before + BLANK + after
+    return text if text.startswith(LEAD) else LEAD + text
 
 
 def _answer_block(item: dict[str, Any]) -> str:
@@ -216,9 +235,12 @@ def parse_question(text: str, line: int, meta: dict[str, Any]) -> Entry:
     if opening < 0 or closing < 0:
         entry.errors.append("no answer block {…} (descriptions are not supported)")
         return entry
-    after = body[closing + 1 :].strip()
-    prompt = body[:opening].strip() + (" _____ " + after if after else "")
-    data: dict[str, Any] = {"prompt": unescape(prompt.strip()), "explanation": ""}
+    before, after = body[:opening], body[closing + 1 :]
+    if after.strip():  # a missing-word question: the answers stand where the blank is
+        prompt = _cloze_prompt(unescape(before.lstrip()), unescape(after.rstrip()))
+    else:
+        prompt = unescape(before.strip())
+    data: dict[str, Any] = {"prompt": prompt, "explanation": ""}
     block = body[opening + 1 : closing].strip()
     general = _find(block, "####")
     if general >= 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
@@ -72,16 +72,17 @@ def _reviewable(article_id: int) -> Article:
 
 @bp.get("/articles/<int:article_id>/review")
 def review(article_id: int) -> str:
-    """The generated questions with their source, choices, key and confidence."""
+    """The generated questions with their source, choices, key, confidence and linter flags."""
     article = _reviewable(article_id)
     mine = editable_by(current_user)
     # Other teachers' hand-written questions on this article are theirs: shown only once
     # published, and read-only.
+    shown = (Question.article_id == article.id, or_(mine, Question.status == "published"))
+    flagged = and_(Question.flag.is_not(None), Question.flag != "")
+    flagged_only = request.args.get("flagged") == "1"
+    query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
     rows = db.session.execute(
-        select(Question, mine)
-        .where(Question.article_id == article.id, or_(mine, Question.status == "published"))
-        .options(selectinload(Question.choices))
-        .order_by(Question.status, Question.id)
+        query.options(selectinload(Question.choices)).order_by(Question.status, Question.id)
     ).all()
     return render_template(
         "teach/review.html",
@@ -89,6 +90,10 @@ def review(article_id: int) -> str:
         questions=[question for question, _ in rows],
         editable={question.id for question, ok in rows if ok},
         form=ActionForm(),
+        flagged_only=flagged_only,
+        flagged_count=db.session.scalar(
+            select(func.count()).select_from(Question).where(*shown, flagged)
+        ),
     )
 
 
