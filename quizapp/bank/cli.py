@@ -114,6 +114,7 @@ def generate_command(path: Path, as_json: bool) -> None:
             "span": list(q.span),
             "explanation": q.explanation,
             "confidence": q.confidence,
+            "flags": list(q.flags),
         }
         for q in result.questions
     ]
@@ -122,6 +123,8 @@ def generate_command(path: Path, as_json: bool) -> None:
         return
     for i, item in enumerate(items, 1):
         click.echo(f"{i}. [{item['kind']}] {item['prompt']}")
+        for flag in item["flags"]:
+            click.echo(f"   ! {flag}")
         for choice in item["choices"]:
             click.echo(f"   {'*' if choice == item['answer'] else '-'} {choice}")
 

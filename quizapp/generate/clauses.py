@@ -13,7 +13,7 @@ _TRAILING = re.compile(
     r"|,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\s+(?:said|says)\b"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
-_DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
+DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
 _LEADING_CONJ = re.compile(r"(?:and|but|so|yet|or|though|although)\s+", re.I)
 _PARENS = re.compile(r"\s*\([^()]{0,300}\)")
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those|he|she)\b", re.I)
@@ -101,12 +101,17 @@ def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]
     return m.end(), s_hi
 
 
+def drop_parens(s: str) -> str:
+    """s without parenthetical asides ("(though …)", "(see …)")."""
+    return _PARENS.sub("", s)
+
+
 def question(before: str, replacement: str, after: str) -> str:
     """Join the stem around the replacement into a question ending in "?"."""
     before, after = _PARENS.sub("", before), _PARENS.sub("", after)
     body = f"{before}{replacement}{after}"
     body = " ".join(body.split()).rstrip(" ,;:.")
-    body = _DATELINE.sub("", body)
+    body = DATELINE.sub("", body)
     if body.count("“") > body.count("”"):
         body += "”"
     if body.count('"') % 2:

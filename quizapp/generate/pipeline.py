@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.generate.article import parse
 from quizapp.generate.distractors import MIN_CONFIDENCE
+from quizapp.generate.lint import lint
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
@@ -26,7 +27,7 @@ def run(text: str) -> GeneratedArticle:
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
         for p in art.cast.people
     ]
-    return GeneratedArticle(people=people, questions=_valid_unique(text, candidates))
+    return GeneratedArticle(people=people, questions=lint(_valid_unique(text, candidates)))
 
 
 def is_valid(text: str, q: DraftQuestion) -> bool:
