@@ -128,7 +128,7 @@ _FUNCTION_END = frozenset(
     ]
 )
 _TRAILING_CLAUSE = re.compile(
-    r",\s+(?:[^,]{0,40}?\bwhich|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
+    r",\s+(?:[^,]{0,40}?\b(?:which|said|says|reported|announced)|the|a|an|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
     r"|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",
     re.S,
 )
@@ -360,9 +360,4 @@ def _fronted_target(before: str, after: str, wh: str, preposed: bool) -> str | N
     m = re.match(r"(.*?)(,\s.*)?$", clause)
     main = m.group(1) if m else clause
     # A fronted phrase is asked with the main clause inverted: find its verb, keep the rest.
-    words = main.split()
-    found = _finite(words)
-    if not found:
-        return None
-    i = found[0]
-    return front(" ".join(words[: i + 1]), _upper_first(phrase), " ".join(words[i + 1 :]), tail)
+    return front(main, _upper_first(phrase), "", tail)

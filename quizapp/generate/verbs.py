@@ -133,7 +133,7 @@ def base_of_past(word: str) -> str | None:
         return stem[:-1] if len(stem) > 3 else stem  # planned, admitted; but "added"
     if low.endswith(_NO_E_ENDINGS):
         return stem
-    if low.endswith(_E_ENDINGS):
+    if low.endswith(_E_ENDINGS) or (stem[-1] == "l" and stem[-2] in "bcdfgkptz"):
         return stem + "e"
     if stem[-1] not in "aeiouy" and stem[-2] not in "aeiou":
         return stem  # two consonants: "started", "formed", "asked"
