@@ -43,6 +43,12 @@ _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|then|of course|for exam
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|him|her|his|hers|its|their|them|this|these|those|that|such)\b", re.I
 )
+# "In what year did it …": the inverted subject is a pronoun.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:[\p{L}-]+\s+){1,6}?(?:was|were|did|does|do|is|are|has|have|had|could|would|will)"
+    r"\s+\K(?:he|she|it|they|its|his|her|their)\b",
+    re.I,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|they|him|her|his|their|them)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
 _DEFINITE = re.compile(
@@ -214,7 +220,7 @@ def wh_buried(q: DraftQuestion) -> str | None:
     if not m or ("," not in body[: m.start()] and len(body[: m.start()].split()) <= 5):
         return None  # fronted: "By the end of what year …"
     words_after = len(body[m.end() :].split())
-    return f"WH_BURIED: '{m.group(0)}' is buried mid-sentence" if words_after > 4 else None
+    return f"WH_BURIED: '{m.group(0)}' is buried mid-sentence" if words_after >= 3 else None
 
 
 def dangling_connective(q: DraftQuestion) -> str | None:
@@ -230,7 +236,8 @@ def unresolved_start(q: DraftQuestion) -> str | None:
     """A stem opening with a pronoun or a demonstrative that has no antecedent."""
     if q.kind in ("who_said", "who_is"):
         return None
-    m = _PRONOUN_START.match(_body(q))
+    body = _body(q)
+    m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body)
     return f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question" if m else None
 
 
@@ -249,9 +256,9 @@ def truncation(q: DraftQuestion) -> str | None:
     body = _body(q).rstrip("?. ")
     last = re.search(r"[\p{L}\d]+$", body)
     if last and last.group(0) in q.source:
-        tail = re.escape(last.group(0))
-        if re.search(rf"\b{tail}(?:[.,]\d|\.\p{{Lu}}\.)", q.source) and not re.search(
-            rf"\b{tail}(?![.,]\d|\.\p{{Lu}}\.)", q.source
+        tail = rf"(?<![\w,.]){re.escape(last.group(0))}"
+        if re.search(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)", q.source) and not re.search(
+            rf"{tail}(?![\w]|[.,]\d|\.\p{{Lu}}\.)", q.source
         ):
             return f"TRUNCATION: '{last.group(0)}' is cut from a longer form in the article"
     if q.prompt.count('"') % 2 or q.prompt.count("“") != q.prompt.count("”"):
