@@ -13,6 +13,7 @@ from quizapp.generate.cloze import make_cloze
 from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE, base_of_past, base_of_present
 
 MAX_WORDS = 30
+MIN_CLOZE_WORDS = 5
 _PREPS = frozenset(
     [
         "in",
@@ -97,7 +98,17 @@ _PP_HEAD = re.compile(
     r"|first\s+half|second\s+half|first\s+quarter|course)\s+of\s+)?$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+\p{Lu}")
+_WORD = re.compile(r"[\w'’$%.,-]*\w")
+_RELATIVE = re.compile(r"(?:which|who)(?=\s)")
+# "… a conference of the Republican Governors Association": the name a "which" refers to.
+_NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
+_FRONTED = re.compile(
+    r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
+    r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
+    re.I,
+)
+_DASH = re.compile(r"\s[—–-]{1,2}\s")
+_SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
 _ADVERBIAL = re.compile(
     r"(?:in|on|at|by|since|until|before|after|during|from|last|this|next|earlier|later"
     r"|yesterday|today|on|over|within|for|under|as of)\b",
@@ -106,6 +117,9 @@ _ADVERBIAL = re.compile(
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|reported|added|noted|stated|estimated|wrote|argued"
     r"|claimed|predicted|explained|confirmed|believes|believed|thinks|thought)\b"
+)
+_ADVERBS = frozenset(
+    ["only", "also", "already", "just", "never", "not", "still", "long", "since", "now", "even"]
 )
 _FUNCTION_END = frozenset(
     [
@@ -129,7 +143,7 @@ _FUNCTION_END = frozenset(
 )
 _TRAILING_CLAUSE = re.compile(
     r",\s+(?:[^,]{0,40}?\b(?:which|said|says|reported|announced)|the|a|an|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
-    r"|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",
+    r"|he|she|they|with|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",
     re.S,
 )
 
@@ -180,13 +194,18 @@ def _finite(words: list[str]) -> tuple[int, str, str] | None:
         prev = words[i - 1].lower()
         if prev in _DETERMINERS or prev in ("to", "be", "been", "being") or prev.endswith("'s"):
             continue
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        j = i + 1
+        while j < len(words) and (words[j].lower() in _ADVERBS or words[j].lower().endswith("ly")):
+            j += 1
+        nxt = words[j].lower() if j < len(words) else ""
         if low in AUXILIARIES:
             if low in ("has", "have", "had") and not _participle(nxt):
                 return i, "do", "have"
             return i, "aux", low
+        if low.endswith(("n't", "n’t")):
+            return None  # negated: "didn't discover" makes a trick question
         if low in PAST_TO_BASE or (low.endswith("ed") and w[:1].islower()):
-            if nxt in AUXILIARIES or nxt in PAST_TO_BASE:
+            if nxt in AUXILIARIES or nxt in PAST_TO_BASE or nxt == "by":
                 continue  # "the people displaced rose": a participle, not the verb
             base = base_of_past(low)
             return (i, "do", base) if base else None
@@ -221,6 +240,8 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
     after_verb = words[i + 1 :]
     if after_verb and after_verb[0].lower() in ("not", "never", "n't", "no"):
         return None  # a negated question reads as a trick
+    if wh.lower().startswith("since") and not (kind == "aux" and verb in ("has", "have", "had")):
+        return None  # "since" goes with a perfect: otherwise it may belong to a noun
     body = " ".join(after_verb + _words(rest) + _words(tail))
     subject = _lower_first(subject)
     if kind == "aux":
@@ -252,7 +273,7 @@ def movable(fronted: list[str]) -> str | None:
     kept = [f for f in fronted if not _ATTRIBUTION.match(f)]
     if any(len(f.split()) > 8 or not _ADVERBIAL.match(f) for f in kept):
         return None
-    return " ".join(_lower_first(f) for f in kept)
+    return " ".join(f[:1].lower() + f[1:] for f in kept)
 
 
 def cut_trailing(after: str) -> str:
@@ -282,17 +303,49 @@ def wh_or_cloze(
     if q and len(q.split()) <= MAX_WORDS:
         return q, False
     ca = after if cloze_after is None else " ".join(cloze_after.split())
-    cb, ca = f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}"
-    cloze = make_cloze(cb, ca)
-    if cloze and len(cloze.split()) - 4 > MAX_WORDS:
-        cloze = make_cloze(cb, cut_trailing(ca))
+    cloze = _short_cloze(f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}")
     if q and (cloze is None or len(q.split()) <= len(cloze.split()) - 4):
         return q, False
-    return (cloze, True) if cloze else None
+    if cloze is None or not MIN_CLOZE_WORDS <= words_of(cloze) - 1 <= MAX_WORDS:
+        return None  # a fragment, or too long to stand alone
+    return cloze, True
+
+
+def words_of(prompt: str) -> int:
+    """Words of a prompt without its cloze lead (dashes and marks are not words)."""
+    return len(_WORD.findall(prompt.removeprefix("Fill in the blank: ")))
+
+
+def _short_cloze(cb: str, ca: str) -> str | None:
+    """The cloze, trimmed to the clause holding the blank when the sentence is too long."""
+    cloze = make_cloze(cb, ca)
+    if cloze is None or words_of(cloze) <= MAX_WORDS:
+        return cloze
+    cut = cut_trailing(ca)
+    # A comma right after the blank may open the main clause ("In _____, the team found …").
+    ca = cut if words_of(f"{cb} {cut}") >= MIN_CLOZE_WORDS + 1 else ca[:2] + cut_trailing(ca[2:])
+    parts = _SENTENCE_END.split(cb)
+    cb = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 3 else cb
+    segments = cb.split(", ")
+    # Fronted phrases before the clause ("Despite …, scientists …") go first.
+    while len(segments) > 1 and words_of(make_cloze(", ".join(segments), ca) or "") > MAX_WORDS:
+        if _RELATIVE.match(segments[1]):
+            named = _NAME_AT_END.search(segments[0])
+            if not named:
+                break
+            segments = [named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)]
+            segments[0] = segments[0][:1].upper() + segments[0][1:]
+            break
+        if not _FRONTED.match(segments[0]) and not _finite(segments[1].split() + ["x"]):
+            break
+        segments = segments[1:]
+    cb = ", ".join(segments)
+    return make_cloze(_upper_first(cb), ca)
 
 
 def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
-    if _SENTENCE_END.search(before):
+    if _SENTENCE_END.search(before) or _DASH.search(before) or _DASH.match(after):
+        return None  # context from an earlier sentence, or the fact sits in a dash aside
         return None  # context from an earlier sentence: no clean question
     last = before.rsplit(", ", 1)[-1]
     if after.startswith(",") and (_PP_HEAD.match(last + " ") or (preposed and before == "")):

@@ -49,7 +49,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s+\K(?:he|she|it|they|its|his|her|their)\b",
     re.I,
 )
-_PERSONAL = re.compile(r"\b(?:he|she|they|him|her|his|their|them)\b", re.I)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
 _DEFINITE = re.compile(
     r"\bthe\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
@@ -390,7 +390,7 @@ def _unresolved_inside(q: DraftQuestion) -> list[str]:
     body = _outside_quotes(_body(q))
     out = []
     m = _PERSONAL.search(body)
-    if m and not re.search(r"\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+", body[: m.start()]):
+    if m and not re.search(r"(?<!^)\b\p{Lu}|^\p{Lu}\p{L}*\s+\p{Lu}", body[: m.start()]):
         out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
     m = _DEMONSTRATIVE.search(body) or _DEFINITE.search(body)
     if m and not out:

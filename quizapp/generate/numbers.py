@@ -187,7 +187,7 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         accepted = (raw.replace(",", "") + suffix,)
         pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
     a, b = m.span()
-    found = stem(art.text, norm, p, a, b)
+    found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
     asked = _ask(art.text, m, drop_parens(found[0]), drop_parens(found[1]), rep)

@@ -83,7 +83,7 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     if parts is None:
         return None
     answer, replacement, accepted, kind = parts
-    found = stem(art.text, norm, p, a, b)
+    found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
     before, after = drop_parens(found[0]), drop_parens(found[1])
