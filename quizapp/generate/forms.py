@@ -107,6 +107,7 @@ _FRONTED = re.compile(
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
     re.I,
 )
+_CONJUNCT = re.compile(r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|after|before)\s")
 _DASH = re.compile(r"\s[—–-]{1,2}\s")
 _SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
 _ADVERBIAL = re.compile(
@@ -333,14 +334,21 @@ def _short_cloze(cb: str, ca: str) -> str | None:
             named = _NAME_AT_END.search(segments[0])
             if not named:
                 break
-            segments = [named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)]
+            head = named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)
+            segments = [head, *segments[2:]]
             segments[0] = segments[0][:1].upper() + segments[0][1:]
             break
         if not _FRONTED.match(segments[0]) and not _finite(segments[1].split() + ["x"]):
             break
         segments = segments[1:]
-    cb = ", ".join(segments)
-    return make_cloze(_upper_first(cb), ca)
+    cb = _upper_first(", ".join(segments))
+    # Last, a trailing conjunct after the blank: "deliver _____ tons to the moon and return …".
+    for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):
+        if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
+            break
+        if len(_WORD.findall(ca[:cut_at])) >= 3:
+            ca = ca[:cut_at].rstrip(" ,;")
+    return make_cloze(cb, ca)
 
 
 def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 import regex as re
 
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
-from quizapp.generate.forms import tidy_mid
+from quizapp.generate.forms import tidy_mid, words_of
 from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE
 
 MAX_WORDS = 30
 MIN_QUOTE_WORDS = 5
@@ -49,13 +50,27 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s+\K(?:he|she|it|they|its|his|her|their)\b",
     re.I,
 )
+# A name or "the governor said" before a he/she: something the pronoun can refer to.
+_ANTECEDENT = re.compile(
+    r"(?<!^)\b\p{Lu}|^(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|With|After|Before"
+    r"|When|While|Since|During|As|It|Its)\b)\p{Lu}|\b(?i:the)\s+\p{Ll}+\s+(?:said|says|told)\b"
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
 _DEFINITE = re.compile(
-    r"\bthe\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
+    r"\b(?i:the)\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
     r"|ministry|university|school|board|committee|country|province|region|project|plan|bill"
-    r"|program|programme|study|report|move|decision|deal|man|woman|player|official)\b",
-    re.I,
+    r"|program|programme|study|report|move|decision|deal|man|woman|player|official)\b"
+    # Only a whole noun phrase: "the state budget" names a budget, "the agency didn't" an agency.
+    r"(?=[,.;:?'’]|\s+(?:also|has|had|have|is|was|were|are|will|would|said|says|of(?!\s+\p{Lu})"
+    r"|in|on|at|to|for|with|by|from|that|which|who|\p{Ll}+ed|\p{Ll}+n[’']t)\b|$)"
+    r"(?!\s+of\s+\p{Lu})",
+)
+# "In what year did the company …": an inverted subject is a whole noun phrase.
+_INVERTED_DEFINITE = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|could|would|will)\s+\Kthe\s+(?:company|firm"
+    r"|state|city|agency|group|team|club|department|ministry|board|committee|country|province"
+    r"|project|plan|bill|program|programme|study|report|man|woman|player|official)\b"
 )
 _ATTRIBUTION_END = re.compile(
     r",?\s+(?:he|she|they|it|\p{Lu}[\p{L}'-]+)\s+(?:said|says|added|adds|noted|told\s+\p{L}+)\s*[?.]$"
@@ -266,6 +281,37 @@ def truncation(q: DraftQuestion) -> str | None:
     return None
 
 
+def fragment(q: DraftQuestion) -> str | None:
+    """A year, figure or ranking stem without a verb: a noun-phrase fragment."""
+    if q.kind in ("who_said", "who_is"):
+        return None
+    words = re.findall(r"[\p{L}'’]+", _body(q))
+    low = [w.lower() for w in words]
+    if any(
+        w in AUXILIARIES or w in PAST_TO_BASE or w.endswith(("ed", "ing", "n't", "n’t"))
+        for w in low
+        if w != "according"
+    ) or any(w.endswith("s") and not w.endswith("ss") and w.islower() for w in words[1:]):
+        return None
+    return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
+
+
+def inside_quotation(q: DraftQuestion) -> str | None:
+    """A year or figure asked from inside a quotation: whose words, and "they" who?"""
+    if q.kind in ("who_said", "who_is"):
+        return None
+    body = _body(q)
+    at = (
+        body.find(BLANK)
+        if is_cloze(q.prompt)
+        else (_WH_RE.search(body) or re.search("$", body)).start()
+    )
+    left = body[:at]
+    if left.count("“") > left.count("”") or left.count('"') % 2:
+        return "GEN_QUOTE: the fact sits inside a quotation"
+    return None
+
+
 def short_quote(q: DraftQuestion) -> str | None:
     """A who-said quote too short to attribute without context."""
     if q.kind != "who_said":
@@ -279,9 +325,7 @@ def short_quote(q: DraftQuestion) -> str | None:
 
 def too_long(q: DraftQuestion) -> str | None:
     """More than MAX_WORDS words outside any quotation."""
-    n = len(re.findall(r"[\w'’-]+", _outside_quotes(_body(q))))
-    if q.kind != "who_said":
-        n = len(re.findall(r"[\w'’-]+", _body(q)))
+    n = words_of(_outside_quotes(_body(q)) if q.kind == "who_said" else _body(q))
     return f"TOO_LONG: the question has {n} words" if n > MAX_WORDS else None
 
 
@@ -368,6 +412,8 @@ HARD: tuple[Rule, ...] = (
     leftover_attribution,
     truncation,
     short_quote,
+    fragment,
+    inside_quotation,
     xref,
     gives_away,
     non_person,
@@ -390,9 +436,9 @@ def _unresolved_inside(q: DraftQuestion) -> list[str]:
     body = _outside_quotes(_body(q))
     out = []
     m = _PERSONAL.search(body)
-    if m and not re.search(r"(?<!^)\b\p{Lu}|^\p{Lu}\p{L}*\s+\p{Lu}", body[: m.start()]):
+    if m and not _ANTECEDENT.search(body[: m.start()]):
         out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
-    m = _DEMONSTRATIVE.search(body) or _DEFINITE.search(body)
+    m = _DEMONSTRATIVE.search(body) or _DEFINITE.search(body) or _INVERTED_DEFINITE.search(body)
     if m and not out:
         out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
     return out

@@ -94,6 +94,9 @@ _NOT_COUNTED = frozenset(
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
 _FACTORS = (0.25, 1 / 3, 0.5, 2 / 3, 1.5, 2, 3, 4)
 
 
@@ -272,6 +275,8 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
     if after.startswith(("-year", "-month", "-day", " years old")):
         return False
     before = norm[max(p.start, m.start() - 2) : m.start()]
+    if _MONTH_BEFORE.search(norm, max(p.start, m.start() - 12), m.start()):
+        return False  # "July 25": a date, not a count
     if _AGE_AROUND.search(before) and norm[m.end("count") : m.end("count") + 1] == ",":
         return False  # "Kevin Yearout, 51, co-owner"
     return float(plain) >= 2

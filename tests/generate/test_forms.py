@@ -176,3 +176,38 @@ def test_seed_year_and_number_prompts_pass_the_linter_unflagged() -> None:
     for q in generate(SEED).questions:
         if q.kind in ("which_year", "number"):
             assert check(q) == ([], []), q.prompt
+
+
+def test_pronoun_replaced_by_the_person_the_article_resolves() -> None:
+    text = (
+        "Dana Ortiz runs the Lowfield ferry company. "
+        "She bought the company's first electric ferry in 2021."
+    )
+    prompt = asked(text, "which_year")["2021"]
+    assert "Dana Ortiz" in prompt and not prompt.split(": ")[-1].startswith("She")
+
+
+def test_long_cloze_trimmed_to_the_clause_of_the_fact() -> None:
+    text = (
+        "The Lowfield Rowing Association, which gave nearly $5,000 toward the 2016 boathouse "
+        "appeal, also runs summer camps for children, a winter league for adults, a repair shop "
+        "for old boats and a small museum about the river for the town."
+    )
+    prompt = asked(text, "which_year")["2016"]
+    assert "Lowfield Rowing Association" in prompt and f"{BLANK} boathouse appeal" in prompt
+    assert len(prompt.split()) - 4 <= 30
+
+
+def test_trailing_conjunct_dropped_when_too_long() -> None:
+    text = (
+        "Ana Ruiz, the chief engineer of the Lowfield harbour works, said the new crane will be "
+        "able to lift up to 80 tonnes of cargo onto the quay and load the largest ferries in the "
+        "region without help."
+    )
+    prompt = asked(text, "number")["80"]
+    assert prompt.endswith("tonnes of cargo onto the quay.") and len(prompt.split()) <= 34
+
+
+def test_day_of_a_date_is_no_count() -> None:
+    text = "The Lowfield ferry strike ended on July 25 after talks with 40 union delegates."
+    assert "25" not in asked(text, "number")

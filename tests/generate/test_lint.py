@@ -178,3 +178,26 @@ def test_clean_drafts_pass_unchanged() -> None:
     assert lint([replace(q, flags=("TOO_LONG: kept from before",))])[0].flags == (
         "TOO_LONG: kept from before",
     )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "code"),
+    [
+        (
+            "Fill in the blank: A postdoc at Lowfield College in the lab of Ana Ruiz in _____.",
+            "TRUNCATION",
+        ),
+        (
+            "Fill in the blank: According to a _____ survey by Tomas Berg of Lowfield College.",
+            "TRUNCATION",
+        ),
+        ("Fill in the blank: “They sold the mill in _____ for a song”.", "GEN_QUOTE"),
+        ("“They brought this public in what year at $16 a share”?", "GEN_QUOTE"),
+    ],
+)
+def test_fragments_and_quoted_facts_dropped(prompt: str, code: str) -> None:
+    assert code in codes(draft(prompt))[0]
+
+
+def test_a_cloze_with_a_verb_is_no_fragment() -> None:
+    assert codes(draft("Fill in the blank: The Lowfield mill was sold in _____.")) == (set(), set())
