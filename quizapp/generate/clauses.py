@@ -7,6 +7,7 @@ import regex as re
 from quizapp.generate.lexicon import SUBORDINATORS
 from quizapp.generate.people import Cast
 from quizapp.generate.text import Paragraph, sentence_at
+from quizapp.generate.verbs import has_verb
 
 _TRAILING = re.compile(
     r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
@@ -128,7 +129,7 @@ def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]
     if not m or m.group(1).lower() not in SUBORDINATORS:
         return lo, hi
     inner = norm[m.end() : s_hi]
-    if len(inner.split()) < 4 or m.end() == a:
+    if len(inner.split()) < 4 or m.end() == a or not has_verb(inner):
         return lo, hi
     return m.end(), s_hi
 

@@ -10,7 +10,13 @@ import regex as re
 
 from quizapp.generate.clauses import DATELINE as _DATELINE
 from quizapp.generate.cloze import make_cloze
-from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE, base_of_past, base_of_present
+from quizapp.generate.verbs import (
+    AUXILIARIES,
+    PAST_TO_BASE,
+    base_of_past,
+    base_of_present,
+    has_verb,
+)
 
 MAX_WORDS = 30
 MIN_CLOZE_WORDS = 5
@@ -324,7 +330,10 @@ def _short_cloze(cb: str, ca: str) -> str | None:
         return cloze
     cut = cut_trailing(ca)
     # A comma right after the blank may open the main clause ("In _____, the team found …").
-    ca = cut if words_of(f"{cb} {cut}") >= MIN_CLOZE_WORDS + 1 else ca[:2] + cut_trailing(ca[2:])
+    if words_of(f"{cb} {cut}") < MIN_CLOZE_WORDS + 1 or not has_verb(f"{cb} {cut}"):
+        first = ca.find(",", 1) + 1  # keep the clause after the first comma: it is the main one
+        cut = ca[:first] + cut_trailing(ca[first:]) if first else ca
+    ca = cut
     parts = _SENTENCE_END.split(cb)
     cb = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 3 else cb
     segments = cb.split(", ")
@@ -346,7 +355,9 @@ def _short_cloze(cb: str, ca: str) -> str | None:
     for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):
         if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
             break
-        if len(_WORD.findall(ca[:cut_at])) >= 3:
+        head = f"{cb} {ca[:cut_at]}"
+        inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
+        if len(_WORD.findall(ca[:cut_at])) >= 3 and not inside_quote and has_verb(head):
             ca = ca[:cut_at].rstrip(" ,;")
     return make_cloze(cb, ca)
 

@@ -14,7 +14,7 @@ import regex as re
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
 from quizapp.generate.forms import tidy_mid, words_of
 from quizapp.generate.types import DraftQuestion
-from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE
+from quizapp.generate.verbs import has_verb
 
 MAX_WORDS = 30
 MIN_QUOTE_WORDS = 5
@@ -285,13 +285,7 @@ def fragment(q: DraftQuestion) -> str | None:
     """A year, figure or ranking stem without a verb: a noun-phrase fragment."""
     if q.kind in ("who_said", "who_is"):
         return None
-    words = re.findall(r"[\p{L}'’]+", _body(q))
-    low = [w.lower() for w in words]
-    if any(
-        w in AUXILIARIES or w in PAST_TO_BASE or w.endswith(("ed", "ing", "n't", "n’t"))
-        for w in low
-        if w != "according"
-    ) or any(w.endswith("s") and not w.endswith("ss") and w.islower() for w in words[1:]):
+    if has_verb(_body(q)):
         return None
     return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
 

@@ -7,6 +7,8 @@ fall back to a cloze item, so "unsure" is an acceptable answer.
 
 from __future__ import annotations
 
+import regex as re
+
 _IRREGULAR = """
 arose arise ate eat awoke awake beat beat became become began begin bent bend bid bid bit bite
 bore bear bought buy broke break brought bring built build burnt burn came come cast cast
@@ -115,6 +117,20 @@ _NO_E_ENDINGS = (
     "ounded",
 )
 _KEEP_DOUBLE = frozenset(["ll", "ss", "ff", "zz"])
+
+
+def has_verb(clause: str) -> bool:
+    """True when clause has a word that can be its verb (else it is a noun-phrase fragment)."""
+    words = re.findall(r"[\p{L}'’]+", clause)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low == "according":
+            continue
+        if low in AUXILIARIES or low in PAST_TO_BASE or low.endswith(("ed", "ing", "n't", "n’t")):
+            return True
+        if i and w.islower() and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
+            return True
+    return False
 
 
 def base_of_past(word: str) -> str | None:
