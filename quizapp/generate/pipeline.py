@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.generate.article import parse
 from quizapp.generate.distractors import MIN_CONFIDENCE
+from quizapp.generate.firsts import person_rank_questions
 from quizapp.generate.lint import lint
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
@@ -12,7 +13,14 @@ from quizapp.generate.types import DraftQuestion, GeneratedArticle, PersonInfo
 from quizapp.generate.whois import who_is_questions
 from quizapp.generate.years import year_questions
 
-_BUILDERS = (who_said_questions, year_questions, rank_questions, number_questions, who_is_questions)
+_BUILDERS = (
+    who_said_questions,
+    year_questions,
+    rank_questions,
+    person_rank_questions,
+    number_questions,
+    who_is_questions,
+)
 
 
 def run(text: str) -> GeneratedArticle:

@@ -211,3 +211,26 @@ def test_trailing_conjunct_dropped_when_too_long() -> None:
 def test_day_of_a_date_is_no_count() -> None:
     text = "The Lowfield ferry strike ended on July 25 after talks with 40 union delegates."
     assert "25" not in asked(text, "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt", "answer"),
+    [
+        (
+            "The Tarn mill was sold last year. “The price was far too low,” said Tomas Berg, "
+            "the mill manager. “I wanted the mill to stay open,” said Dana Ortiz, who was "
+            "then the mill's largest shareholder.",
+            "Who was the mill's largest shareholder?",
+            "Dana Ortiz",
+        ),
+        (
+            "Coach Tomas Berg praised the crew. Ana Ruiz became the first woman to lead the "
+            "Tarn Valley rowing club in 2019, a year after Feng Li retired.",
+            "Who became the first woman to lead the Tarn Valley rowing club?",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_person_holding_a_rank_or_a_first(text: str, prompt: str, answer: str) -> None:
+    ranks = {q.prompt: q.answer for q in generate(text).questions if q.kind == "which_rank"}
+    assert ranks.get(prompt) == answer, ranks
