@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.clauses import DATELINE as _DATELINE
-from quizapp.generate.cloze import make_cloze
+from quizapp.generate.cloze import BLANK, make_cloze
 from quizapp.generate.verbs import (
     AUXILIARIES,
     PAST_TO_BASE,
@@ -113,7 +113,10 @@ _FRONTED = re.compile(
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
     re.I,
 )
-_CONJUNCT = re.compile(r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|after|before)\s")
+_CONJUNCT = re.compile(
+    r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
+)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
 _DASH = re.compile(r"\s[—–-]{1,2}\s")
 _SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
 _ADVERBIAL = re.compile(
@@ -313,7 +316,7 @@ def wh_or_cloze(
     cloze = _short_cloze(f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}")
     if q and (cloze is None or len(q.split()) <= len(cloze.split()) - 4):
         return q, False
-    if cloze is None or not MIN_CLOZE_WORDS <= words_of(cloze) - 1 <= MAX_WORDS:
+    if cloze is None or not MIN_CLOZE_WORDS < words_of(cloze) <= MAX_WORDS:
         return None  # a fragment, or too long to stand alone
     return cloze, True
 
@@ -328,6 +331,11 @@ def _short_cloze(cb: str, ca: str) -> str | None:
     cloze = make_cloze(cb, ca)
     if cloze is None or words_of(cloze) <= MAX_WORDS:
         return cloze
+    ca = _RELATIVE_ASIDE.sub("", ca)
+    if BLANK not in cb:
+        cb = _RELATIVE_ASIDE.sub("", cb)
+    if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
+        return make_cloze(cb, ca)
     cut = cut_trailing(ca)
     # A comma right after the blank may open the main clause ("In _____, the team found …").
     if words_of(f"{cb} {cut}") < MIN_CLOZE_WORDS + 1 or not has_verb(f"{cb} {cut}"):

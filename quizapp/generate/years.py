@@ -75,8 +75,9 @@ def year_questions(art: Article) -> list[DraftQuestion]:
 def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuestion | None:
     norm = art.norm
     a, b = m.span()
-    if _MONTH_BEFORE.search(norm, max(p.start, a - 20), a):
-        return None  # a full date, not a year event
+    month = _MONTH_BEFORE.search(norm, max(p.start, a - 20), a)
+    if month and any(c.isdigit() for c in month.group(0)):
+        return None  # a full date ("September 25, 2019"), not a year event
     if m.group("y") and _COUNT_AFTER.match(norm, b, min(p.end, b + 30)):
         return None  # "1500 students" is a count
     parts = _answer_parts(m)
@@ -94,6 +95,7 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
         replacement,
         preposed=bool(m.group("r1") or m.group("f1")),
         blank=(art.text[a:blank_a], art.text[blank_b:b]),
+        cloze_only=bool(month),  # "in August 2016": the month stays, the year is the blank
     )
     if asked is None:
         return None

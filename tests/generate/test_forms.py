@@ -234,3 +234,27 @@ def test_day_of_a_date_is_no_count() -> None:
 def test_person_holding_a_rank_or_a_first(text: str, prompt: str, answer: str) -> None:
     ranks = {q.prompt: q.answer for q in generate(text).questions if q.kind == "which_rank"}
     assert ranks.get(prompt) == answer, ranks
+
+
+def test_month_and_year_asks_the_year_as_a_cloze() -> None:
+    text = "Two Lowfield divers were rescued from the flooded Tarn mine in August 2016 by a team."
+    prompt = asked(text, "which_year")["2016"]
+    assert prompt.endswith(f"in August {BLANK} by a team.")
+
+
+def test_full_date_is_not_a_year_question() -> None:
+    text = "The Tarn mine closed for good on September 25, 2016 after the flood."
+    assert "2016" not in asked(text, "which_year")
+
+
+def test_relative_aside_removed_from_a_long_cloze() -> None:
+    text = (
+        "But then in 2010, the laboratory of Ana Ruiz, who was then at the Lowfield Institute "
+        "of Marine Studies, reported that young eels in the Tarn river can smell salt water "
+        "from far upstream."
+    )
+    assert split_blank(asked(text, "which_year")["2010"]) == (
+        "In ",
+        ", the laboratory of Ana Ruiz reported that young eels in the Tarn river can smell salt "
+        "water from far upstream.",
+    )
