@@ -308,6 +308,10 @@ def wh_or_cloze(
     target that a cloze keeps around its blank ("between " … ""); cloze_after replaces after
     in the cloze when the wh-phrase took words from it ("how many teachers").
     """
+    # A semicolon joins two sentences: keep the one holding the fact.
+    before = before.rsplit("; ", 1)[-1]
+    after = after.split("; ", 1)[0]
+    cloze_after = cloze_after.split("; ", 1)[0] if cloze_after else cloze_after
     before, after = tidy(before), " ".join(after.split())
     q = None if cloze_only else _wh(before, after, wh, preposed)
     if q and len(q.split()) <= MAX_WORDS:

@@ -258,3 +258,12 @@ def test_relative_aside_removed_from_a_long_cloze() -> None:
         ", the laboratory of Ana Ruiz reported that young eels in the Tarn river can smell salt "
         "water from far upstream.",
     )
+
+
+def test_semicolon_keeps_the_clause_of_the_fact() -> None:
+    text = (
+        "The Tarn mill changed hands last year. "
+        "That sale closed in May; Dana Ortiz still owns 12% of the Tarn mill, records show."
+    )
+    prompt = asked(text, "number")["12%"]
+    assert "That sale" not in prompt and "Dana Ortiz" in prompt
