@@ -131,6 +131,27 @@ _SPEECH = re.compile(
 _ADVERBS = frozenset(
     ["only", "also", "already", "just", "never", "not", "still", "long", "since", "now", "even"]
 )
+# Verbs of change take "by" for an amount, not an agent: "grew by 35%".
+_CHANGE_VERBS = frozenset(
+    [
+        "grew",
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "dropped",
+        "declined",
+        "jumped",
+        "climbed",
+        "gained",
+        "slipped",
+        "plunged",
+        "soared",
+        "surged",
+        "shrank",
+        "tumbled",
+    ]
+)
 _FUNCTION_END = frozenset(
     [
         "than",
@@ -215,7 +236,8 @@ def _finite(words: list[str]) -> tuple[int, str, str] | None:
         if low.endswith(("n't", "n’t")):
             return None  # negated: "didn't discover" makes a trick question
         if low in PAST_TO_BASE or (low.endswith("ed") and w[:1].islower()):
-            if nxt in AUXILIARIES or nxt in PAST_TO_BASE or nxt == "by":
+            by_agent = nxt == "by" and low not in _CHANGE_VERBS  # "a group led by X found"
+            if nxt in AUXILIARIES or nxt in PAST_TO_BASE or by_agent:
                 continue  # "the people displaced rose": a participle, not the verb
             base = base_of_past(low)
             return (i, "do", base) if base else None
@@ -403,7 +425,7 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         subject_part = " ".join(words[:-1])
     else:
         phrase, subject_part = wh, main
-    if phrase == wh and len(subject_part.split()) > _verb_end(subject_part):
+    if phrase == wh and not preposed and len(subject_part.split()) > _verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
     rest = re.sub(r"^\s*(?:and|or|but)\s.*$", "", rest)  # "hire 2,000 agents and expand …"
     asked = front(subject_part, _upper_first(phrase), rest, tail)

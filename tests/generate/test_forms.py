@@ -267,3 +267,22 @@ def test_semicolon_keeps_the_clause_of_the_fact() -> None:
     )
     prompt = asked(text, "number")["12%"]
     assert "That sale" not in prompt and "Dana Ortiz" in prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "prompt"),
+    [
+        (
+            "The number of Lowfield ferry passengers grew by 20% between 2015 and 2019.",
+            "2015–2019",
+            "Between which years did the number of Lowfield ferry passengers grow by 20%?",
+        ),
+        (
+            "A survey team led by Ana Ruiz mapped the Tarn river bed in 2018.",
+            "2018",
+            "In what year did a survey team led by Ana Ruiz map the Tarn river bed?",
+        ),
+    ],
+)
+def test_by_after_a_verb(text: str, answer: str, prompt: str) -> None:
+    assert asked(text, "which_year")[answer] == prompt
