@@ -7,6 +7,7 @@ never publish it); soft rules keep it with a short reason in DraftQuestion.flags
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 
 import regex as re
@@ -85,6 +86,10 @@ _CUT_END = re.compile(
     r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
     r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
 )
+_LAST_WORD = re.compile(r"[\p{L}\d]+$")
+_WORDS = re.compile(r"\w+")
+_LETTERS = re.compile(r"\p{L}+")
+_QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
 _HEDGES = (
     "more than",
@@ -269,12 +274,12 @@ def truncation(q: DraftQuestion) -> str | None:
     if _CUT_END.search(q.prompt):
         return f"TRUNCATION: the question ends with '{q.prompt[-6:]}'"
     body = _body(q).rstrip("?. ")
-    last = re.search(r"[\p{L}\d]+$", body)
+    last = _LAST_WORD.search(body)
     if last and last.group(0) in q.source:
         tail = rf"(?<![\w,.]){re.escape(last.group(0))}"
-        if re.search(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)", q.source) and not re.search(
-            rf"{tail}(?![\w]|[.,]\d|\.\p{{Lu}}\.)", q.source
-        ):
+        if _rx(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)").search(q.source) and not _rx(
+            rf"{tail}(?![\w]|[.,]\d|\.\p{{Lu}}\.)"
+        ).search(q.source):
             return f"TRUNCATION: '{last.group(0)}' is cut from a longer form in the article"
     if q.prompt.count('"') % 2 or q.prompt.count("“") != q.prompt.count("”"):
         return "TRUNCATION: a quotation mark is left open"
@@ -313,7 +318,7 @@ def short_quote(q: DraftQuestion) -> str | None:
     quotes = _QUOTED.findall(q.prompt)
     if not quotes:
         return None
-    words = max(len(re.findall(r"\w+", x)) for x in quotes)
+    words = max(len(_WORDS.findall(x)) for x in quotes)
     return f"GEN_QUOTE: the quote has only {words} words" if words < MIN_QUOTE_WORDS else None
 
 
@@ -337,7 +342,9 @@ def gives_away(q: DraftQuestion) -> str | None:
     """The answer printed in its own question."""
     if q.kind in ("who_said", "who_is") or len(q.answer) < 2:
         return None
-    if re.search(rf"(?<![\w,.]){re.escape(q.answer)}(?![\w]|[,.]\d)", _body(q)):
+    if q.answer in q.prompt and _rx(rf"(?<![\w,.]){re.escape(q.answer)}(?![\w]|[,.]\d)").search(
+        _body(q)
+    ):
         return f"TRIVIAL: the answer '{q.answer}' appears in the question"
     return None
 
@@ -351,7 +358,7 @@ def non_person(q: DraftQuestion) -> str | None:
         if not q.prompt.startswith("Who is "):
             return None
         name = q.prompt[7:].rstrip("?")
-    words = {w.lower() for w in re.findall(r"\p{L}+", name)}
+    words = {w.lower() for w in _LETTERS.findall(name)}
     if words & _ORGS:
         return f"NON_PERSON: '{name}' names an organisation, not a person"
     return None
@@ -371,8 +378,8 @@ def ambiguous(q: DraftQuestion) -> str | None:
             c != q.answer
             and other
             and (
-                re.search(rf"\b{re.escape(other)}\b", core)
-                or re.search(rf"\b{re.escape(core)}\b", other)
+                (other in core and _rx(rf"\b{re.escape(other)}\b").search(core))
+                or (core in other and _rx(rf"\b{re.escape(core)}\b").search(other))
             )
         ):
             return f"AMBIG: the choice '{c}' also fits '{q.answer}'"
@@ -384,7 +391,7 @@ def hedge_changed(q: DraftQuestion) -> str | None:
     if q.kind != "number":
         return None
     figure = re.escape(q.answer.split()[0].rstrip("%"))
-    m = re.search(rf"\b({'|'.join(_HEDGES)})\s+[$£€]?{figure}\b", q.source, re.I)
+    m = _rx(rf"\b({'|'.join(_HEDGES)})\s+[$£€]?{figure}\b", re.I).search(q.source)
     if not m:
         return None
     hedge = m.group(1).lower()
@@ -439,12 +446,23 @@ def _unresolved_inside(q: DraftQuestion) -> list[str]:
 
 
 def _has_lower_word(s: str) -> bool:
-    return any(w[:1].islower() and w not in _PARTICLES for w in re.findall(r"\p{L}+", s))
+    return any(w[:1].islower() and w not in _PARTICLES for w in _LETTERS.findall(s))
 
 
 def person_answer(q: DraftQuestion) -> bool:
     """True for a who-is draft whose choices are people (role -> person), not roles."""
-    return q.kind == "who_is" and sum(_has_lower_word(c) for c in q.choices) <= 1
+    return q.kind == "who_is" and _people_choices(q.choices)
+
+
+@functools.lru_cache(maxsize=4096)
+def _people_choices(choices: tuple[str, ...]) -> bool:
+    return sum(_has_lower_word(c) for c in choices) <= 1
+
+
+@functools.lru_cache(maxsize=1024)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """A compiled pattern built from a draft's words (compiled once per distinct pattern)."""
+    return re.compile(pattern, flags)
 
 
 def mirror_pairs(drafts: Iterable[DraftQuestion]) -> set[int]:
@@ -475,7 +493,9 @@ def lint(drafts: Iterable[DraftQuestion]) -> list[DraftQuestion]:
 
 def polish(q: DraftQuestion) -> DraftQuestion:
     """Form-only repairs before checking: a mid-sentence ", though," outside quotations."""
-    parts = re.split(r"([\"“][^\"“”]*[\"”])", q.prompt)
+    if "," not in q.prompt:
+        return q
+    parts = _QUOTE_SPLIT.split(q.prompt)
     fixed = "".join(p if i % 2 else tidy_mid(p) for i, p in enumerate(parts))
     return dataclasses.replace(q, prompt=fixed) if fixed != q.prompt else q
 

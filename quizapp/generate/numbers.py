@@ -14,7 +14,7 @@ from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
 _QUAL = (
-    r"(?i:nearly|almost|about|around|roughly|approximately|more than|over|some|at least"
+    r"(?:nearly|almost|about|around|roughly|approximately|more than|over|some|at least"
     r"|fewer than|less than|up to|just over|just under|an estimated)"
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?"
@@ -216,7 +216,8 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
 _APPROXIMATE = frozenset(
     ["nearly", "almost", "about", "around", "roughly", "approximately", "some", "an estimated"]
 )
-_HEDGE_BEFORE = re.compile(rf"\b({_QUAL})\s*$")
+# Also "More than 400 households …" at a sentence start, which _FIGURE leaves out.
+_HEDGE_BEFORE = re.compile(rf"\b({_QUAL})\s*$", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|jumped|climbed|gained|slipped"
     r"|plunged|soared|surged|shrank|tumbled|rising|falling|growing)\s*$"
@@ -239,7 +240,7 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
         if qual:
             rep = f"about {rep}" if qual in _APPROXIMATE else f"{qual} {rep}"
             lead = text[m.start("qual") : m.start("count")]
-    else:
+    if not qual:
         hedge = _HEDGE_BEFORE.search(before)
         if hedge:
             word = hedge.group(1).lower()

@@ -119,9 +119,12 @@ _NO_E_ENDINGS = (
 _KEEP_DOUBLE = frozenset(["ll", "ss", "ff", "zz"])
 
 
+_WORD = re.compile(r"[\p{L}'’]+")
+
+
 def has_verb(clause: str) -> bool:
     """True when clause has a word that can be its verb (else it is a noun-phrase fragment)."""
-    words = re.findall(r"[\p{L}'’]+", clause)
+    words = _WORD.findall(clause)
     for i, w in enumerate(words):
         low = w.lower()
         if low == "according":
