@@ -139,6 +139,7 @@ def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
             "span": list(q.span),
             "explanation": q.explanation,
             "confidence": q.confidence,
+            "flags": list(q.flags),
         }
         for q in result.questions
     ]
@@ -147,6 +148,8 @@ def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
         return
     for i, item in enumerate(items, 1):
         click.echo(f"{i}. [{item['kind']}] {item['prompt']}")
+        for flag in item["flags"]:
+            click.echo(f"   ! {flag}")
         for choice in item["choices"]:
             click.echo(f"   {'*' if choice == item['answer'] else '-'} {choice}")
 
