@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from quizapp.generate.lexicon import (
-    FEMALE_NAMES,
     HONORIFICS,
-    MALE_NAMES,
     NON_NAME_STARTS,
     ORG_WORDS,
     SPEECH_VERBS,
@@ -17,6 +15,7 @@ from quizapp.generate.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
+from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import DEMONYMS, is_place
 from quizapp.generate.text import Paragraph
 
@@ -118,13 +117,13 @@ def _core_of(tokens: list[str]) -> int:
     start = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
-        if i == start and len(tokens) - i >= 3 and is_person_noun(low):
-            start = i + 1  # "Striker Jamal Okafor": a capitalised job word, not a name
+        if i == start and len(tokens) - i >= 3 and (is_person_noun(low) or _plural_noun(low)):
+            start = i + 1  # "Striker Jamal Okafor", "Biologists Ana Ruiz": a job, not a name
             continue
         if (
             low in TITLE_WORDS
             or low in NON_NAME_STARTS
-            or low in ORG_WORDS
+            or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS
             or _ACRONYM.fullmatch(tok)
@@ -134,6 +133,11 @@ def _core_of(tokens: list[str]) -> int:
     return start
 
 
+def _plural_noun(low: str) -> bool:
+    """True for a plural person noun ("biologists", "officials")."""
+    return low.endswith("s") and is_person_noun(low[:-1])
+
+
 @dataclass
 class _Candidate:
     core: list[str]
@@ -141,13 +145,14 @@ class _Candidate:
     end: int
     prefix: str
     paragraph: int
+    word_surname: bool = False
 
 
 def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
     """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
     out = []
     for p in paragraphs:
-        if p.heading:
+        if p.heading or _title_case(norm[p.start : p.end]):
             continue
         for m in _SEQ.finditer(norm, p.start, p.end):
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
@@ -158,12 +163,27 @@ def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
             if _INITIAL.fullmatch(core[0][0]) and len(core) < 3:
                 continue
             words = [t for t, _ in core]
-            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
+            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
                 continue
             start = m.start() + core[0][1]
             prefix = norm[m.start() : start].strip()
-            out.append(_Candidate(words, start, start + _span_len(core), prefix, p.index))
+            c = _Candidate(words, start, start + _span_len(core), prefix, p.index)
+            # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
+            c.word_surname = words[-1].lower() in ORG_WORDS
+            if not c.word_surname or is_given_name(words[0]):
+                out.append(c)
     return out
+
+
+_LINE_WORD = re.compile(r"[\p{L}'-]+")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("How Mary Steenburgen Wrote the Song"): no names from it."""
+    if line.rstrip()[-1:] in ".\"'":
+        return False
+    words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _span_len(core: list[tuple[str, int]]) -> int:
@@ -304,7 +324,7 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
         score += 1
     elif _AGE.match(after):
         score += 0.5
-    if c.core[0].lower() in FEMALE_NAMES or c.core[0].lower() in MALE_NAMES:
+    if is_given_name(c.core[0]) and not is_place(c.core[0]):
         score += 0.5  # a common given name: enough to know a person is there
     return score, role, hon
 
@@ -343,6 +363,8 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         key = _merge_key(c.core)
         person = by_core.get(key)
         if person is None:
+            if c.word_surname and score < 1.5:
+                continue  # "Grace Church": a person only with a title, role or speech verb
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)
                 continue
@@ -413,12 +435,7 @@ def _assign_honorifics(norm: str, people: list[Person]) -> None:
 
 
 def _gender_from_name(p: Person) -> str | None:
-    first = p.given.lower()
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
-        return "f"
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
-        return "m"
-    return None
+    return name_gender(p.given)
 
 
 def _alias_table(people: list[Person]) -> dict[str, set[int]]:
@@ -492,16 +509,23 @@ def _resolve_pronouns(
         if p.heading or p.index not in mentions:
             continue
         seen: list[int | None] = []
+        # People named inside quotation marks are what is talked about, not antecedents; they
+        # only make a pronoun ambiguous when nobody outside the quotes fits it.
+        quoted: list[int | None] = []
         resolved: list[Mention] = []
         for m in mentions[p.index]:
             if m.pronoun is None:
-                seen.append(m.person)
+                inside = any(q.start <= m.start < q.end for q in p.quotes)
+                (quoted if inside else seen).append(m.person)
                 resolved.append(m)
                 if m.person is not None:
                     people[m.person].mentions += 1
                 continue
             target = _pick(seen, m.pronoun, people) if seen else None
             if target is None and not _any_compatible(seen, m.pronoun, people):
+                if _any_compatible(quoted, m.pronoun, people):
+                    resolved.append(m)
+                    continue
                 target = _pick(previous, m.pronoun, people)
             if target is not None:
                 people[target].gender = people[target].gender or m.pronoun
