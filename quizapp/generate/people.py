@@ -378,6 +378,7 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             person.role_at.append(c.start)
         if hon:
             person.honorifics.add(hon)
+    _adopt_full_names(people, unconfirmed)
     _drop_nested(people)
     _assign_honorifics(norm, people)
     for p in people:
@@ -394,12 +395,32 @@ def _find_variant(people: list[Person], core: list[str]) -> Person | None:
     """An existing person this name is a variant of (same given name, shared surname)."""
     words = [t for t in core if not _INITIAL.fullmatch(t)]
     for p in people:
+        if len(words) > 1 and " ".join(words) in p.surnames:
+            return p  # "Eriksson Ek" after "Joel Eriksson Ek"
         pw = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
         if pw[0] == words[0] and (pw[-1] == words[-1] or set(words[1:]) <= set(pw[1:])):
             return p
         if pw[0] == words[0] and set(pw[1:]) <= set(words[1:]):
             return p
     return None
+
+
+def _adopt_full_names(people: list[Person], unconfirmed: list[_Candidate]) -> None:
+    """Give a person first confirmed by a short form the full name met earlier.
+
+    "burying Joel Eriksson Ek's feed" (no cue) … "Eriksson Ek said" (a cue): one person,
+    Joel Eriksson Ek; the same for a given-name form ("Te Kaurinui" of "Te Kaurinui Parata").
+    """
+    for c in list(unconfirmed):
+        n = len(c.core)
+        for person in people:
+            k = len(person.tokens)
+            if not 2 <= k < n or person.first_pos < c.start:
+                continue
+            if person.tokens in (c.core[:k], c.core[n - k :]):
+                person.name, person.tokens, person.first_pos = " ".join(c.core), c.core, c.start
+                unconfirmed.remove(c)
+                break
 
 
 def _drop_nested(people: list[Person]) -> None:
@@ -413,7 +434,17 @@ def _drop_nested(people: list[Person]) -> None:
 
 
 def _honorific_surnames(norm: str) -> set[str]:
-    return {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+    """Surnames used alone as a person's later: "Mr. Ruiz", "…," Ruiz says, says Ruiz."""
+    out = {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+    out.update(m.group(1) or m.group(2) for m in _SPOKEN_SURNAME.finditer(norm))
+    return out
+
+
+_SAYS = r"(?:says|said|added|adds|told|tells|explained|recalled|noted|wrote)"
+# A lone capitalised word as a speaker right after a quote: "…," Ruiz says / "…," says Ruiz.
+_SPOKEN_SURNAME = re.compile(
+    rf"[,!?]['\"]\s+(?:(\p{{Lu}}[\p{{L}}'-]+)\s+{_SAYS}|{_SAYS}\s+(\p{{Lu}}[\p{{L}}'-]+)[.,])"
+)
 
 
 def _assign_honorifics(norm: str, people: list[Person]) -> None:
@@ -458,6 +489,10 @@ def _find_mentions(
 ) -> dict[int, list[Mention]]:
     """Named mentions per paragraph, then he/she pronouns resolved in document order."""
     table = _alias_table(people)
+    for c in unconfirmed:  # "Hori Parata" (unconfirmed) makes a later "Parata" ambiguous
+        for form in (" ".join(c.core), c.core[-1]):
+            if form in table:
+                table[form].add(-1)
     out: dict[int, list[Mention]] = {}
     by_para: dict[int, list[_Candidate]] = {}
     for c in unconfirmed:
@@ -493,7 +528,7 @@ def _find_mentions(
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
-    if not hon or len(ids) < 2:
+    if not hon or len(ids) < 2 or -1 in ids:
         return ids
     gender = HONORIFICS.get(hon.lower())
     kept = {i for i in ids if people[i].gender in (None, gender)}

@@ -68,14 +68,27 @@ def _attributions(art: Article, p: Paragraph) -> list[Attribution]:
         if m.pronoun and norm[m.start : m.end].lower() not in _SUBJECT_PRONOUNS:
             continue
         conf = 0.85 if m.pronoun else 0.95
+        before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
+        if before and _title_gap(before.group("gap")):
+            if _inverted(norm, p, before):
+                out.append(Attribution(m.start, m.end, m.person, conf))
+            continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
         if after and not _quote_inside(norm, p, m.end, after.end()):
             out.append(Attribution(m.start, after.end(), m.person, conf))
-            continue
-        before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
-        if before and _title_gap(before.group("gap")):
-            out.append(Attribution(m.start, m.end, m.person, conf))
     return out
+
+
+def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
+    """True when the verb follows a quote or a comma ("…," said Ruiz) or is "according to".
+
+    "Sasse told Hawk Sawyer" and "Officials said Ruiz 'was not…'": a name after a verb that
+    has its own subject is the listener or the topic, never the speaker.
+    """
+    if verb.group(0).lower().startswith("according"):
+        return True
+    head = norm[p.start : verb.start()].rstrip(" -")
+    return head.endswith(('"', "'", ",")) or not head
 
 
 def _title_gap(gap: str) -> bool:

@@ -83,3 +83,49 @@ def test_answer_is_full_name_and_aliases_accepted() -> None:
     assert q.answer == "Jane Doe"
     assert "Doe" in q.accepted and "Ms. Doe" in q.accepted
     assert "explanation" and "Jane Doe" in q.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the listener of "told" is never the speaker of the next quote
+        (
+            "Senator Lena Marsh questioned the director, Paul Okoro, for an hour.\n"
+            "“You were hired to fix this,” Marsh told Okoro, demanding an answer on the cuts. "
+            "“The families deserve to know what went wrong here.”",
+            "Lena Marsh",
+        ),
+        # the speaker is the subject of "said", not its topic
+        (
+            "Mayor Ines Todd praised the fire chief, Omar Vale.\n"
+            "Todd said Vale “has given this city twenty years of his life.”",
+            "Ines Todd",
+        ),
+        # a full name with no cue at first, then the surname with a speech verb
+        (
+            "The goal came from Lars Holm Berg’s pass on the break.\n"
+            "“I never saw the defender coming at all,” Holm Berg said.",
+            "Lars Holm Berg",
+        ),
+    ],
+)
+def test_speaker_is_the_subject(text: str, speaker: str) -> None:
+    assert set(who_said(text).values()) == {speaker}
+
+
+def test_topic_of_said_is_never_the_speaker() -> None:
+    text = (
+        "Omar Vale retired from the fire service on Friday.\n"
+        "The council said Vale “has given this city twenty years of his life.”"
+    )
+    assert who_said(text) == {}
+
+
+def test_shared_surname_with_an_unconfirmed_relative_is_not_asked() -> None:
+    # Two men called Tane: the bare surname could be either of them.
+    text = (
+        "The old boat of Hemi Tane came in first that morning.\n"
+        "His son, Rawiri Tane, a marine biologist, joined him later.\n"
+        "“The sea gives less every single year now,” says Tane."
+    )
+    assert who_said(text) == {}
