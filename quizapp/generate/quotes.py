@@ -15,14 +15,16 @@ from quizapp.generate.lexicon import (
     is_person_noun,
 )
 from quizapp.generate.people import Mention
-from quizapp.generate.text import Paragraph, Quote, sentence_at, word_count
+from quizapp.generate.text import Paragraph, Quote, sentence_at
 from quizapp.generate.types import DraftQuestion
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
 _OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
 _VERB_AFTER = re.compile(
-    _OF_ORG + rf"(?:,[^,\"]{{1,150}}){{0,3}}(?:,)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b"
+    _OF_ORG
+    + r"(?:,[^,\"]{1,150}){0,3}(?:,)?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?"
+    + rf"(?:{_VERBS})\b"
 )
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
 # comma ("according to the town engineer,") before the speaker's name.
@@ -35,10 +37,19 @@ _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
+# "Sasse told Hawk Sawyer": the listener of the last speaker does not interrupt them.
+_LISTENER = re.compile(r"\b(?:told|tells|asked|asks)\s+$")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 _VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
 MAX_QUOTE_WORDS = 40
+# Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
+# a four-word one only when it is a whole sentence ("I almost died there.").
+MIN_QUOTE_WORDS = 5
+_CONTEXT_OPENERS = ("and", "but", "so", "or", "yet", "then")
+# "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,8 @@ def _title_gap(gap: str) -> bool:
         return False
     if all(w[:1].isupper() and _is_title(w) for w in words):
         return True  # "said Sen.", "said Chief Executive"
+    if words and all(w[:1].isupper() or w == "of" for w in words) and _is_title(words[-1]):
+        return True  # "said White House Press Secretary"
     # "said board chair Diane Whitmore": lower-case qualifiers ending in a job noun.
     return (
         0 < len(words) <= 3
@@ -178,8 +191,9 @@ def _speaker_before(
         return None
     if verb.group(0).endswith("ing"):
         subject = mentions[0]
-        if subject.start != start or any(m.person != subject.person for m in mentions):
-            return None
+        intro = norm[start : subject.start].rstrip()
+        if (intro and not intro.endswith(",")) or any(m.person != subject.person for m in mentions):
+            return None  # "After the hearing, Hawk Sawyer issued a statement, saying, …"
         frame_start = subject.end
     else:
         subject = mentions[-1]
@@ -255,7 +269,9 @@ def _continuation(
     others = [
         m
         for m in _mentions_between(art, p, last.end, pos)
-        if m.person != last.person and (not m.pronoun or m.person is None)
+        if m.person != last.person
+        and (not m.pronoun or m.person is None)
+        and not _LISTENER.search(art.norm, max(p.start, m.start - 12), m.start)
     ]
     if others:
         return None
@@ -276,6 +292,27 @@ def _quote_text(art: Article, parts: list[Quote]) -> str:
     return text
 
 
+def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
+    """Long enough to be attributed without context, and speech rather than a quoted name."""
+    words = quote.split()
+    if _is_name_in_quotes(art, parts[0]):
+        return False
+    if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
+        return False  # "But we'll see it then": a reply that needs its context
+    if len(words) >= MIN_QUOTE_WORDS:
+        return True
+    inner = art.norm[parts[0].start : parts[-1].end].strip()
+    return len(parts) == 1 and len(words) == 4 and inner[:1].isupper() and inner[-1:] in ".!?,"
+
+
+def _is_name_in_quotes(art: Article, q: Quote) -> bool:
+    """True for a quoted title or slogan between a determiner and a noun."""
+    return bool(
+        _DETERMINER_BEFORE.search(art.norm, max(0, q.outer_start - 8), q.outer_start)
+        and _WORD_AFTER.match(art.norm, q.outer_end)
+    )
+
+
 def who_said_questions(art: Article) -> list[DraftQuestion]:
     """One question per confidently attributed quote of four words or more."""
     out = []
@@ -285,7 +322,7 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             continue
         for s in _attribute(art, p):
             quote = _quote_text(art, s.parts)
-            if word_count(quote) < 4:
+            if not _worth_asking(art, quote, s.parts):
                 continue
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"

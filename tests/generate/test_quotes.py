@@ -129,3 +129,50 @@ def test_shared_surname_with_an_unconfirmed_relative_is_not_asked() -> None:
         "“The sea gives less every single year now,” says Tane."
     )
     assert who_said(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adverb between the speaker and the verb
+        (INTRO + "“We lost track of the files,” Doe reportedly told a clerk.", "Jane Doe"),
+        # a multi-word capitalised title after the verb
+        (
+            "“We hope both men recover very soon,” said City Hall Press Secretary Nia Grant.",
+            "Nia Grant",
+        ),
+        # an introductory phrase, then the subject and a participle
+        (
+            "After the vote, Nia Grant issued a statement, saying, "
+            "“We will appeal this decision in the spring.”",
+            "Nia Grant",
+        ),
+        # the listener of "told" does not interrupt the speaker's next quote
+        (
+            "“You knew about the leak,” Senator Nia Grant told Paul Okoro. "
+            "“Nobody in this room believes otherwise.”",
+            "Nia Grant",
+        ),
+        # a news verb of reported speech
+        (INTRO + "“Half the newsrooms shrank within a year,” Doe reported.", "Jane Doe"),
+        # a whole four-word sentence
+        (INTRO + "“I nearly fainted there,” Doe said.", "Jane Doe"),
+    ],
+)
+def test_more_attributions(text: str, speaker: str) -> None:
+    assert set(who_said(text).values()) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        INTRO + "“But we'll see,” Doe said.",
+        INTRO + "“And she did not,” Doe said.",
+        INTRO + "“Cheaper than ever,” Doe said.",
+        # a quoted slogan used as a name is not speech
+        "While the “Drugs. We are on it.” campaign did not appeal to Jane Doe, a nurse, "
+        "she said she would not judge it.",
+    ],
+)
+def test_not_worth_asking(text: str) -> None:
+    assert who_said(text) == {}
