@@ -31,6 +31,7 @@ _SEQ = re.compile(
     rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
 )
 _TOKEN_RE = re.compile(_TOKEN)
+_OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 _INITIAL = re.compile(r"\p{Lu}\.")
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
 _SPEECH_BEFORE = re.compile(
@@ -196,6 +197,7 @@ def _role_from_prefix(prefix: str) -> str | None:
     while toks and toks[0].lower() in NON_NAME_STARTS:
         toks = toks[1:]
     toks = [TITLE_ABBREVIATION_WORDS.get(t.lower().rstrip("."), t) for t in toks]
+    toks = [f"{t}." if _OPEN_ACRONYM.fullmatch(t) else t for t in toks]  # "U.S" -> "U.S."
     has_title = any(
         (t.lower() in TITLE_WORDS or is_person_noun(t))
         and t.lower() not in ("former", "acting", "then", "first")
@@ -217,6 +219,8 @@ def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> st
         prefix_role = f"{prefix_role} {org}"
     elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
         prefix_role = f"the {prefix_role}"
+    if apposition and prefix_role.lower() in apposition.lower():
+        return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
     if apposition and apposition.startswith("someone who "):
         return f"{prefix_role} {apposition[len('someone ') :]}"
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
