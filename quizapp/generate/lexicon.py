@@ -164,6 +164,8 @@ ORG_WORDS = frozenset(
         "ministry",
         "department",
         "agency",
+        "agence",
+        "presse",
         "office",
         "bureau",
         "administration",

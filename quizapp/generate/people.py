@@ -168,6 +168,8 @@ def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
                 continue
             start = m.start() + core[0][1]
             prefix = norm[m.start() : start].strip()
+            if is_place(words[0]) and not is_given_name(words[0]):
+                continue  # "Chicago Tribune", "Hartford Courant": a place names no person
             c = _Candidate(words, start, start + _span_len(core), prefix, p.index)
             # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
             c.word_surname = words[-1].lower() in ORG_WORDS
@@ -248,6 +250,7 @@ _NOUN_QUALIFIERS = frozenset(
 )
 _ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
 _PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
+_ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
 _OF_ORG = re.compile(
     r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
 )
@@ -265,6 +268,15 @@ def _appositive_role(norm: str, end: int, limit: int) -> str | None:
     if not m:
         return None
     seg = m.group(1).strip()
+    seg_end = m.end()
+    while _ABBR_END.search(seg) and tail[seg_end : seg_end + 1] == ".":
+        more = re.match(r"\.\s+([^,;.!?\"()]{2,80}?)(?=[,;.!?\"(]|$)", tail[seg_end:])
+        if not more:
+            break  # "… at Washington University in St. Louis": the dot is no boundary
+        seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
+    seg = seg.removeprefix("now ")
+    if seg.startswith(("and ", "or ", "but ")):
+        return None  # "…, Baltimore Sun and Hartford Courant, and the former owner of …"
     if seg.startswith("who "):
         rest = seg[4:]
         if rest.startswith(("is ", "was ")):
@@ -273,7 +285,7 @@ def _appositive_role(norm: str, end: int, limit: int) -> str | None:
         return "someone who " + rest if len(rest.split()) >= 3 else None
     if not _has_person_head(seg):
         return None
-    place = _PLACE_TAIL.match(tail[m.end() :])
+    place = _PLACE_TAIL.match(tail[seg_end:])
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"
     return seg
@@ -367,8 +379,8 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         key = _merge_key(c.core)
         person = by_core.get(key)
         if person is None:
-            if c.word_surname and score < 1.5:
-                continue  # "Grace Church": a person only with a title, role or speech verb
+            if (c.word_surname or is_place(c.core[-1])) and score < 1.5:
+                continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)
                 continue

@@ -97,6 +97,7 @@ def _role_distractors(
 _ONE_HOLDER = frozenset(
     ["president", "president-elect", "prime", "premier", "chancellor", "governor", "mayor"]
     + ["king", "queen", "pope", "chief", "chairman", "chairwoman", "chair", "ceo", "speaker"]
+    + ["secretary", "attorney", "minister", "superintendent", "director", "commissioner"]
 )
 
 
@@ -116,8 +117,8 @@ def _specific(role: str) -> str | None:
     if _askable_role(role) is not None:
         return role
     bare = words[1:] if words[0].lower() in ("a", "an", "the") else words
-    if not bare or bare[0].lower() in _ONE_HOLDER:
-        return None
+    if not bare or any(w.lower() in _ONE_HOLDER for w in bare):
+        return None  # "the Foreign Secretary", "the Attorney General": of which country?
     noun = " ".join(bare).lower()
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 

@@ -125,3 +125,44 @@ def test_person_named_inside_quote_is_not_the_speaker() -> None:
         "“It would have been easy for Laura Vance to stop halfway through,” she said."
     )
     assert _speakers(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # a list of newspapers, then a coordinated description of their owner
+        (
+            "The group owns the Leeds Ledger, Bristol Courier and Exeter Gazette, "
+            "and the former owner of The Post.",
+            "Exeter Gazette",
+        ),
+        # a name that starts with a place is an organisation
+        ("Reporters at the Chicago Sentinel, a daily, broke the story.", "Chicago Sentinel"),
+        # a mountain range whose first word is also a given name
+        ("Winds swept over the Sierra Nevada on Sunday.", "Sierra Nevada"),
+        # the news agency
+        ("Agence France-Presse reported the fire late on Friday.", "Agence France-Presse"),
+    ],
+)
+def test_organisations_and_places_are_not_people(text: str, not_person: str) -> None:
+    assert not_person not in [p.name for p in generate(text).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "“We looked again,” said Mia Lund, a chemist at the University in St. Paul.",
+            "Mia Lund",
+            "a chemist at the University in St. Paul",
+        ),
+        (
+            "“We looked again,” said Mia Lund, now a chemist at a state laboratory.",
+            "Mia Lund",
+            "a chemist at a state laboratory",
+        ),
+    ],
+)
+def test_role_text(text: str, name: str, role: str) -> None:
+    people = {p.name: p for p in generate(text).people}
+    assert people[name].role == role
