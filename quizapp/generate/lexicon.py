@@ -1000,6 +1000,7 @@ _NOT_PERSON_NOUNS = frozenset(
         "field",
         "criminal",
         "met",
+        "grand",  # "Grand Ole Opry", "Grand Central": an adjective in names, not a job
     ]
 )
 

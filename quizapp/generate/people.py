@@ -506,9 +506,10 @@ def _find_mentions(
     """Named mentions per paragraph, then he/she pronouns resolved in document order."""
     table = _alias_table(people)
     for c in unconfirmed:  # "Hori Parata" (unconfirmed) makes a later "Parata" ambiguous
-        for form in (" ".join(c.core), c.core[-1]):
-            if form in table:
-                table[form].add(-1)
+        if " ".join(c.core) in table:
+            continue  # a later, uncued mention of a known person
+        if c.core[-1] in table:
+            table[c.core[-1]].add(-1)
     out: dict[int, list[Mention]] = {}
     by_para: dict[int, list[_Candidate]] = {}
     for c in unconfirmed:

@@ -181,7 +181,7 @@ def _speaker_before(
     norm = art.norm
     verbs = list(_VERB_ANY.finditer(norm, start, quote_start))
     if not verbs:
-        return None
+        return _colon_subject(art, p, start, quote_start)
     verb = verbs[-1]
     mentions = _mentions_between(art, p, start, verb.start())
     mentions = [
@@ -207,6 +207,29 @@ def _speaker_before(
     if re.sub(r"[\s,:]|\bthat\b", "", tail):
         frame = art.text[frame_start:quote_start].strip()
     return Attribution(subject.start, verb.end(), subject.person, conf), frame
+
+
+def _colon_subject(
+    art: Article, p: Paragraph, start: int, quote_start: int
+) -> tuple[Attribution, str | None] | None:
+    """ "Smith agreed with her:" / "Buckley, who …, had a similar experience:" + quote.
+
+    The subject at the head of the clause introduces the quote; any other person named
+    before the colon could be the one quoted, so then nobody is credited.
+    """
+    norm = art.norm
+    if not norm[start:quote_start].rstrip().endswith(":"):
+        return None
+    mentions = _mentions_between(art, p, start, quote_start)
+    if not mentions or any(m.person != mentions[0].person for m in mentions):
+        return None
+    subject = mentions[0]
+    if subject.pronoun:
+        return None  # "She sings on behalf of …:" may introduce lyrics, a sign, a letter
+    intro = norm[start : subject.start].rstrip()
+    if subject.person is None or (intro and not intro.endswith(",")):
+        return None
+    return Attribution(subject.start, subject.end, subject.person, 0.85), None
 
 
 def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
@@ -266,6 +289,8 @@ def _continuation(
     last = earlier[-1] if earlier else current
     if last is None or last.person is None:
         return None
+    if _unknown_speaker(art, p, last, pos):
+        return None
     others = [
         m
         for m in _mentions_between(art, p, last.end, pos)
@@ -276,6 +301,22 @@ def _continuation(
     if others:
         return None
     return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
+
+
+_NAME_BEFORE_VERB = re.compile(r"(\p{Lu}[\p{L}'-]+)\s+(?:\p{Ll}+ly\s+)?$")
+
+
+def _unknown_speaker(art: Article, p: Paragraph, last: Attribution, pos: int) -> bool:
+    """ "Moss agreed:" between the last speaker and the quote: a name the cast may not know."""
+    start = max(last.end, p.start)
+    own = [
+        (m.start, m.end) for m in _mentions_between(art, p, start, pos) if m.person == last.person
+    ]
+    for verb in _VERB_ANY.finditer(art.norm, start, pos):
+        name = _NAME_BEFORE_VERB.search(art.norm, start, verb.start())
+        if name and not any(a <= name.start(1) < b for a, b in own):
+            return True
+    return False
 
 
 def _clean(quote: str) -> str:

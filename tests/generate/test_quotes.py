@@ -176,3 +176,40 @@ def test_more_attributions(text: str, speaker: str) -> None:
 )
 def test_not_worth_asking(text: str) -> None:
     assert who_said(text) == {}
+
+
+def test_colon_after_a_named_subject() -> None:
+    text = (
+        "Caitlyn Moss and Kate Yorke wrote the chorus in one night.\n"
+        "“It is a totally different muscle,” Yorke said. "
+        "Moss, who plays the fiddle, had a similar feeling: "
+        "“Writing for a character is a job of its own.”"
+    )
+    assert sorted(who_said(text).values()) == ["Caitlyn Moss", "Kate Yorke"]
+
+
+def test_unknown_new_speaker_stops_a_continuation() -> None:
+    # "Moss" is not recognised as a person here; the quote must not go to Yorke.
+    text = (
+        "Songwriters Caitlyn Moss and Kate Yorke wrote the chorus in one night.\n"
+        "“It is a totally different muscle,” Yorke said. "
+        "Moss agreed with her partner: “Writing for a character is a job of its own.”"
+    )
+    assert list(who_said(text).values()) == ["Kate Yorke"]
+
+
+def test_colon_after_a_pronoun_may_introduce_lyrics() -> None:
+    text = (
+        "Singer Rosa Lind closes the film with a ballad.\n"
+        "She sings for everyone who ever left home: “I pushed you away and lost my way home.”"
+    )
+    assert who_said(text) == {}
+
+
+def test_later_uncued_full_name_keeps_the_surname_unambiguous() -> None:
+    text = (
+        "The winner came from Joel Eriksson Ek’s pass.\n"
+        "Later, Joel Eriksson Ek skated off the ice.\n"
+        "“I never saw the defender coming at all,” Eriksson Ek said."
+    )
+    assert set(who_said(text).values()) == {"Joel Eriksson Ek"}
