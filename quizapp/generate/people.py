@@ -228,7 +228,9 @@ def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> st
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
-_NOUN_BEFORE = re.compile(r"(?:\b(\p{Lu}[\p{L}-]+|\p{Ll}+)\s+)?\b(\p{Ll}[\p{Ll}-]+)\s+$")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$"
+)
 # Words that may qualify a job noun before a name ("Hawks coach", "city forester").
 _NOUN_QUALIFIERS = frozenset(
     [
@@ -318,7 +320,7 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     noun = _NOUN_BEFORE.search(before)
     if noun and is_person_noun(noun.group(2)) and not c.prefix:
         score += 1
-        role = _noun_role(noun.group(1), noun.group(2))
+        role = _qualified(before[: noun.start()], _noun_role(noun.group(1), noun.group(2)))
     if _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]
@@ -345,10 +347,32 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     return score, role, hon
 
 
+_QUALIFIER = re.compile(r"\b(former|acting|interim|outgoing|incoming|then-?)\s*$", re.IGNORECASE)
+
+
+def _qualified(before: str, role: str) -> str:
+    """Keep "former"/"acting" before a role: "former Liberal Democrat leader Nick Clegg"."""
+    q = _QUALIFIER.search(before)
+    if not q:
+        return role
+    word = q.group(1).lower()
+    if word.startswith("then"):
+        word = "then-"
+    sep = "" if word.endswith("-") else " "
+    if role.startswith("the "):
+        return f"the {word}{sep}{role[4:]}"
+    return f"{word}{sep}{role}"
+
+
 def _noun_role(qualifier: str | None, noun: str) -> str:
     """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
-    if not qualifier:
+    words = (qualifier or "").split()
+    # "Liberal Democrat leader": keep every capitalised qualifier, not just the last one.
+    while len(words) > 1 and words[0].lower() in NON_NAME_STARTS:
+        words = words[1:]
+    if not words:
         return noun
+    qualifier = " ".join(words)
     low = qualifier.lower()
     if low in _NOUN_QUALIFIERS:
         return f"the {low} {noun}"
@@ -400,7 +424,22 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     for p in people:
         p.gender = p.gender or _gender_from_name(p)
     mentions = _find_mentions(norm, paragraphs, people, unconfirmed)
+    _later_roles(norm, paragraphs, people, mentions)
     return Cast(people, mentions)
+
+
+def _later_roles(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], mentions: dict[int, list[Mention]]
+) -> None:
+    """A role given at a later mention: "…," Ruiz says. … Ruiz, a structural biologist, …"""
+    for p in paragraphs:
+        for m in mentions.get(p.index, []):
+            if m.pronoun or m.person is None or people[m.person].roles:
+                continue
+            role = _appositive_role(norm, m.end, p.end)
+            if role:
+                people[m.person].roles.append(role)
+                people[m.person].role_at.append(m.start)
 
 
 def _merge_key(core: list[str]) -> str:

@@ -93,6 +93,7 @@ def _role_distractors(
     return others + generic
 
 
+_DANGLING = frozenset(["of", "in", "at", "from", "to", "for", "with", "on", "by", "the", "a"])
 # Offices held by one person at a time: "the President" alone is a vague key (of what?).
 _ONE_HOLDER = frozenset(
     ["president", "president-elect", "prime", "premier", "chancellor", "governor", "mayor"]
@@ -111,7 +112,8 @@ def _specific(role: str) -> str | None:
     if words[0].lower() in ("and", "or", "but", "as", "to"):
         return None
     if role.startswith("someone who "):
-        return role
+        # "someone who phoned in from the Chicago set of": cut before a quoted title
+        return None if words[-1].lower() in _DANGLING else role
     if not any(is_person_noun(w.strip(",")) or w.lower() in TITLE_WORDS for w in words):
         return None  # "the State": no job in it
     if _askable_role(role) is not None:
@@ -119,6 +121,8 @@ def _specific(role: str) -> str | None:
     bare = words[1:] if words[0].lower() in ("a", "an", "the") else words
     if not bare or any(w.lower() in _ONE_HOLDER for w in bare):
         return None  # "the Foreign Secretary", "the Attorney General": of which country?
+    if not is_person_noun(bare[-1]):
+        return None  # "the State"
     noun = " ".join(bare).lower()
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
@@ -145,7 +149,9 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         distractors = _role_distractors(art, i, person, source, all_roles)
         n_others = sum(1 for d in distractors if d not in GENERIC_ROLES)
         q = None
-        if n_others >= 3:
+        # "Who is X? someone who sat out the third period" is no identity: better the other way.
+        event = role.startswith("someone who ")
+        if n_others >= 3 and not event:
             q = _ask_role(art, person, role, distractors, source, span, explanation, 0.85)
         askable = _askable_role(role)
         shared = [j for j, r in all_roles if j != i and r.casefold() == role.casefold()]
@@ -165,7 +171,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
                 accepted=person.aliases(),
             )
         if q is None:
-            q = _ask_role(art, person, role, distractors, source, span, explanation, 0.7)
+            conf = 0.85 if n_others >= 3 else 0.7
+            q = _ask_role(art, person, role, distractors, source, span, explanation, conf)
         if q:
             out.append(q)
     return out

@@ -55,3 +55,40 @@ def test_role_that_also_fits_is_not_a_distractor() -> None:
 def test_title_repeated_in_the_apposition_is_said_once() -> None:
     people = {p.name: p.role for p in generate(CAST).people}
     assert people["Rita Alvarez"] == "the Hawks coach"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # role given at a later mention of the surname
+        (
+            "Geologists Ana Ruiz and Tomas Berg mapped the cave.\n"
+            "Ruiz, a structural geologist at the University of Lund, led the survey.",
+            "Ana Ruiz",
+            "a structural geologist at the University of Lund",
+        ),
+        # several capitalised qualifiers and "former" kept
+        (
+            "A rally by former Green Liberal leader Anna Kessler drew a crowd.",
+            "Anna Kessler",
+            "the former Green Liberal leader",
+        ),
+    ],
+)
+def test_roles_journalism_style(text: str, name: str, role: str) -> None:
+    people = {p.name: p.role for p in generate(text).people}
+    assert people[name] == role
+
+
+def test_event_description_is_asked_about_the_person() -> None:
+    qs = who_is(CAST + "Ana Ruiz, who scored twice in the final, signed autographs.")
+    assert ("Who scored twice in the final?", "Ana Ruiz") in [(p, a) for p, a, _ in qs]
+
+
+def test_no_truncated_or_placeless_role() -> None:
+    text = CAST + (
+        "Ana Ruiz, who phoned in from the set of “Harbour Lights,” agreed.\n"
+        "Secretary of State Tom Weller arrived late."
+    )
+    qs = who_is(text)
+    assert not any(p.endswith(" of?") or a in ("a state", "the State") for p, a, _ in qs)
