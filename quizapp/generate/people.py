@@ -579,7 +579,7 @@ def _find_mentions(
             )
         found.sort(key=lambda x: x.start)
         out[p.index] = found
-    _resolve_pronouns(paragraphs, out, people)
+    _resolve_pronouns(norm, paragraphs, out, people)
     return out
 
 
@@ -592,7 +592,10 @@ def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -
 
 
 def _resolve_pronouns(
-    paragraphs: list[Paragraph], mentions: dict[int, list[Mention]], people: list[Person]
+    norm: str,
+    paragraphs: list[Paragraph],
+    mentions: dict[int, list[Mention]],
+    people: list[Person],
 ) -> None:
     """Resolve he/she to the one compatible person in this (else the previous) paragraph."""
     previous: list[int | None] = []
@@ -600,6 +603,9 @@ def _resolve_pronouns(
         if p.heading or p.index not in mentions:
             continue
         seen: list[int | None] = []
+        # "Steenburgen called Buckley's performance stunning. … she said": a possessive
+        # names whose thing it is, not who acts; used only to settle a tie.
+        actors: list[int | None] = []
         # People named inside quotation marks are what is talked about, not antecedents; they
         # only make a pronoun ambiguous when nobody outside the quotes fits it.
         quoted: list[int | None] = []
@@ -608,19 +614,28 @@ def _resolve_pronouns(
             if m.pronoun is None:
                 inside = any(q.start <= m.start < q.end for q in p.quotes)
                 (quoted if inside else seen).append(m.person)
+                if not inside and not norm.startswith(("'s", "s'"), m.end):
+                    actors.append(m.person)
                 resolved.append(m)
                 if m.person is not None:
                     people[m.person].mentions += 1
                 continue
+            quoted_pronoun = any(q.start <= m.start < q.end for q in p.quotes)
             target = _pick(seen, m.pronoun, people) if seen else None
+            tie_broken = False
+            if target is None and actors and not quoted_pronoun and seen:
+                target = _pick(actors, m.pronoun, people)
+                tie_broken = target is not None
             if target is None and not _any_compatible(seen, m.pronoun, people):
                 if _any_compatible(quoted, m.pronoun, people):
                     resolved.append(m)
                     continue
                 target = _pick(previous, m.pronoun, people)
             if target is not None:
-                people[target].gender = people[target].gender or m.pronoun
+                if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
+                    people[target].gender = people[target].gender or m.pronoun
                 seen.append(target)
+                actors.append(target)
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         previous = seen

@@ -213,3 +213,22 @@ def test_later_uncued_full_name_keeps_the_surname_unambiguous() -> None:
         "“I never saw the defender coming at all,” Eriksson Ek said."
     )
     assert set(who_said(text).values()) == {"Joel Eriksson Ek"}
+
+
+def test_possessive_does_not_compete_for_she() -> None:
+    text = (
+        "Nora Quill and Jessie Lane made the film together.\n"
+        "Quill called Lane’s singing “stunning.” "
+        "“Music was always in my family, and I just found my way to it,” she said."
+    )
+    assert list(who_said(text).values()) == ["Nora Quill"]
+
+
+def test_pronoun_inside_a_quote_gives_no_gender() -> None:
+    # "her head" inside the quote is the mother's; Sam (no known gender) still says "he".
+    text = (
+        "Oliver Sachs wrote about such cases.\n"
+        "Quill’s son, filmmaker Sam Dorsey, remembers it. “When your mom says her head is "
+        "full of music, you worry a lot,” he said."
+    )
+    assert list(who_said(text).values()) == ["Sam Dorsey"]
