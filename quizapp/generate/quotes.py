@@ -205,8 +205,29 @@ def _speaker_before(
     tail = norm[verb.end() : quote_start]
     frame = None
     if re.sub(r"[\s,:]|\bthat\b", "", tail):
-        frame = art.text[frame_start:quote_start].strip()
+        frame = _resolve_frame(art, p, frame_start, quote_start, subject.person)
     return Attribution(subject.start, verb.end(), subject.person, conf), frame
+
+
+def _resolve_frame(
+    art: Article, p: Paragraph, start: int, end: int, speaker: int | None
+) -> str | None:
+    """The framing words with other people's pronouns named: "called his death" ->
+    "called Epstein's death"; None when a pronoun there has no antecedent."""
+    out, pos = [], start
+    for m in _mentions_between(art, p, start, end):
+        if not m.pronoun:
+            continue
+        word = art.norm[m.start : m.end].lower()
+        if m.person == speaker and word not in ("his", "her"):
+            continue  # "Who said he was …": the speaker, as a reader takes it
+        if m.person is None or m.person == speaker:
+            return None  # "Who called his death …": whose?
+        name = art.cast.people[m.person].surnames[0]
+        out += [art.text[pos : m.start], f"{name}'s" if word in ("his", "her") else name]
+        pos = m.end
+    out.append(art.text[pos:end])
+    return "".join(out).strip()
 
 
 def _colon_subject(
@@ -365,6 +386,8 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
+            if not s.frame and quote.split()[0] in ("a", "an", "the") and len(quote.split()) < 8:
+                continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"
             prompt = f"Who {s.frame} “{quote}”{mark}" if s.frame else f"Who said “{quote}”{mark}"

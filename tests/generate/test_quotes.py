@@ -232,3 +232,22 @@ def test_pronoun_inside_a_quote_gives_no_gender() -> None:
         "full of music, you worry a lot,” he said."
     )
     assert list(who_said(text).values()) == ["Sam Dorsey"]
+
+
+def test_frame_pronoun_is_named_or_dropped() -> None:
+    text = (
+        "The inmate Carl Vance died in his cell on Saturday.\n"
+        "Senator Lena Marsh, a Democrat, called his death “a failure of the whole prison "
+        "system.”\n"
+        "Governor Ruth Oyelaran said Vance’s guards “had been asleep for at least three hours.”"
+    )
+    prompts = list(who_said(text))
+    assert "Who called Vance's death “a failure of the whole prison system”?" in prompts
+
+
+def test_noun_phrase_fragment_without_frame_is_not_asked() -> None:
+    text = (
+        "Senator Ben Hale spoke after the inmate died.\n"
+        "Hale called his death “a crisis of public trust.”"
+    )
+    assert not any("crisis" in p and "his death" in p for p in who_said(text))
