@@ -131,7 +131,7 @@ def _words_in(frag: str, text: str) -> bool:
 
 
 def score_people(qs: list[DraftQuestion], people: dict[str, tuple[str, ...]]) -> Score:
-    """who_is: person->role answers contain a key role; role->person prompts carry one."""
+    """who_is: person->role answers contain a key role, or role->person prompts carry one."""
     s = Score(expected=len(people))
     hit: set[str] = set()
     for q in qs:
@@ -143,6 +143,7 @@ def score_people(qs: list[DraftQuestion], people: dict[str, tuple[str, ...]]) ->
                 break
             if q.answer == name and any(norm(r) in norm(q.prompt) for r in roles):
                 s.correct += 1
+                hit.add(name)  # one direction per person is asked: either one counts
                 break
         else:
             s.wrong += 1
@@ -158,7 +159,7 @@ def seed_key() -> tuple[Key, list[tuple[int, int]]]:
         years=seed.YEARS,
         ranks=seed.RANKS,
         numbers=seed.NUMBERS,
-        people={name: (role,) for name, role in seed.PEOPLE.items()},
+        people={n: (role,) for n, role in seed.PEOPLE.items() if n not in seed.NO_WHO_IS},
     )
     return key, seed.SPLIT_PAIRS
 
