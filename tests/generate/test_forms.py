@@ -3,7 +3,7 @@
 import pytest
 
 from quizapp.generate import BLANK, generate, split_blank
-from quizapp.generate.cloze import make_cloze
+from quizapp.generate.cloze import is_cloze, make_cloze
 from quizapp.generate.lint import check
 
 
@@ -165,9 +165,16 @@ def test_make_cloze(before: str, after: str, expected: str) -> None:
     assert make_cloze(before, after) == expected
 
 
-@pytest.mark.parametrize("prompt", ["Who said it?", "Fill in the blank: no blank", f"{BLANK} x"])
+@pytest.mark.parametrize("prompt", ["Who said it?", "Fill in the blank: no blank"])
 def test_split_blank_refuses_non_cloze(prompt: str) -> None:
     assert split_blank(prompt) is None
+
+
+def test_only_a_lead_and_one_blank_make_a_generated_cloze() -> None:
+    # split_blank also reads imported gap-fill prompts without our lead; is_cloze does not.
+    assert split_blank(f"{BLANK} x") == ("", " x")
+    assert not is_cloze(f"{BLANK} x")
+    assert is_cloze(f"Fill in the blank: {BLANK} x.")
 
 
 def test_seed_year_and_number_prompts_pass_the_linter_unflagged() -> None:
