@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex as re
@@ -104,13 +105,18 @@ def _is_title(word: str) -> bool:
 
 
 def _quote_inside(norm: str, p: Paragraph, start: int, end: int) -> bool:
+    # Quotes are ordered and disjoint: only the first one ending after start can overlap.
+    i = bisect.bisect_right(p.quotes, start, key=lambda q: q.outer_end)
     return '"' in norm[start:end] or any(
-        start <= q.outer_start < end or start < q.outer_end <= end for q in p.quotes
+        start <= q.outer_start < end or start < q.outer_end <= end for q in p.quotes[i : i + 1]
     )
 
 
 def _mentions_between(art: Article, p: Paragraph, start: int, end: int) -> list[Mention]:
-    return [m for m in art.cast.mentions.get(p.index, []) if start <= m.start < end]
+    # Mentions are in text order: bisect instead of a scan per call (quadratic on long paragraphs).
+    mentions = art.cast.mentions.get(p.index, [])
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    return mentions[lo : bisect.bisect_left(mentions, end, lo, key=lambda m: m.start)]
 
 
 def _merge_split(
@@ -125,7 +131,10 @@ def _merge_split(
         inner = None
         while i + 1 < len(quotes):
             a, b = parts[-1], quotes[i + 1]
-            between = [x for x in attrs if a.outer_end <= x.start and x.end <= b.outer_start]
+            # attrs are in text order: look only at those starting between the two quotes.
+            lo = bisect.bisect_left(attrs, a.outer_end, key=_start)
+            hi = bisect.bisect_left(attrs, b.outer_start, lo, key=_start)
+            between = [x for x in attrs[lo:hi] if x.end <= b.outer_start]
             if len(between) != 1:
                 break
             x = between[0]
@@ -141,11 +150,13 @@ def _merge_split(
     return groups
 
 
+def _start(x: Attribution) -> int:
+    return x.start
+
+
 def _speaker_after(attrs: list[Attribution], start: int, end: int) -> Attribution | None:
-    for x in attrs:
-        if start <= x.start < end:
-            return x
-    return None
+    i = bisect.bisect_left(attrs, start, key=_start)
+    return attrs[i] if i < len(attrs) and attrs[i].start < end else None
 
 
 def _speaker_before(
@@ -235,8 +246,9 @@ def _continuation(
     art: Article, p: Paragraph, current: Attribution | None, attrs: list[Attribution], pos: int
 ) -> Attribution | None:
     """An unattributed quote continues the paragraph's last speaker if nobody else intervened."""
-    earlier = [x for x in attrs if x.end <= pos]
-    last = earlier[-1] if earlier else current
+    # The last attribution ending by pos: it starts before pos, so search back from there.
+    i = bisect.bisect_left(attrs, pos, key=_start)
+    last = next((attrs[j] for j in range(i - 1, -1, -1) if attrs[j].end <= pos), current)
     if last is None or last.person is None:
         return None
     others = [

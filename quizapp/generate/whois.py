@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.distractors import assemble, rng_for, shuffled
 from quizapp.generate.people import Person, is_common_title
+from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
 GENERIC_ROLES = (
@@ -22,6 +26,9 @@ GENERIC_ROLES = (
     "a software developer",
 )
 _CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
+# Other people's roles offered as distractors come from at most this many roles around the
+# answer's: linear time on an article listing thousands of people.
+MAX_ROLE_POOL = 60
 _STOP = frozenset(
     [
         "that",
@@ -42,14 +49,19 @@ _STOP = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # the same roles are compared for every person
+def _words(text: str) -> frozenset[str]:
     """Content words of text, lower-cased and crudely singularised, for overlap tests."""
     out = set()
     for w in _CONTENT.findall(text.lower()):
         w = w.removesuffix("'s")
         if w not in _STOP:
             out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    return frozenset(out)
+
+
+def _start(paragraph: Paragraph) -> int:
+    return paragraph.start
 
 
 def _role_prompt(role: str) -> str:
@@ -78,6 +90,10 @@ def _role_distractors(
     """Other people's roles, then generic ones; none sharing a key word with the answer's."""
     own = {r.casefold() for r in person.roles}
     own_words = set().union(*(_words(r) for r in person.roles))
+    if len(all_roles) > MAX_ROLE_POOL:
+        at = bisect.bisect_left(all_roles, i, key=lambda x: x[0])
+        first = min(max(0, at - MAX_ROLE_POOL // 2), len(all_roles) - MAX_ROLE_POOL)
+        all_roles = all_roles[first : first + MAX_ROLE_POOL]
     others = [
         r
         for j, r in all_roles
@@ -95,15 +111,20 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     people = art.cast.people
     out: list[DraftQuestion] = []
     all_roles = [(i, r) for i, p in enumerate(people) for r in p.roles]
+    # Who holds each role, and paragraph starts: lookups, not a pass per person (quadratic).
+    holders: dict[str, set[int]] = {}
+    for j, r in all_roles:
+        holders.setdefault(r.casefold(), set()).add(j)
     for i, person in enumerate(people):
         if not person.roles:
             continue
         role = person.roles[0]
-        p = next(x for x in art.paragraphs if x.start <= person.role_at[0] < x.end + 1)
+        # The paragraph where the role is given: the last one starting at or before it.
+        p = art.paragraphs[bisect.bisect_right(art.paragraphs, person.role_at[0], key=_start) - 1]
         source, span = art.source(p, person.role_at[0], person.role_at[0] + 1)
         explanation = f"The article introduces {person.name} as {role}."
         askable = _askable_role(role)
-        shared = [j for j, r in all_roles if j != i and r.casefold() == role.casefold()]
+        shared = len(holders[role.casefold()]) > 1  # someone else holds it too
         if askable and not shared:
             q = assemble(
                 digest=art.digest,
