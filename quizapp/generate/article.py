@@ -58,8 +58,10 @@ class Article:
         if len(people) > MAX_NAME_POOL:
             first = min(max(0, idx - MAX_NAME_POOL // 2), len(people) - MAX_NAME_POOL)
             people = people[first : first + MAX_NAME_POOL]
+        if "surnames" not in self.memo:  # computed once: a regex per token and person
+            self.memo["surnames"] = [set(p.surnames) | {p.given} for p in self.cast.people]
         names = [p.name for p in people]
-        surnames = [set(p.surnames) | {p.given} for p in people]
+        surnames = self.memo["surnames"][first : first + len(people)]
         return name_pool(idx - first, names, surnames, f"{self.digest}:{idx}")
 
 

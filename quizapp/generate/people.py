@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex as re
@@ -482,7 +483,7 @@ def _find_mentions(
     for c in unconfirmed:
         by_para.setdefault(c.paragraph, []).append(c)
     if table:
-        alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+        alts = _trie_pattern(table)
         pattern = re.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:({_HON})\.?\s+)?({alts})(?![\p{{L}}\p{{M}}])"
         )
@@ -509,6 +510,29 @@ def _find_mentions(
         out[p.index] = found
     _resolve_pronouns(paragraphs, out, people)
     return out
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of words, the longest one first, as a character trie.
+
+    A flat alternation of thousands of names made matching quadratic: every position tried
+    every name. Branches at a node start with different characters, so the order is free.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: longer words first
+
+    return build(trie)
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:

@@ -25,9 +25,10 @@ def _fill(pieces: Callable[[int], str], size: int, sep: str = " ") -> str:
 
 
 def _names() -> list[str]:
-    """Invented capitalised names, all different: "Bako Riten", "Bako Rilo", …"""
-    words = ["".join(p).capitalize() for p in product(_SYLLABLES, repeat=2)]
-    return [f"{a} {b}" for a, b in product(words, words)]
+    """Invented capitalised names, all different: "Baba Bababa", "Baba Babako", …"""
+    given = ["".join(p).capitalize() for p in product(_SYLLABLES, repeat=2)]
+    family = ["".join(p).capitalize() for p in product(_SYLLABLES, repeat=3)]
+    return [f"{a} {b}" for b, a in product(family, given)]
 
 
 _NAMES = _names()
