@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import func, select
 
 from quizapp.bank import services
+from quizapp.bank.interchange import BATCH
+from quizapp.extensions import db
 from quizapp.generate import generate
-from tests.conftest import AuthActions, csrf_token
-from tests.factories import make_quiz
+from quizapp.models import Question
+from tests.conftest import AuthActions, csrf_token, post_form
+from tests.factories import make_article, make_quiz
 from tests.teach_support import ARTICLE, import_article
 from tests.test_quiz import start
 
@@ -80,3 +85,57 @@ def test_a_students_autosave_succeeds_while_the_command_line_imports(
     )
     assert saved == {"status": 200, "json": {"saved": True}}
     assert result.exit_code == 0 and "Imported article" in result.output
+
+
+def gift_file(n: int, *, article: str | None = None, start: int = 0) -> bytes:
+    """n multiple-choice questions in GIFT, numbered from start."""
+    meta = f"// article: {article}\n" if article else ""
+    return "".join(
+        f"// kind: which_year\n{meta}::q{i}:: In which year did event {i} happen? "
+        f"{{={1900 + i % 100} ~1850 ~1851 ~1852}}\n\n"
+        for i in range(start, start + n)
+    ).encode()
+
+
+def test_a_large_bank_file_imports_in_batches_with_duplicates_skipped(runner, app, tmp_path):
+    with app.app_context():
+        make_article(title="Harbour history")
+        db.session.commit()
+    first = tmp_path / "first.gift"
+    first.write_bytes(gift_file(3) + gift_file(2, article="Harbour history"))
+    assert runner.invoke(args=["bank", "import", str(first)]).exit_code == 0
+    n = 2 * BATCH + 7
+    path = tmp_path / "big.gift"
+    # Unfiled and filed questions, each repeating the bank (3 + 2) and itself (one each).
+    path.write_bytes(gift_file(n) + gift_file(1, start=5) + gift_file(n, article="Harbour history"))
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"Imported {2 * (n - 3) + 1} question(s) as drafts; skipped 6." in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Question)) == 2 * n
+        questions = db.session.scalars(select(Question)).all()
+        for question in questions:  # each got its own four choices, the right one marked
+            assert [c.text for c in question.choices if c.is_correct] == [question.answer]
+            assert len(question.choices) == 4
+
+
+def test_a_bank_file_over_the_limit_is_refused_with_a_message(
+    runner, client, auth, app, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("quizapp.bank.interchange.MAX_QUESTIONS", 3)
+    path = tmp_path / "many.gift"
+    path.write_bytes(gift_file(4))
+    result = runner.invoke(args=["bank", "import", str(path)])
+    assert result.exit_code != 0
+    assert "holds 4 questions; import at most 3 at a time" in result.output
+    auth.as_new(username="mrs_lee", role="teacher")
+    response = post_form(
+        client,
+        "/teach/reports/bank/import",
+        {"file": (io.BytesIO(gift_file(4)), "many.gift")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 400
+    assert "holds 4 questions; import at most 3 at a time" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Question)) == 0
