@@ -13,7 +13,7 @@ from quizapp.bank import services
 from quizapp.bank.interchange import BATCH
 from quizapp.extensions import db
 from quizapp.generate import generate
-from quizapp.models import Question
+from quizapp.models import Article, Question
 from tests.conftest import AuthActions, csrf_token, post_form
 from tests.factories import make_article, make_quiz
 from tests.teach_support import ARTICLE, import_article
@@ -139,3 +139,49 @@ def test_a_bank_file_over_the_limit_is_refused_with_a_message(
     assert "holds 4 questions; import at most 3 at a time" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Question)) == 0
+
+
+def calm_text(size: int) -> str:
+    """size bytes of plain prose with nothing to ask about (cheap to generate from)."""
+    line = "The river was calm that morning and the boats stayed in the harbour.\n"
+    return (line * (size // len(line) + 1))[:size]
+
+
+def paste(client, title: str, body: str):
+    """Post the import form as a browser does: multipart, since it has a file field."""
+    return post_form(
+        client,
+        "/teach/articles/import",
+        {"title": title, "body": body},
+        content_type="multipart/form-data",
+    )
+
+
+def test_the_import_form_states_its_size_limit(client, teacher):
+    page = client.get("/teach/articles/import").get_data(as_text=True)
+    assert "Paste the article here (at most 1 MB)" in page
+
+
+def test_a_900_kb_paste_is_imported(client, app, teacher):
+    response = paste(client, "Long calm river", calm_text(900_000))
+    assert response.status_code == 302, response.status_code
+    with app.app_context():
+        stored = db.session.scalar(select(Article).where(Article.title == "Long calm river"))
+        assert stored is not None and len(stored.body) > 899_000
+
+
+def test_a_1_1_mb_paste_is_refused_with_the_limit_and_the_form_kept(client, app, teacher):
+    response = paste(client, "Too long river", calm_text(1_100_000))
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "The text is 1.1 MB; an article can be at most 1 MB." in page
+    assert 'value="Too long river"' in page  # nothing the teacher typed is lost
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Article)) == 0
+
+
+def test_a_request_over_every_limit_says_the_limits(client, app, teacher):
+    body = calm_text(app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = paste(client, "Huge", body)
+    assert response.status_code == 413
+    assert "an article at most 1 MB" in response.get_data(as_text=True)

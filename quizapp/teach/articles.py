@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
@@ -14,12 +14,27 @@ from quizapp.extensions import db
 from quizapp.ids import parse_ids
 from quizapp.models import Article, Question
 from quizapp.teach import bp
-from quizapp.teach.forms import MAX_UPLOAD, ActionForm, ImportForm
+from quizapp.teach.forms import ActionForm, ImportForm
 from quizapp.teach.services import discard, discard_message
+
+
+def megabytes(size: int) -> str:
+    """A size for people: 1 MB, 1.05 MB, 0.9 MB, 12 MB."""
+    return f"{size / 1_000_000:.3g} MB" if size < 10_000_000 else f"{size // 1_000_000} MB"
+
+
+def import_form() -> ImportForm:
+    """The import form, its help saying the size limit."""
+    form = ImportForm()
+    limit = megabytes(current_app.config["ARTICLE_MAX_BYTES"])
+    form.body.description = f"Paste the article here (at most {limit}), or upload a file below."
+    form.upload.description = f"Plain UTF-8 text, at most {limit}."
+    return form
 
 
 def uploaded_text(form: ImportForm) -> str | None:
     """The article text from the paste box or the file, or None with a form error set."""
+    limit = current_app.config["ARTICLE_MAX_BYTES"]
     pasted = (form.body.data or "").strip()
     upload = form.upload.data
     has_file = upload is not None and getattr(upload, "filename", "")
@@ -30,10 +45,19 @@ def uploaded_text(form: ImportForm) -> str | None:
         form.body.errors.append("Paste the article text or choose a .txt file.")
         return None
     if pasted:
+        size = len(pasted.encode("utf-8", "surrogatepass"))
+        if size > limit:
+            form.body.errors.append(
+                f"The text is {megabytes(size)}; an article can be at most {megabytes(limit)}."
+                " Shorten it or split it into several articles."
+            )
+            return None
         return pasted
-    raw = upload.stream.read(MAX_UPLOAD + 1)
-    if len(raw) > MAX_UPLOAD:
-        form.upload.errors.append("The file is larger than 1 MB; upload a shorter text.")
+    raw = upload.stream.read(limit + 1)
+    if len(raw) > limit:
+        form.upload.errors.append(
+            f"The file is larger than {megabytes(limit)}; upload a shorter text."
+        )
         return None
     if b"\x00" in raw:
         form.upload.errors.append("This file is not plain text (it holds binary data).")
@@ -52,7 +76,7 @@ def uploaded_text(form: ImportForm) -> str | None:
 @bp.route("/articles/import", methods=["GET", "POST"])
 def import_page() -> str | Response | tuple[str, int]:
     """Paste or upload an article; its questions are generated as drafts to review."""
-    form = ImportForm()
+    form = import_form()
     if form.validate_on_submit():
         body = uploaded_text(form)
         if body is not None:
