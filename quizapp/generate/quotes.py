@@ -251,14 +251,47 @@ def _continuation(
     last = next((attrs[j] for j in range(i - 1, -1, -1) if attrs[j].end <= pos), current)
     if last is None or last.person is None:
         return None
-    others = [
-        m
-        for m in _mentions_between(art, p, last.end, pos)
-        if m.person != last.person and (not m.pronoun or m.person is None)
-    ]
-    if others:
+    if _someone_else(art, p, last.person, last.end, pos):
         return None
     return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
+
+
+def _someone_else(art: Article, p: Paragraph, person: int, start: int, end: int) -> bool:
+    """True when a mention in [start, end) is a name (or an unresolved pronoun) of another.
+
+    Jumps computed once per paragraph answer it without a pass over the mentions between:
+    that pass made long paragraphs of unattributed quotes quadratic.
+    """
+    mentions = art.cast.mentions.get(p.index, [])
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, end, lo, key=lambda m: m.start)
+    if lo >= hi:
+        return False
+    unknown, named, change = _mention_jumps(art, p, mentions)
+    j = named[lo]
+    if j < hi and mentions[j].person == person:
+        j = change[j]
+    return min(unknown[lo], j) < hi
+
+
+def _mention_jumps(
+    art: Article, p: Paragraph, mentions: list[Mention]
+) -> tuple[list[int], list[int], list[int]]:
+    """Per mention index: the next mention of nobody known, the next name, and (for a name) the
+    next name of a different person; len(mentions) when there is none."""
+    key = f"mention_jumps:{p.index}"
+    if key not in art.memo:
+        n = len(mentions)
+        unknown, named, change = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            m = mentions[i]
+            unknown[i] = i if m.person is None else unknown[i + 1]
+            named[i] = i if not m.pronoun else named[i + 1]
+            after = named[i + 1]
+            if after < n:
+                change[i] = after if mentions[after].person != m.person else change[after]
+        art.memo[key] = (unknown, named, change)
+    return art.memo[key]
 
 
 def _clean(quote: str) -> str:

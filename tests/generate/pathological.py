@@ -44,6 +44,12 @@ def hello(size: int) -> str:
     return _fill(lambda i: '"Hello," said John Smith.', size)
 
 
+def unattributed_quotes(size: int) -> str:
+    """One speaker named once, then quote after quote in the same paragraph with no verb."""
+    unit = '"Hello there my good friend." Smith smiled.'
+    return "John Smith said: " + _fill(lambda i: unit, size)
+
+
 def no_full_stops(size: int) -> str:
     """The seed as one giant paragraph without a single full stop."""
     flat = SEED.replace(".", "").replace("\n", " ")
@@ -83,6 +89,7 @@ def ordinary(size: int) -> str:
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "bare years": bare_years,
     "hello said": hello,
+    "unattributed": unattributed_quotes,
     "no full stops": no_full_stops,
     "short paragraphs": short_paragraphs,
     "name list": name_list,

@@ -17,7 +17,7 @@ from .helpers import check_invariants
 from .pathological import PATHOLOGICAL, ordinary
 
 CASES = {**PATHOLOGICAL, "ordinary": ordinary}
-SMALL = 2_500
+SMALL = 4_000
 
 
 def executed_lines(text: str) -> int:
@@ -43,7 +43,7 @@ def test_work_grows_linearly_with_the_text(make: Callable[[int], str]) -> None:
     generate("warm up")  # imports and compiled patterns are not the text's work
     small, large = executed_lines(make(SMALL)), executed_lines(make(4 * SMALL))
     # Four times the text: four times the work (and some slack), not sixteen.
-    assert large <= 5 * small, (small, large)
+    assert large <= 4.6 * small, (small, large)
 
 
 @pytest.mark.parametrize("make", CASES.values(), ids=CASES.keys())
