@@ -15,7 +15,7 @@ MAX_SOURCE = 1500
 SOURCE_MARGIN = 300
 # Distractor names come from at most this many people around the answer, so an article naming
 # thousands of people costs linear time, not a pass over everyone per question.
-MAX_NAME_POOL = 60
+MAX_NAME_POOL = 24
 
 
 @dataclass

@@ -28,7 +28,7 @@ GENERIC_ROLES = (
 _CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
 # Other people's roles offered as distractors come from at most this many roles around the
 # answer's: linear time on an article listing thousands of people.
-MAX_ROLE_POOL = 60
+MAX_ROLE_POOL = 24
 _STOP = frozenset(
     [
         "that",
