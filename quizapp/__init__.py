@@ -25,6 +25,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SQLALCHEMY_DATABASE_URI="sqlite:///" + os.path.join(app.instance_path, "quizapp.sqlite"),
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # The largest article a teacher may import (UTF-8 bytes); the request limits follow it.
+        ARTICLE_MAX_BYTES=1_000_000,
         SEEDS_DIR=str(Path(__file__).resolve().parent.parent / "seeds"),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -59,6 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"]
     )
+    agree_request_limits(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = shared_secret_key(Path(app.instance_path))
 
@@ -89,6 +92,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     main.init_app(app)
     return app
+
+
+def agree_request_limits(config: dict[str, Any]) -> None:
+    """Raise Flask's request limits so an article over ARTICLE_MAX_BYTES still reaches its form.
+
+    Werkzeug answered a bare 413 to pastes over MAX_FORM_MEMORY_SIZE (500,000 bytes), below the
+    article limit. Twice the limit lets the form itself say the text is too long.
+    """
+    article = config["ARTICLE_MAX_BYTES"]
+    config["MAX_FORM_MEMORY_SIZE"] = max(config.get("MAX_FORM_MEMORY_SIZE") or 0, 2 * article)
+    # The article field, the other fields and the multipart framing.
+    needed = 2 * article + 64 * 1024
+    config["MAX_CONTENT_LENGTH"] = max(config.get("MAX_CONTENT_LENGTH") or 0, needed)
 
 
 def normalise_database_url(url: str) -> str:

@@ -184,14 +184,16 @@ def parse(text: str) -> list[Entry]:
 
 def _find(text: str, target: str, start: int = 0) -> int:
     """Index of the first unescaped `target` at or after `start`, or -1."""
-    i = start
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(target, i):
+    # str.find, then skip hits escaped by an odd run of backslashes: a loop over every
+    # character made large files slow to read.
+    i = text.find(target, start)
+    while i >= 0:
+        run = i
+        while run > start and text[run - 1] == "\\":
+            run -= 1
+        if (i - run) % 2 == 0:
             return i
-        i += 1
+        i = text.find(target, i + 1)
     return -1
 
 

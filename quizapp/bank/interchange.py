@@ -6,8 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select, tuple_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import insert, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
 from quizapp.auth.guards import editable_by, sees_all
@@ -15,7 +14,7 @@ from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
 from quizapp.bank.moodle_read import Skipped
 from quizapp.extensions import db
-from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User
+from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User, utcnow
 from quizapp.quiz.checkers import parse_number
 
 FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift", ".xml": "moodle"}
@@ -23,6 +22,10 @@ MAX_TEXT = 500
 MAX_TOLERANCE = 1_000_000
 MAX_INT = 2**31 - 1  # the database's integer columns
 TEXT_FIELDS = ("kind", "format", "prompt", "answer", "explanation", "source", "article")
+# A file holds at most this many questions (a 20,000-question file imports in seconds); rows are
+# written BATCH at a time, and looked up BATCH keys per query.
+MAX_QUESTIONS = 20_000
+BATCH = 500
 
 
 class InterchangeError(Exception):
@@ -106,6 +109,13 @@ def read_entries(filename: str, data: bytes) -> list[Entry]:
         entries = gift.parse(text) if fmt == "gift" else read_json(text)
     if not entries:
         raise InterchangeError([f"{filename} holds no questions."])
+    if len(entries) > MAX_QUESTIONS:
+        raise InterchangeError(
+            [
+                f"{filename} holds {len(entries):,} questions; import at most {MAX_QUESTIONS:,}"
+                " at a time (split the file)."
+            ]
+        )
     for entry in entries:
         if not entry.errors and not isinstance(entry, Skipped):
             entry.errors.extend(validate(entry.data))
@@ -247,7 +257,8 @@ def _choice_problems(answer: str, choices: list[str]) -> list[str]:
 def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportReport:
     """Validate the whole file, then store every question as a draft (the caller commits).
 
-    Raises InterchangeError listing every bad question, before anything is added.
+    Raises InterchangeError listing every bad question, before anything is added. Duplicates
+    are found with a few queries up front, and the rows are inserted in batches.
     """
     entries = read_entries(filename, data)
     errors = [f"line {e.line}: {message}" for e in entries for message in e.errors]
@@ -259,28 +270,36 @@ def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportRep
     )
     entries = [e for e in entries if not isinstance(e, Skipped)]
     articles = _articles_named({e.data["article"] for e in entries if e.data.get("article")})
-    taken = _unfiled_prompts(entries, articles)
+    taken = _existing_keys(entries, articles)
+    rows: list[tuple[dict[str, Any], list[str]]] = []
     for entry in entries:
         article = articles.get(entry.data.get("article") or "")
-        question = _question(entry.data, article, author)
-        if article is None:
-            # NULL article ids never collide in a unique constraint: compare here instead.
-            key = (question.kind, question.prompt)
-            if key in taken:
-                report.skipped.append(f"line {entry.line}: a duplicate of an existing question")
-                continue
-            taken.add(key)
-        try:
-            with db.session.begin_nested():
-                db.session.add(question)
-                db.session.flush()
-        except IntegrityError:
-            report.skipped.append(
-                f"line {entry.line}: a duplicate of a question of “{article.title}”"
-            )
+        key = (article.id if article else None, entry.data["kind"], entry.data["prompt"].strip())
+        if key in taken:
+            where = f"a question of “{article.title}”" if article else "an existing question"
+            report.skipped.append(f"line {entry.line}: a duplicate of {where}")
             continue
-        report.created += 1
+        taken.add(key)
+        rows.append(_question_row(entry.data, article, author))
+    for at in range(0, len(rows), BATCH):
+        _insert(rows[at : at + BATCH])
+    report.created = len(rows)
     return report
+
+
+def _insert(rows: list[tuple[dict[str, Any], list[str]]]) -> None:
+    """Insert questions and their choices: two statements per batch, not one per row."""
+    ids = db.session.scalars(
+        insert(Question).returning(Question.id, sort_by_parameter_order=True),
+        [question for question, _ in rows],
+    ).all()
+    choices = [
+        {"question_id": qid, "text": text, "is_correct": text == question["answer"], "position": i}
+        for qid, (question, texts) in zip(ids, rows, strict=True)
+        for i, text in enumerate(texts)
+    ]
+    if choices:
+        db.session.execute(insert(Choice), choices)
 
 
 def _articles_named(titles: set[str]) -> dict[str, Article]:
@@ -295,44 +314,60 @@ def _articles_named(titles: set[str]) -> dict[str, Article]:
     return {article.title: article for article in found}
 
 
-def _unfiled_prompts(entries: list[Entry], articles: dict[str, Article]) -> set[tuple[str, str]]:
-    """(kind, prompt) pairs of article-less questions already in the bank that the file repeats."""
-    wanted = [
-        (e.data["kind"], e.data["prompt"].strip())
-        for e in entries
-        if (e.data.get("article") or "") not in articles
-    ]
-    if not wanted:
-        return set()
-    rows = db.session.execute(
-        select(Question.kind, Question.prompt).where(
-            Question.article_id.is_(None), tuple_(Question.kind, Question.prompt).in_(wanted)
+def _existing_keys(
+    entries: list[Entry], articles: dict[str, Article]
+) -> set[tuple[int | None, str, str]]:
+    """(article id, kind, prompt) of the bank's questions that the file repeats."""
+    wanted = {
+        (
+            article.id if (article := articles.get(e.data.get("article") or "")) else None,
+            e.data["kind"],
+            e.data["prompt"].strip(),
         )
-    )
-    return {(kind, prompt) for kind, prompt in rows}
+        for e in entries
+    }
+    found: set[tuple[int | None, str, str]] = set()
+    keys = sorted(wanted, key=lambda k: (k[0] or 0, k[1], k[2]))
+    for at in range(0, len(keys), BATCH):
+        batch = keys[at : at + BATCH]
+        filed = [k for k in batch if k[0] is not None]
+        unfiled = [(kind, prompt) for article_id, kind, prompt in batch if article_id is None]
+        columns = (Question.article_id, Question.kind, Question.prompt)
+        if filed:
+            found.update(db.session.execute(select(*columns).where(tuple_(*columns).in_(filed))))
+        if unfiled:
+            found.update(
+                db.session.execute(
+                    select(*columns).where(
+                        Question.article_id.is_(None),
+                        tuple_(Question.kind, Question.prompt).in_(unfiled),
+                    )
+                )
+            )
+    return {tuple(row) for row in found}  # type: ignore[misc]
 
 
-def _question(data: dict[str, Any], article: Article | None, author: User | None) -> Question:
-    """A draft Question with its choices from validated data."""
+def _question_row(
+    data: dict[str, Any], article: Article | None, author: User | None
+) -> tuple[dict[str, Any], list[str]]:
+    """The column values of a draft question from validated data, and its choices' texts."""
     span = data.get("span") if article is not None else None
-    # The id, not the relationship: a skipped duplicate must not linger in article.questions.
-    question = Question(
-        article_id=article.id if article else None,
-        kind=data["kind"],
-        format=data["format"],
-        prompt=data["prompt"].strip(),
-        answer=data["answer"],
-        accepted=data["accepted"],
-        tolerance=data["tolerance"],
-        explanation=data.get("explanation") or "",
-        source_sentence=data.get("source") or None,
-        span_start=span[0] if span else None,
-        span_end=span[1] if span else None,
-        status="draft",
-        author_id=author.id if author else None,
-    )
-    question.choices = [
-        Choice(text=text, is_correct=(text == data["answer"]), position=i)
-        for i, text in enumerate(data["choices"] if data["format"] == "choice" else [])
-    ]
-    return question
+    now = utcnow()
+    question = {
+        "article_id": article.id if article else None,
+        "kind": data["kind"],
+        "format": data["format"],
+        "prompt": data["prompt"].strip(),
+        "answer": data["answer"],
+        "accepted": data["accepted"],
+        "tolerance": data["tolerance"],
+        "explanation": data.get("explanation") or "",
+        "source_sentence": data.get("source") or None,
+        "span_start": span[0] if span else None,
+        "span_end": span[1] if span else None,
+        "status": "draft",
+        "author_id": author.id if author else None,
+        "created_at": now,
+        "updated_at": now,
+    }
+    return question, list(data["choices"] if data["format"] == "choice" else [])

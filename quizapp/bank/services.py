@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.flags import flag_text
 from quizapp.extensions import db
-from quizapp.generate import DraftQuestion, generate
+from quizapp.generate import DraftQuestion, GeneratedArticle, generate
 from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
 from quizapp.quiz.assembly import balanced, item_of
+from quizapp.sqlite import read_phase, write_phase
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
 ARTICLE_QUIZ_SIZE = 15
@@ -56,23 +58,47 @@ def import_article(
     author: User | None = None,
     publish: bool = False,
 ) -> ImportResult:
-    """Store an article and its generated questions, once per distinct text."""
-    existing = db.session.scalar(select(Article).where(Article.checksum == checksum(body)))
+    """Store an article and its generated questions, once per distinct text.
+
+    The questions are generated before any write: on SQLite a write transaction holds the
+    database lock, and students' autosaves would wait for the whole generation. The results
+    are then written in one short transaction of their own.
+    """
+    digest = checksum(body)
+    with read_phase():
+        existing = db.session.scalar(select(Article).where(Article.checksum == digest))
     if existing is not None:
         return ImportResult(existing, created=False)
+    generated = generate(body)
     article = Article(
         title=title,
         source_url=source_url,
         published_on=published_on,
         body=body,
-        checksum=checksum(body),
+        checksum=digest,
         origin=origin or source_url,
         imported_by_id=author.id if author else None,
     )
+    try:
+        with write_phase():
+            replaced = _store(article, generated, author=author, publish=publish)
+    except IntegrityError:
+        # The same text was imported meanwhile (checksum is unique): that import stands.
+        with read_phase():
+            existing = db.session.scalar(select(Article).where(Article.checksum == digest))
+        if existing is None:
+            raise
+        return ImportResult(existing, created=False)
+    return ImportResult(article, created=True, replaced=replaced)
+
+
+def _store(
+    article: Article, generated: GeneratedArticle, *, author: User | None, publish: bool
+) -> Article | None:
+    """Write the article, its people and its questions; return the version it replaces."""
     db.session.add(article)
     db.session.flush()
     replaced = _replace_previous_version(article, author)
-    generated = generate(body)
     for person in generated.people:
         article.people.append(
             Person(name=person.name, aliases=list(person.aliases), role=person.role)
@@ -81,7 +107,7 @@ def import_article(
     for draft in generated.questions:
         db.session.add(question_from_draft(draft, article=article, status=status))
     db.session.flush()
-    return ImportResult(article, created=True, replaced=replaced)
+    return replaced
 
 
 def _replace_previous_version(article: Article, author: User | None) -> Article | None:

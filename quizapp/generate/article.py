@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from quizapp.generate.distractors import name_pool, text_digest
 from quizapp.generate.people import Cast, find_people
 from quizapp.generate.text import Paragraph, normalise, sentence_at, split_paragraphs
+
+# A source longer than this (a "sentence" without full stops, a list) is cut to the words
+# around the fact: each question keeps its own copy of its source.
+MAX_SOURCE = 1500
+SOURCE_MARGIN = 300
+# Distractor names come from at most this many people around the answer, so an article naming
+# thousands of people costs linear time, not a pass over everyone per question.
+MAX_NAME_POOL = 24
 
 
 @dataclass
@@ -18,19 +27,42 @@ class Article:
     paragraphs: list[Paragraph]
     cast: Cast
     digest: str
+    # Article-wide values a builder computes once instead of per question.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def source(self, p: Paragraph, start: int, end: int) -> tuple[str, tuple[int, int]]:
         """The whole sentence(s) of p covering [start, end), as text and span."""
         first = p.sentences[sentence_at(p, start)]
         last = p.sentences[sentence_at(p, max(start, end - 1))]
-        return self.text[first.start : last.end], (first.start, last.end)
+        lo, hi = first.start, last.end
+        if hi - lo > MAX_SOURCE:
+            lo, hi = self._window(lo, hi, start, end)
+        return self.text[lo:hi], (lo, hi)
+
+    def _window(self, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+        """At most MAX_SOURCE characters of [lo, hi) around [start, end), cut between words."""
+        cut_lo = max(lo, start - SOURCE_MARGIN)
+        cut_hi = min(hi, max(end, start + 1) + SOURCE_MARGIN, cut_lo + MAX_SOURCE)
+        if cut_lo > lo:
+            space = self.text.find(" ", cut_lo, start)
+            cut_lo = space + 1 if space >= 0 else cut_lo
+        if cut_hi < hi:
+            space = self.text.rfind(" ", max(end, cut_lo), cut_hi)
+            cut_hi = space if space > cut_lo else cut_hi
+        return cut_lo, cut_hi
 
     def person_choices(self, idx: int) -> list[str]:
         """Distractor names for person idx: other people of the article, then generic ones."""
         people = self.cast.people
+        first = 0
+        if len(people) > MAX_NAME_POOL:
+            first = min(max(0, idx - MAX_NAME_POOL // 2), len(people) - MAX_NAME_POOL)
+            people = people[first : first + MAX_NAME_POOL]
+        if "surnames" not in self.memo:  # computed once: a regex per token and person
+            self.memo["surnames"] = [set(p.surnames) | {p.given} for p in self.cast.people]
         names = [p.name for p in people]
-        surnames = [set(p.surnames) | {p.given} for p in people]
-        return name_pool(idx, names, surnames, f"{self.digest}:{idx}")
+        surnames = self.memo["surnames"][first : first + len(people)]
+        return name_pool(idx - first, names, surnames, f"{self.digest}:{idx}")
 
 
 def parse(text: str) -> Article:

@@ -21,6 +21,9 @@ _PARENS = re.compile(r"\s*\([^()]{0,300}\)")
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those|he|she)\b", re.I)
 _DO_SO = re.compile(r"\b(?:do|does|did)(?: not| n't)? so\b", re.I)
 _SUB_START = re.compile(r"(\p{L}+)\s+")
+# Longer "sentences" are lists or tables, not prose: every question would copy and search the
+# whole of it, quadratic in its length.
+MAX_SENTENCE = 1500
 
 
 def _segment(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
@@ -56,6 +59,8 @@ def stem(
     """
     si = sentence_at(p, a)
     sent = p.sentences[si]
+    if sent.end - sent.start > MAX_SENTENCE:
+        return None
     lo, hi = _strip(norm, sent.start, sent.end)
     paren = _parenthetical(norm, lo, hi, a, b)
     if paren:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from quizapp.generate.types import DraftQuestion
 
 MIN_CONFIDENCE = 0.6
+# How many more questions assemble() may build for the article being generated: a text made of
+# nothing but figures would otherwise hold a candidate (prompt, source…) per figure in memory.
+_BUDGET: ContextVar[list[int] | None] = ContextVar("quizapp_question_budget", default=None)
 GENERIC_NAMES = (
     "Maria Lopez",
     "James Wilson",
@@ -51,6 +57,16 @@ def pick(pool: list[str], n: int, forbidden: set[str], rng: random.Random) -> li
     return out
 
 
+@contextmanager
+def question_budget(limit: int) -> Iterator[None]:
+    """Let assemble() build at most limit questions inside the block."""
+    token = _BUDGET.set([limit])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
 def assemble(
     *,
     digest: str,
@@ -72,6 +88,11 @@ def assemble(
     chosen = pick(distractors, 3, forbidden, rng)
     if len(chosen) < 3:
         return None
+    budget = _BUDGET.get()
+    if budget is not None:
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
     choices = list(chosen)
     choices.insert(rng.randrange(len(choices) + 1), answer)
     accepted = tuple(a for a in dict.fromkeys(accepted) if a != answer)

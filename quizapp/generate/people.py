@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex as re
@@ -396,6 +398,9 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     ends = {p.index: p.end for p in paragraphs}
     by_core: dict[str, Person] = {}
     people: list[Person] = []
+    # Only people sharing the given name and another word can be variants: look up those
+    # instead of passing over everyone per candidate (quadratic on a long list of names).
+    variants: dict[tuple[str, str | None], list[Person]] = {}
     unconfirmed: list[_Candidate] = []
     later_refs = _honorific_surnames(norm)
     for c in _candidates(norm, paragraphs):
@@ -408,10 +413,11 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)
                 continue
-            person = _find_variant(people, c.core)
+            person = _find_variant(_variant_candidates(variants, c.core), c.core)
         if person is None:
             person = Person(" ".join(c.core), list(c.core), c.start)
             people.append(person)
+            _index_variant(variants, person)
         by_core[key] = person
         if role and role not in person.roles:
             person.roles.append(role)
@@ -444,6 +450,25 @@ def _later_roles(
 
 def _merge_key(core: list[str]) -> str:
     return " ".join(core)
+
+
+def _index_variant(variants: dict[tuple[str, str | None], list[Person]], p: Person) -> None:
+    """File p under (given name, ""), (given name, each later word) or (given name, None)."""
+    pw = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
+    keys = {(pw[0], ""), *((pw[0], w) for w in pw[1:])} if pw[1:] else {(pw[0], ""), (pw[0], None)}
+    for key in keys:
+        variants.setdefault(key, []).append(p)
+
+
+def _variant_candidates(
+    variants: dict[tuple[str, str | None], list[Person]], core: list[str]
+) -> list[Person]:
+    """The people _find_variant may match, in the order they were found (by first position)."""
+    words = [t for t in core if not _INITIAL.fullmatch(t)]
+    if not words[1:]:
+        return variants.get((words[0], ""), [])
+    found = {id(p): p for w in [*words[1:], None] for p in variants.get((words[0], w), [])}
+    return sorted(found.values(), key=lambda p: p.first_pos)
 
 
 def _find_variant(people: list[Person], core: list[str]) -> Person | None:
@@ -480,12 +505,24 @@ def _adopt_full_names(people: list[Person], unconfirmed: list[_Candidate]) -> No
 
 def _drop_nested(people: list[Person]) -> None:
     """Remove "people" that are really a fragment of another's name."""
-    names = {p.name for p in people}
-    people[:] = [
-        p
-        for p in people
-        if not any(o != p.name and f" {p.name}" in f" {o}" and len(o) > len(p.name) for o in names)
-    ]
+    # Sorted word-start suffixes of every name: the longer names containing p.name at a word
+    # start are those whose suffix begins with it (a bisect, not a pass over every name).
+    suffixes = sorted((o[k:], o) for o in {p.name for p in people} for k in _word_starts(o))
+    people[:] = [p for p in people if not _inside_longer(p.name, suffixes)]
+
+
+def _word_starts(name: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(name) if ch == " "]
+
+
+def _inside_longer(name: str, suffixes: list[tuple[str, str]]) -> bool:
+    """True when name starts at a word of a longer name ("John Smith" in "Mary John Smith")."""
+    i = bisect.bisect_left(suffixes, (name,))
+    while i < len(suffixes) and suffixes[i][0].startswith(name):
+        if suffixes[i][1] != name and len(suffixes[i][1]) > len(name):
+            return True
+        i += 1
+    return False
 
 
 def _honorific_surnames(norm: str) -> set[str]:
@@ -554,7 +591,7 @@ def _find_mentions(
     for c in unconfirmed:
         by_para.setdefault(c.paragraph, []).append(c)
     if table:
-        alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+        alts = _trie_pattern(table)
         pattern = re.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:({_HON})\.?\s+)?({alts})(?![\p{{L}}\p{{M}}])"
         )
@@ -581,6 +618,29 @@ def _find_mentions(
         out[p.index] = found
     _resolve_pronouns(norm, paragraphs, out, people)
     return out
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of words, the longest one first, as a character trie.
+
+    A flat alternation of thousands of names made matching quadratic: every position tried
+    every name. Branches at a node start with different characters, so the order is free.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: longer words first
+
+    return build(trie)
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.generate.article import parse
-from quizapp.generate.distractors import MIN_CONFIDENCE
+from quizapp.generate.distractors import MIN_CONFIDENCE, question_budget
 from quizapp.generate.firsts import person_rank_questions
 from quizapp.generate.lint import lint
 from quizapp.generate.numbers import number_questions
@@ -21,6 +21,10 @@ _BUILDERS = (
     number_questions,
     who_is_questions,
 )
+# At most this many questions per article (nobody reviews more), from at most MAX_CANDIDATES
+# candidates: memory stays bounded whatever the text.
+MAX_QUESTIONS = 1000
+MAX_CANDIDATES = 5 * MAX_QUESTIONS
 
 
 def run(text: str) -> GeneratedArticle:
@@ -29,8 +33,9 @@ def run(text: str) -> GeneratedArticle:
         raise TypeError("text must be a str")
     art = parse(text)
     candidates: list[DraftQuestion] = []
-    for build in _BUILDERS:
-        candidates += build(art)
+    with question_budget(MAX_CANDIDATES):
+        for build in _BUILDERS:
+            candidates += build(art)
     people = [
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
         for p in art.cast.people
@@ -64,4 +69,6 @@ def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuest
         prompts.add(q.prompt)
         facts.add(fact)
         out.append(q)
+        if len(out) == MAX_QUESTIONS:
+            break
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex as re
@@ -130,13 +131,18 @@ def _is_title(word: str) -> bool:
 
 
 def _quote_inside(norm: str, p: Paragraph, start: int, end: int) -> bool:
+    # Quotes are ordered and disjoint: only the first one ending after start can overlap.
+    i = bisect.bisect_right(p.quotes, start, key=lambda q: q.outer_end)
     return '"' in norm[start:end] or any(
-        start <= q.outer_start < end or start < q.outer_end <= end for q in p.quotes
+        start <= q.outer_start < end or start < q.outer_end <= end for q in p.quotes[i : i + 1]
     )
 
 
 def _mentions_between(art: Article, p: Paragraph, start: int, end: int) -> list[Mention]:
-    return [m for m in art.cast.mentions.get(p.index, []) if start <= m.start < end]
+    # Mentions are in text order: bisect instead of a scan per call (quadratic on long paragraphs).
+    mentions = art.cast.mentions.get(p.index, [])
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    return mentions[lo : bisect.bisect_left(mentions, end, lo, key=lambda m: m.start)]
 
 
 def _merge_split(
@@ -151,7 +157,10 @@ def _merge_split(
         inner = None
         while i + 1 < len(quotes):
             a, b = parts[-1], quotes[i + 1]
-            between = [x for x in attrs if a.outer_end <= x.start and x.end <= b.outer_start]
+            # attrs are in text order: look only at those starting between the two quotes.
+            lo = bisect.bisect_left(attrs, a.outer_end, key=_start)
+            hi = bisect.bisect_left(attrs, b.outer_start, lo, key=_start)
+            between = [x for x in attrs[lo:hi] if x.end <= b.outer_start]
             if len(between) != 1:
                 break
             x = between[0]
@@ -167,11 +176,13 @@ def _merge_split(
     return groups
 
 
+def _start(x: Attribution) -> int:
+    return x.start
+
+
 def _speaker_after(attrs: list[Attribution], start: int, end: int) -> Attribution | None:
-    for x in attrs:
-        if start <= x.start < end:
-            return x
-    return None
+    i = bisect.bisect_left(attrs, start, key=_start)
+    return attrs[i] if i < len(attrs) and attrs[i].start < end else None
 
 
 def _speaker_before(
@@ -306,20 +317,14 @@ def _continuation(
     art: Article, p: Paragraph, current: Attribution | None, attrs: list[Attribution], pos: int
 ) -> Attribution | None:
     """An unattributed quote continues the paragraph's last speaker if nobody else intervened."""
-    earlier = [x for x in attrs if x.end <= pos]
-    last = earlier[-1] if earlier else current
+    # The last attribution ending by pos: it starts before pos, so search back from there.
+    i = bisect.bisect_left(attrs, pos, key=_start)
+    last = next((attrs[j] for j in range(i - 1, -1, -1) if attrs[j].end <= pos), current)
     if last is None or last.person is None:
         return None
     if _unknown_speaker(art, p, last, pos):
         return None
-    others = [
-        m
-        for m in _mentions_between(art, p, last.end, pos)
-        if m.person != last.person
-        and (not m.pronoun or m.person is None)
-        and not _LISTENER.search(art.norm, max(p.start, m.start - 12), m.start)
-    ]
-    if others:
+    if _someone_else(art, p, last.person, last.end, pos):
         return None
     return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
 
@@ -338,6 +343,47 @@ def _unknown_speaker(art: Article, p: Paragraph, last: Attribution, pos: int) ->
         if name and not any(a <= name.start(1) < b for a, b in own):
             return True
     return False
+
+
+def _someone_else(art: Article, p: Paragraph, person: int, start: int, end: int) -> bool:
+    """True when a mention in [start, end) is a name (or an unresolved pronoun) of another.
+
+    The listener of "told"/"asked" is not another speaker, so such mentions are skipped.
+
+    Jumps computed once per paragraph answer it without a pass over the mentions between:
+    that pass made long paragraphs of unattributed quotes quadratic.
+    """
+    mentions = art.cast.mentions.get(p.index, [])
+    lo = bisect.bisect_left(mentions, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(mentions, end, lo, key=lambda m: m.start)
+    if lo >= hi:
+        return False
+    unknown, named, change = _mention_jumps(art, p, mentions)
+    j = named[lo]
+    if j < hi and mentions[j].person == person:
+        j = change[j]
+    return min(unknown[lo], j) < hi
+
+
+def _mention_jumps(
+    art: Article, p: Paragraph, mentions: list[Mention]
+) -> tuple[list[int], list[int], list[int]]:
+    """Per mention index: the next mention of nobody known, the next name, and (for a name) the
+    next name of a different person; len(mentions) when there is none."""
+    key = f"mention_jumps:{p.index}"
+    if key not in art.memo:
+        n = len(mentions)
+        unknown, named, change = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            m = mentions[i]
+            listener = _LISTENER.search(art.norm, max(p.start, m.start - 12), m.start)
+            unknown[i] = i if m.person is None and not listener else unknown[i + 1]
+            named[i] = i if not m.pronoun and not listener else named[i + 1]
+            after = named[i + 1]
+            if after < n:
+                change[i] = after if mentions[after].person != m.person else change[after]
+        art.memo[key] = (unknown, named, change)
+    return art.memo[key]
 
 
 def _clean(quote: str) -> str:

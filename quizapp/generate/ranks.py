@@ -271,7 +271,7 @@ def _unknown_subject(
     if listed and len(listed) == n - 1 and _bare(x) not in " ".join(listed):
         others = _other_names(art, {x, _bare(x), *listed})
         if np.split()[0] in _PLACE_NOUNS or any(w in _PLACE_NOUNS for w in np.split()[:3]):
-            others += [g for g in GENERIC_PLACES if g not in art.text]
+            others += _absent_generic_places(art)
         out.append(
             assemble(
                 digest=art.digest,
@@ -312,10 +312,42 @@ def _listed_above(art: Article, m: re.Match, p: Paragraph) -> list[str]:
     return [n.strip() for n in names if n.strip()]
 
 
+# _other_names looks at the first MAX_OTHER_NAMES names of the article and returns at most
+# OTHER_NAMES_KEPT (plenty for three distractors): it once rescanned the article per question.
+MAX_OTHER_NAMES = 300
+OTHER_NAMES_KEPT = 20
+
+
+def _absent_generic_places(art: Article) -> list[str]:
+    if "absent_places" not in art.memo:
+        art.memo["absent_places"] = [g for g in GENERIC_PLACES if g not in art.text]
+    return art.memo["absent_places"]
+
+
 def _other_names(art: Article, exclude: set[str]) -> list[str]:
     """Capitalised names used mid-sentence in the article: not people, titles or dates."""
+    if "other_names" not in art.memo:
+        art.memo["other_names"] = _article_names(art)
+    names, longer = art.memo["other_names"]
+    out: list[str] = []
+    for i, (found, original) in enumerate(names):
+        # "Pioneers" and "Carver Pioneers" name one thing: keep the longer form only.
+        if _excluded(found, exclude) or any(not _excluded(names[j][0], exclude) for j in longer[i]):
+            continue
+        out.append(original)
+        if len(out) == OTHER_NAMES_KEPT:
+            break
+    return out
+
+
+def _excluded(found: str, exclude: set[str]) -> bool:
+    return any(found in e or e in found for e in exclude)
+
+
+def _article_names(art: Article) -> tuple[list[tuple[str, str]], list[list[int]]]:
+    """(normalised, original) names in order of appearance; for each, the longer ones holding it."""
     people = {t for person in art.cast.people for t in person.tokens}
-    out: dict[str, None] = {}
+    out: dict[str, str] = {}
     for m in _CAPS.finditer(art.norm):
         words = m.group(0).split()
         if any(
@@ -324,8 +356,11 @@ def _other_names(art: Article, exclude: set[str]) -> list[str]:
             or w.lower() in TITLE_WORDS
             or w.lower() in NON_NAME_STARTS
             for w in words
-        ) or any(m.group(0) in e or e in m.group(0) for e in exclude):
+        ):
             continue
-        out.setdefault(art.text[m.start() : m.end()])
-    # "Pioneers" and "Carver Pioneers" name one thing: keep the longer form only.
-    return [n for n in out if not any(n != o and n in o for o in out)]
+        out.setdefault(art.text[m.start() : m.end()], m.group(0))
+        if len(out) == MAX_OTHER_NAMES:
+            break
+    names = [(found, original) for original, found in out.items()]
+    longer = [[j for j, o in enumerate(out) if o != n and n in o] for n in out]
+    return names, longer

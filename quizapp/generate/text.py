@@ -264,8 +264,9 @@ def find_single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote
 
 def sentence_at(paragraph: Paragraph, pos: int) -> int:
     """Index of the sentence of paragraph containing pos (the last one starting before it)."""
-    starts = [s.start for s in paragraph.sentences]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
+    # key= instead of a list of starts: building that list on every call made long
+    # paragraphs quadratic.
+    return max(0, bisect.bisect_right(paragraph.sentences, pos, key=lambda s: s.start) - 1)
 
 
 def word_count(s: str) -> int:

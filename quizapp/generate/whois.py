@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.distractors import GENERIC_NAMES, assemble, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
 from quizapp.generate.people import Person, is_common_title
+from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
 GENERIC_ROLES = (
@@ -23,6 +27,9 @@ GENERIC_ROLES = (
     "a software developer",
 )
 _CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
+# Other people's roles offered as distractors come from at most this many roles around the
+# answer's: linear time on an article listing thousands of people.
+MAX_ROLE_POOL = 24
 _STOP = frozenset(
     [
         "that",
@@ -43,7 +50,8 @@ _STOP = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # the same roles are compared for every person
+def _words(text: str) -> frozenset[str]:
     """Content words of text, lower-cased and crudely singularised, for overlap tests."""
     out = set()
     for w in _CONTENT.findall(text.lower()):
@@ -52,7 +60,11 @@ def _words(text: str) -> set[str]:
         for part in {w, *w.split("-")}:
             if len(part) > 3 and part not in _STOP:
                 out.add(part[:-1] if part.endswith("s") and not part.endswith("ss") else part)
-    return out
+    return frozenset(out)
+
+
+def _start(paragraph: Paragraph) -> int:
+    return paragraph.start
 
 
 def _role_prompt(role: str) -> str:
@@ -81,6 +93,10 @@ def _role_distractors(
     """Other people's roles, then generic ones; none sharing a key word with the answer's."""
     own = {r.casefold() for r in person.roles}
     own_words = set().union(*(_words(r) for r in person.roles))
+    if len(all_roles) > MAX_ROLE_POOL:
+        at = bisect.bisect_left(all_roles, i, key=lambda x: x[0])
+        first = min(max(0, at - MAX_ROLE_POOL // 2), len(all_roles) - MAX_ROLE_POOL)
+        all_roles = all_roles[first : first + MAX_ROLE_POOL]
     others = [
         r
         for j, r in all_roles
@@ -138,12 +154,17 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     people = art.cast.people
     out: list[DraftQuestion] = []
     all_roles = [(i, r) for i, p in enumerate(people) for r in map(_specific, p.roles) if r]
+    # Who holds each role, and paragraph starts: lookups, not a pass per person (quadratic).
+    holders: dict[str, set[int]] = {}
+    for j, r in all_roles:
+        holders.setdefault(r.casefold(), set()).add(j)
     for i, person in enumerate(people):
         k, role = next(((k, r) for k, r in enumerate(map(_specific, person.roles)) if r), (0, None))
         if role is None:
             continue
         at = person.role_at[k]
-        p = next(x for x in art.paragraphs if x.start <= at < x.end + 1)
+        # The paragraph where the role is given: the last one starting at or before it.
+        p = art.paragraphs[bisect.bisect_right(art.paragraphs, at, key=_start) - 1]
         source, span = art.source(p, at, at + 1)
         explanation = f"The article introduces {person.name} as {role}."
         distractors = _role_distractors(art, i, person, source, all_roles)
@@ -154,7 +175,7 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         if n_others >= 3 and not event:
             q = _ask_role(art, person, role, distractors, source, span, explanation, 0.85)
         askable = _askable_role(role)
-        shared = [j for j, r in all_roles if j != i and r.casefold() == role.casefold()]
+        shared = bool(holders.get(role.casefold(), set()) - {i})  # someone else holds it too
         names = art.person_choices(i)
         real_names = sum(1 for n in names if n not in GENERIC_NAMES)
         if q is None and askable and not shared and real_names >= 3:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Flask, g, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -68,6 +68,8 @@ def register(app: Flask) -> None:
             custom = bool(getattr(getattr(error, "limit", None), "error_message", None))
         else:
             custom = error.description != type(error).description
+        if code == 413 and not custom:
+            return render_error(413, _too_large())
         return render_error(code, error.description if custom else MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)
@@ -85,6 +87,17 @@ def register(app: Flask) -> None:
                 exc_info=original,
             )
         return render_error(500, MESSAGES[500])
+
+
+def _too_large() -> str:
+    """The 413 text, with the limits a teacher can act on."""
+    limits = current_app.config
+    article = limits["ARTICLE_MAX_BYTES"] / 1_000_000
+    request_size = (limits.get("MAX_CONTENT_LENGTH") or 0) / 1_000_000
+    return (
+        f"{MESSAGES[413]} A request can hold at most {request_size:.3g} MB, and an article"
+        f" at most {article:.3g} MB: shorten the text or split it, then try again."
+    )
 
 
 def render_error(code: int, message: str) -> tuple[str, int]:

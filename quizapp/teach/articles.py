@@ -14,9 +14,27 @@ from quizapp.extensions import db, limiter
 from quizapp.ids import parse_ids
 from quizapp.models import Article, Question
 from quizapp.teach import bp
-from quizapp.teach.article_sources import form_article, no_url_given, url_throttle_key
+from quizapp.teach.article_sources import (
+    form_article,
+    megabytes,
+    no_url_given,
+    url_throttle_key,
+)
 from quizapp.teach.forms import ActionForm, ImportForm
 from quizapp.teach.services import discard, discard_message
+
+
+def import_form() -> ImportForm:
+    """The import form, its help saying the size limit."""
+    form = ImportForm()
+    limit = megabytes(current_app.config["ARTICLE_MAX_BYTES"])
+    form.body.description = (
+        f"Paste the article here (at most {limit}), or upload a file or give a web address below."
+    )
+    form.upload.description = (
+        f"A web page (.html), PDF, Word (.docx), Markdown or UTF-8 text file, at most {limit}."
+    )
+    return form
 
 
 @bp.route("/articles/import", methods=["GET", "POST"])
@@ -28,7 +46,7 @@ from quizapp.teach.services import discard, discard_message
 )
 def import_page() -> str | Response | tuple[str, int]:
     """Paste, upload or fetch an article; its questions are generated as drafts to review."""
-    form = ImportForm()
+    form = import_form()
     if form.validate_on_submit():
         source = form_article(form)
         title = (form.title.data or "").strip() or (source.title if source else None)

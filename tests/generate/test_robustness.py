@@ -1,7 +1,5 @@
 """Never crashes, never hangs, stays deterministic."""
 
-import time
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,15 +48,13 @@ def test_edge_inputs() -> None:
         check_invariants(text, generate(text))
 
 
-def test_one_megabyte_is_fast() -> None:
+# Speed is measured by benchmarks/generator.py (timed tests fail on a busy machine); linear
+# work on long texts is asserted in test_pathological.py.
+def test_one_megabyte() -> None:
     big = (SEED + "\n") * (1_000_000 // len(SEED) + 1)
-    start = time.perf_counter()
-    generate(big)
-    assert time.perf_counter() - start < 10
+    check_invariants(big, generate(big))
 
 
 def test_one_huge_paragraph() -> None:
     big = SEED.replace("\n", " ") * 30
-    start = time.perf_counter()
-    generate(big)
-    assert time.perf_counter() - start < 10
+    check_invariants(big, generate(big))

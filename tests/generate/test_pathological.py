@@ -1,0 +1,65 @@
+"""Issue 13 (2): no text makes the generator quadratic or makes it copy whole sentences.
+
+Not timed (machines are noisy): the work is counted as executed lines of Python, and the
+output is measured in characters. Timings and peak memory are in benchmarks/generator.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from quizapp.generate import generate, pipeline
+
+from .helpers import check_invariants
+from .pathological import PATHOLOGICAL, ordinary
+
+CASES = {**PATHOLOGICAL, "ordinary": ordinary}
+SMALL = 4_000
+
+
+def executed_lines(text: str) -> int:
+    """Lines of Python run by generate(text): a measure of work that no other load disturbs."""
+    count = 0
+
+    def tracer(frame, event, arg):  # noqa: ANN001, ANN202
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        generate(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("make", CASES.values(), ids=CASES.keys())
+def test_work_grows_linearly_with_the_text(make: Callable[[int], str]) -> None:
+    generate("warm up")  # imports and compiled patterns are not the text's work
+    small, large = executed_lines(make(SMALL)), executed_lines(make(4 * SMALL))
+    # Four times the text: four times the work (and some slack), not sixteen.
+    assert large <= 4.6 * small, (small, large)
+
+
+@pytest.mark.parametrize("make", CASES.values(), ids=CASES.keys())
+def test_output_is_bounded_by_the_text(make: Callable[[int], str]) -> None:
+    text = make(40_000)
+    result = generate(text)
+    check_invariants(text, result)
+    copied = sum(len(q.prompt) + len(q.source) + len(q.explanation) for q in result.questions)
+    # Each question quotes a bounded stretch of text, never a whole giant "sentence" again.
+    assert copied <= 20 * len(text) + 100_000
+    assert all(len(q.source) <= 1500 for q in result.questions)
+    assert len(result.questions) <= pipeline.MAX_QUESTIONS
+
+
+def test_an_article_gives_at_most_max_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = PATHOLOGICAL["short paragraphs"](20_000)
+    assert len(generate(text).questions) > 50
+    monkeypatch.setattr("quizapp.generate.pipeline.MAX_QUESTIONS", 50)
+    assert len(generate(text).questions) == 50
