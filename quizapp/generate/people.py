@@ -456,6 +456,8 @@ def _index_variant(variants: dict[tuple[str, str | None], list[Person]], p: Pers
     """File p under (given name, ""), (given name, each later word) or (given name, None)."""
     pw = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
     keys = {(pw[0], ""), *((pw[0], w) for w in pw[1:])} if pw[1:] else {(pw[0], ""), (pw[0], None)}
+    # "Eriksson Ek" after "Joel Eriksson Ek": a multi-word surname names the person too.
+    keys |= {("surname", s) for s in p.surnames if " " in s}
     for key in keys:
         variants.setdefault(key, []).append(p)
 
@@ -467,7 +469,8 @@ def _variant_candidates(
     words = [t for t in core if not _INITIAL.fullmatch(t)]
     if not words[1:]:
         return variants.get((words[0], ""), [])
-    found = {id(p): p for w in [*words[1:], None] for p in variants.get((words[0], w), [])}
+    keys = [(words[0], w) for w in [*words[1:], None]] + [("surname", " ".join(words))]
+    found = {id(p): p for key in keys for p in variants.get(key, [])}
     return sorted(found.values(), key=lambda p: p.first_pos)
 
 
@@ -672,7 +675,7 @@ def _resolve_pronouns(
         resolved: list[Mention] = []
         for m in mentions[p.index]:
             if m.pronoun is None:
-                inside = any(q.start <= m.start < q.end for q in p.quotes)
+                inside = _in_quotes(p, m.start)
                 (quoted if inside else seen).append(m.person)
                 if not inside and not norm.startswith(("'s", "s'"), m.end):
                     actors.append(m.person)
@@ -680,7 +683,7 @@ def _resolve_pronouns(
                 if m.person is not None:
                     people[m.person].mentions += 1
                 continue
-            quoted_pronoun = any(q.start <= m.start < q.end for q in p.quotes)
+            quoted_pronoun = _in_quotes(p, m.start)
             target = _pick(seen, m.pronoun, people) if seen else None
             tie_broken = False
             if target is None and actors and not quoted_pronoun and seen:
@@ -699,6 +702,15 @@ def _resolve_pronouns(
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         previous = seen
+
+
+def _in_quotes(p: Paragraph, pos: int) -> bool:
+    """Whether pos lies inside one of the paragraph's quotations (sorted, not overlapping).
+
+    A bisection, not a pass over the quotes: paragraphs of many quotes made that quadratic.
+    """
+    i = bisect.bisect_right(p.quotes, pos, key=lambda q: q.start) - 1
+    return i >= 0 and pos < p.quotes[i].end
 
 
 def _any_compatible(seen: list[int | None], gender: str, people: list[Person]) -> bool:

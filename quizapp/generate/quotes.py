@@ -334,15 +334,30 @@ _NAME_BEFORE_VERB = re.compile(r"(\p{Lu}[\p{L}'-]+)\s+(?:\p{Ll}+ly\s+)?$")
 
 def _unknown_speaker(art: Article, p: Paragraph, last: Attribution, pos: int) -> bool:
     """ "Moss agreed:" between the last speaker and the quote: a name the cast may not know."""
-    start = max(last.end, p.start)
-    own = [
-        (m.start, m.end) for m in _mentions_between(art, p, start, pos) if m.person == last.person
-    ]
-    for verb in _VERB_ANY.finditer(art.norm, start, pos):
-        name = _NAME_BEFORE_VERB.search(art.norm, start, verb.start())
-        if name and not any(a <= name.start(1) < b for a, b in own):
-            return True
-    return False
+    return _first_unknown_speaker(art, p, last) <= pos
+
+
+def _first_unknown_speaker(art: Article, p: Paragraph, last: Attribution) -> int:
+    """Where the first "Name verb" after last ends that is not last's person (else past p).
+
+    Found once per attribution: every later quote of the paragraph asks the same question,
+    and a scan per quote made paragraphs of unattributed quotes quadratic.
+    """
+    key = f"unknown_speaker:{p.index}:{last.start}:{last.end}"
+    if key not in art.memo:
+        start = max(last.end, p.start)
+        own = [
+            (m.start, m.end)
+            for m in _mentions_between(art, p, start, p.end)
+            if m.person == last.person
+        ]
+        art.memo[key] = p.end + 1
+        for verb in _VERB_ANY.finditer(art.norm, start, p.end):
+            name = _NAME_BEFORE_VERB.search(art.norm, start, verb.start())
+            if name and not any(a <= name.start(1) < b for a, b in own):
+                art.memo[key] = verb.end()
+                break
+    return art.memo[key]
 
 
 def _someone_else(art: Article, p: Paragraph, person: int, start: int, end: int) -> bool:
