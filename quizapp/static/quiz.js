@@ -98,7 +98,10 @@
   });
 
   var wide = window.matchMedia("(min-width: 60rem)");
-  if (navigator && wide.matches) navigator.open = true;
+  if (navigator) {
+    navigator.open = wide.matches;
+    wide.addEventListener("change", function () { navigator.open = wide.matches; });
+  }
 
   function isAnswered(page) {
     var checked = page.querySelector("input[type=radio]:checked");
