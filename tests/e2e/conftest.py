@@ -125,7 +125,6 @@ class Visitor:
         )
         assert violations == [], f"{name}: {violations}"
 
-
     def fits_phone(self, name: str) -> None:
         """At 390 px the page must not scroll sideways (document width <= viewport)."""
         size = self.page.viewport_size
