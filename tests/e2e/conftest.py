@@ -152,9 +152,12 @@ class Visitor:
                 self.page.emulate_media(color_scheme=scheme)
                 for width in (1280, PHONE):
                     self.page.set_viewport_size({"width": width, "height": 900})
-                    self.page.screenshot(
-                        path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=True
-                    )
+                    self.page.evaluate("window.scrollTo(0, 0)")
+                    shot = ARTIFACTS / f"{name}-{width}-{scheme}"
+                    self.page.screenshot(path=f"{shot}.png", full_page=True)
+                    # What a phone shows before any scrolling: the part that has to be right.
+                    if width == PHONE:
+                        self.page.screenshot(path=f"{shot}-fold.png")
                 self.check(f"{name}-{scheme}")
             self.fits_phone(name)
         finally:

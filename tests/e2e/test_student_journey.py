@@ -41,7 +41,7 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
 
     # The whole card selects; autosave says so; Next moves without a reload.
     page.evaluate("window.samePage = true")
-    shown_question(page).locator(".option-text").nth(1).click()
+    shown_question(page).locator(".option").nth(1).click()
     expect(shown_question(page).locator("input[type=radio]").nth(1)).to_be_checked()
     expect(page.locator("#save-status")).to_have_text("Saved")
     expect(page.locator(".take-count")).to_have_text(f"1 of {total} answered")
@@ -57,12 +57,21 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     shown_question(page).locator(".flag-toggle").click()
     expect(page.locator(".nav-sq[data-go='2']")).to_have_class(re.compile("is-flagged"))
     expect(page.locator("#save-status")).to_have_text("Saved")
+    # Offline: the status says so, and the answer goes through once the network is back.
+    page.context.set_offline(True)
+    shown_question(page).locator(".option").nth(2).click()
+    expect(page.locator("#save-status")).to_have_text("Offline — will retry")
+    page.context.set_offline(False)
+    expect(page.locator("#save-status")).to_have_text("Saved", timeout=10_000)
+    # The browser logs the save that failed while offline; that one is expected.
+    assert all("INTERNET_DISCONNECTED" in e for e in v.console_errors), v.console_errors
+    v.console_errors.clear()
     v.looks("attempt")
 
     # Reload: the same question, answer and flag come back; the navigator jumps anywhere.
     page.reload()
     expect(shown_question(page).locator(".qnum")).to_have_text(f"Question 2 of {total}")
-    expect(shown_question(page).locator("input[type=radio]").nth(1)).to_be_checked()
+    expect(shown_question(page).locator("input[type=radio]").nth(2)).to_be_checked()
     expect(shown_question(page).locator("input[name=flag]")).to_be_checked()
     page.click(".nav-sq[data-go='5']")
     expect(shown_question(page).locator(".qnum")).to_have_text(f"Question 5 of {total}")
