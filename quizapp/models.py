@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -41,6 +42,8 @@ STATUSES = ("draft", "published", "retired")
 FORMATS = ("choice", "text", "numeric")
 GRADING = ("highest", "last", "average")
 FEEDBACK = ("immediate", "after_close")
+# How the take page shows the questions: one per page (with a navigator) or all at once.
+LAYOUTS = ("paged", "single")
 
 
 def utcnow() -> datetime:
@@ -220,6 +223,7 @@ class Quiz(db.Model):
     __table_args__ = (
         CheckConstraint(_in("grading", GRADING), name="grading"),
         CheckConstraint(_in("feedback", FEEDBACK), name="feedback"),
+        CheckConstraint(_in("layout", LAYOUTS), name="layout"),
         CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
         CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
         CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
@@ -246,6 +250,7 @@ class Quiz(db.Model):
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     grading: Mapped[str] = mapped_column(String(10), default="highest")
     feedback: Mapped[str] = mapped_column(String(12), default="immediate")
+    layout: Mapped[str] = mapped_column(String(10), default="paged", server_default="paged")
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -369,6 +374,8 @@ class Response(db.Model):
     text_answer: Mapped[str | None] = mapped_column(String(500))
     is_correct: Mapped[bool | None] = mapped_column(Boolean)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The student's "come back to this one" mark; it never affects the score.
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()

@@ -31,6 +31,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "quiz.detail": ("/quizzes/{slug}", (404, 200, 404, 200, 404, 200)),
     # A submitted attempt: the take page sends its owner on to the result.
     "quiz.take": ("/attempts/{attempt}", (LOGIN, 302, 404, 404, 404, 404)),
+    "quiz.review": ("/attempts/{attempt}/review", (LOGIN, 302, 404, 404, 404, 404)),
     "quiz.result": ("/attempts/{attempt}/result", (LOGIN, 200, 404, 404, 404, 404)),
     "practice.session": ("/practice/", SIGNED_IN),
     "practice.feedback": ("/practice/{question}/feedback", (LOGIN, 200, 404, 404, 404, 404)),

@@ -47,9 +47,11 @@ def autosave(client, attempt_id: int, question, answer, *, token: str | None = N
     )
 
 
-def submit(client, attempt_id: int, answers: dict[int, int | str]):
-    """Submit the attempt's form with the given answers."""
+def submit(client, attempt_id: int, answers: dict[int, int | str], *, confirm: bool = True):
+    """Submit with the given answers, confirming (as the review page asks) if any are blank."""
     data = {f"q{qid}": value for qid, value in answers.items()}
+    if confirm:
+        data["confirm"] = "1"
     return post_form(client, f"/attempts/{attempt_id}/submit", data, form_url="/")
 
 

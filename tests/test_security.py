@@ -43,7 +43,8 @@ def test_pages_have_no_inline_script_or_style(client, app, auth):
         slug = quiz.slug
     auth.as_new()
     start = post_form(client, f"/quizzes/{slug}/start", {}, form_url=f"/quizzes/{slug}")
-    pages = ["/", f"/quizzes/{slug}", start.headers["Location"], "/progress/", "/practice/"]
+    take = start.headers["Location"]
+    pages = ["/", f"/quizzes/{slug}", take, f"{take}/review?confirm=1", "/progress/", "/practice/"]
     for path in pages:
         html = client.get(path).get_data(as_text=True)
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path

@@ -284,6 +284,12 @@ class TakeItem:
     choice_id: int | None
     text_answer: str | None
     choices: list[tuple[int, str]]
+    flagged: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Whether a choice or a non-empty text is saved for this question."""
+        return self.choice_id is not None or bool(self.text_answer)
 
 
 def take_items(attempt: Attempt) -> list[TakeItem]:
@@ -297,6 +303,7 @@ def take_items(attempt: Attempt) -> list[TakeItem]:
             Response.choice_order,
             Response.choice_id,
             Response.text_answer,
+            Response.flagged,
             Question.prompt,
             Question.kind,
             Question.format,
@@ -322,6 +329,7 @@ def take_items(attempt: Attempt) -> list[TakeItem]:
             choice_id=row.choice_id,
             text_answer=row.text_answer,
             choices=[(i, texts[i]) for i in row.choice_order if i in texts],
+            flagged=row.flagged,
         )
         for row in rows
     ]

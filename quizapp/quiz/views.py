@@ -31,6 +31,7 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
+from quizapp.quiz.taking import count_blank, current_position
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
 
@@ -94,14 +95,23 @@ def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
 @bp.get("/attempts/<int:attempt_id>")
 @login_required
 def take(attempt_id: int) -> str | WerkzeugResponse:
-    """The questions of a running attempt, with the answers saved so far."""
+    """The questions of a running attempt (one per page by default), with the saved answers."""
     attempt = load_own_attempt(attempt_id, current_user) or abort(404)
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
-    return render_template("quiz/take.html", attempt=attempt, items=take_items(attempt))
+    items = take_items(attempt)
+    paged = attempt.quiz.layout == "paged"
+    return render_template(
+        "quiz/take.html",
+        attempt=attempt,
+        items=items,
+        paged=paged,
+        current=current_position(items, request.args.get("q")) if paged else None,
+        answered=sum(1 for item in items if item.answered),
+    )
 
 
-def _posted_answers() -> dict[int, str]:
+def posted_answers() -> dict[int, str]:
     """Answers in a submitted form: fields named q<question id>."""
     answers = {}
     for key, value in request.form.items():
@@ -141,10 +151,14 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
         with read_phase():
             attempt = load_own_attempt(attempt_id, current_user) or abort(404)
             running = attempt.submitted_at is None and is_open(attempt)
-            changes = grade_answers(attempt, _posted_answers(), utcnow()) if running else []
+            changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
         lock_attempt(attempt)
         if attempt.submitted_at is None and is_open(attempt):
             apply(changes)
+            # Blanks need a second, explicit "yes": the answers are saved, nothing is scored.
+            if request.form.get("confirm") != "1" and count_blank(attempt.id):
+                db.session.commit()
+                return redirect(url_for("quiz.review", attempt_id=attempt_id, confirm=1))
         elif attempt.submitted_at is None:
             flash("Time was up: only the answers saved before the deadline count.", "warning")
     except QuizError as error:

@@ -29,7 +29,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.auth.forms import NewAccountForm
-from quizapp.models import FEEDBACK, GRADING, KIND_LABELS
+from quizapp.models import FEEDBACK, GRADING, KIND_LABELS, LAYOUTS
 from quizapp.quiz.checkers import parse_number
 
 MAX_CHOICES = 8
@@ -244,6 +244,14 @@ class QuizForm(FlaskForm):
             (f, {"immediate": "Right after each attempt", "after_close": "After the close date"}[f])
             for f in FEEDBACK
         ],
+    )
+    layout = SelectField(
+        "Questions per page",
+        choices=[
+            (v, {"paged": "One per page, with a navigator", "single": "All on one page"}[v])
+            for v in LAYOUTS
+        ],
+        default="paged",
     )
     opens_at = DateTimeLocalField(
         "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]

@@ -49,7 +49,7 @@ def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
 def _initial(quiz: Quiz | None) -> dict:
     """A quiz's values as form data."""
     if quiz is None:
-        return {"shuffle": True, "tolerance": 0, "mode": "fixed"}
+        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": "paged"}
     return {
         "title": quiz.title,
         "description": quiz.description,
@@ -65,6 +65,7 @@ def _initial(quiz: Quiz | None) -> dict:
         "max_attempts": quiz.max_attempts,
         "grading": quiz.grading,
         "feedback": quiz.feedback,
+        "layout": quiz.layout,
         "opens_at": as_local(quiz.opens_at),
         "closes_at": as_local(quiz.closes_at),
         "published": quiz.published,
@@ -88,6 +89,7 @@ def _apply(quiz: Quiz, form: QuizForm) -> None:
     quiz.max_attempts = form.max_attempts.data or None
     quiz.grading = form.grading.data
     quiz.feedback = form.feedback.data
+    quiz.layout = form.layout.data
     quiz.opens_at = as_utc(form.opens_at.data)
     quiz.closes_at = as_utc(form.closes_at.data)
     quiz.published = form.published.data

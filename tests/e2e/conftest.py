@@ -19,6 +19,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TEACHER = ("ms_rivera", "teacher password 1")
+PHONE = 390  # px: the narrowest phone the pages are built for
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
@@ -125,6 +126,45 @@ class Visitor:
             }"""
         )
         assert violations == [], f"{name}: {violations}"
+
+    def fits_phone(self, name: str) -> None:
+        """At 390 px the page must not scroll sideways (document width <= viewport)."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size({"width": PHONE, "height": 844})
+        try:
+            width = self.page.evaluate("document.documentElement.scrollWidth")
+            # On failure, name the elements that stick out: that is where the fix goes.
+            culprits = self.page.evaluate(
+                """(limit) => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > limit && ![...e.children]
+                        .some(c => c.getBoundingClientRect().right > limit))
+                    .slice(0, 5).map(e => e.tagName + '.' + e.className)""",
+                PHONE,
+            )
+            assert width <= PHONE, f"{name}: {width} px wide at {PHONE} px: {culprits}"
+        finally:
+            self.page.set_viewport_size(size)
+
+    def looks(self, name: str) -> None:
+        """Screenshots at 1280 px and 390 px, light and dark, with the audit in dark mode too."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        size = self.page.viewport_size
+        try:
+            for scheme in ("light", "dark"):
+                self.page.emulate_media(color_scheme=scheme)
+                for width in (1280, PHONE):
+                    self.page.set_viewport_size({"width": width, "height": 900})
+                    self.page.evaluate("window.scrollTo(0, 0)")
+                    shot = ARTIFACTS / f"{name}-{width}-{scheme}"
+                    self.page.screenshot(path=f"{shot}.png", full_page=True)
+                    # What a phone shows before any scrolling: the part that has to be right.
+                    if width == PHONE:
+                        self.page.screenshot(path=f"{shot}-fold.png")
+                self.check(f"{name}-{scheme}")
+            self.fits_phone(name)
+        finally:
+            self.page.emulate_media(color_scheme="light")
+            self.page.set_viewport_size(size)
 
 
 @pytest.fixture
