@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.distractors import assemble, rng_for, shuffled
+from quizapp.generate.distractors import assemble, has_office, rng_for, shuffled
 from quizapp.generate.people import Person, is_common_title
 from quizapp.generate.types import DraftQuestion
 
@@ -75,19 +75,18 @@ def _askable_role(role: str) -> str | None:
 def _role_distractors(
     art: Article, i: int, person: Person, context: str, all_roles: list[tuple[int, str]]
 ) -> list[str]:
-    """Other people's roles, then generic ones; none sharing a key word with the answer's."""
+    """Other people's roles in the article; none sharing a key word with the answer's."""
     own = {r.casefold() for r in person.roles}
     own_words = set().union(*(_words(r) for r in person.roles))
     others = [
         r
         for j, r in all_roles
-        if j != i and r.casefold() not in own and not (_words(r) & own_words)
+        if j != i and r.casefold() not in own and not (_words(r) & own_words) and has_office(r)
     ]
     others = shuffled(list(dict.fromkeys(others)), rng_for(art.digest, f"roles:{person.name}"))
-    near = own_words | _words(context)
-    generic = [g for g in GENERIC_ROLES if not (_words(g) & near)]
-    generic = shuffled(generic, rng_for(art.digest, f"generic:{person.name}"))
-    return others + generic
+    # Only roles the article gives: an invented one ("a bank manager") is a giveaway. Nothing
+    # for a name that is no person ("Hartford Courant"): the question is not asked.
+    return others if art.is_person(i) else []
 
 
 def who_is_questions(art: Article) -> list[DraftQuestion]:
@@ -110,7 +109,7 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
                 kind="who_is",
                 prompt=_role_prompt(askable),
                 answer=person.name,
-                distractors=art.person_choices(i),
+                distractors=art.person_choices(i, askable),
                 source=source,
                 span=span,
                 explanation=explanation,

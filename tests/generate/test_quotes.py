@@ -9,7 +9,8 @@ def who_said(text: str) -> dict[str, str]:
     return {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
 
 
-INTRO = "Jane Doe, a lawyer in Boston, met reporters on Monday.\n"
+# Two people: a quote is asked only with a real person of the article beside the speaker.
+INTRO = "Jane Doe, a lawyer in Boston, met reporters on Monday with Judge Peter Reyes.\n"
 
 CASES = [
     # speaker after the quote
@@ -24,7 +25,8 @@ CASES = [
     (INTRO + '"The case will go on for many years," she said.', "Jane Doe"),
     # age and title in the attribution
     (
-        '"We are open every single day," said Kevin Yearout, 51, co-owner of a store.',
+        '"We are open every single day," said Kevin Yearout, 51, co-owner of a store.\n'
+        "Baker Dana Wells runs the shop next door.",
         "Kevin Yearout",
     ),
 ]
@@ -52,7 +54,7 @@ def test_continued_quote_same_speaker() -> None:
 def test_partial_quote_keeps_framing() -> None:
     text = (
         "Doug Ford, the premier of Ontario, called the plan "
-        "“the most insulting thing I’ve ever heard.”"
+        "“the most insulting thing I’ve ever heard.”\nMayor Olivia Chow replied later."
     )
     (prompt,) = who_said(text)
     assert prompt == "Who called the plan “the most insulting thing I’ve ever heard”?"
