@@ -86,7 +86,7 @@ def assemble(
         return None
     rng = rng_for(digest, prompt)
     if kind == "number":
-        distractors = hedged(distractors, answer, hedge_of(source, answer))
+        distractors = [rescaled(d) for d in hedged(distractors, answer, hedge_of(source, answer))]
     forbidden = {_key(answer)} | {_key(a) for a in accepted}
     chosen = pick(distractors, MAX_DISTRACTORS, forbidden, rng)
     if len(chosen) < _MIN_DISTRACTORS.get(kind, MAX_DISTRACTORS):
@@ -159,7 +159,11 @@ def is_person_like(person: Person, speaks: bool = False) -> bool:
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SPEECH_AFTER = re.compile(rf"\s+(?:also\s+|later\s+)?(?:{_VERBS})\b")
-_SPEECH_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+# "…," said Pohl names the speaker; "told Agence France-Presse" or "called Ruiz" names
+# someone else: only verbs that invert after a quote count before a name.
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|added|adds|wrote|writes|explained|noted|recalled)|according to)\s+$"
+)
 
 
 def speakers(norm: str, cast: Cast) -> set[int]:
@@ -261,6 +265,19 @@ def hedge_of(source: str, answer: str) -> str | None:
         re.IGNORECASE,
     )
     return found.group(1) if found else None
+
+
+_NEXT_SCALE = {"thousand": "million", "million": "billion", "billion": "trillion"}
+_SCALED = re.compile(r"^(?P<cur>\D*?)(?P<n>\d+(?:\.\d+)?) (?P<scale>thousand|million|billion)$")
+
+
+def rescaled(choice: str) -> str:
+    """ "$1400 million" -> "$1.4 billion": a figure written as the article would."""
+    m = _SCALED.match(choice)
+    if not m or float(m.group("n")) < 1000:
+        return choice
+    n = float(m.group("n")) / 1000
+    return f"{m.group('cur')}{n:g} {_NEXT_SCALE[m.group('scale')]}"
 
 
 def hedged(pool: list[str], answer: str, hedge: str | None) -> list[str]:

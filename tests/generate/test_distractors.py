@@ -3,7 +3,7 @@
 import pytest
 
 from quizapp.generate import generate
-from quizapp.generate.distractors import hedge_of, hedged
+from quizapp.generate.distractors import hedge_of, hedged, rescaled
 
 # Short articles written for these tests: each reproduces one pattern of real journalism.
 TWO_SPEAKERS = (
@@ -102,6 +102,19 @@ def test_hedged_pool_drops_choices_that_would_also_be_true(
     answer: str, hedge: str | None, kept: list[str]
 ) -> None:
     assert hedged(["500", "750", "1,500", "2,000"], answer, hedge) == kept
+
+
+@pytest.mark.parametrize(
+    ("choice", "written"),
+    [
+        ("$1400 million", "$1.4 billion"),
+        ("$2000 million", "$2 billion"),
+        ("£350 million", "£350 million"),
+        ("1,400", "1,400"),
+    ],
+)
+def test_rescaled(choice: str, written: str) -> None:
+    assert rescaled(choice) == written
 
 
 def test_more_than_question_offers_only_larger_figures() -> None:
