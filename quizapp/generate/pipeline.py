@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quizapp.generate.article import parse
-from quizapp.generate.distractors import MIN_CHOICES, MIN_CONFIDENCE
+from quizapp.generate.distractors import MIN_CONFIDENCE
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
@@ -35,7 +35,7 @@ def is_valid(text: str, q: DraftQuestion) -> bool:
     aliases = {a.casefold() for a in q.accepted}
     return (
         q.answer in q.choices
-        and len(q.choices) >= MIN_CHOICES
+        and len(q.choices) >= 2  # the app's minimum; assemble() sets each kind's own
         and len(set(keys)) == len(keys)
         and text[q.span[0] : q.span[1]] == q.source
         and q.confidence >= MIN_CONFIDENCE
