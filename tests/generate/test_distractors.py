@@ -3,6 +3,7 @@
 import pytest
 
 from quizapp.generate import generate
+from quizapp.generate.article import parse
 from quizapp.generate.distractors import hedge_of, hedged, rescaled
 
 # Short articles written for these tests: each reproduces one pattern of real journalism.
@@ -26,7 +27,7 @@ WITH_OUTLETS = (
 TWO_GOVERNORS = (
     "Teachers rally at the capitol\n"
     "Republican Gov. Dale Hutch said the budget would rise next year.\n"
-    "Kentucky Gov. Ray Miles, his neighbour, said his state had done the same.\n"
+    "Republican Gov. Ray Miles of Kentucky said his state had done the same.\n"
     "School board chair Tina Vos said the rise was too small.\n"
     "Union president Sam Ortega called for a strike vote.\n"
     "“Teachers have waited long enough for a fair wage,” Ortega said."
@@ -61,12 +62,21 @@ def test_outlets_are_never_offered_as_people() -> None:
         assert not any("Courier" in c or "Post" in c for c in q.choices), q
 
 
-def test_role_holder_question_has_no_second_holder_among_choices() -> None:
-    result = generate(TWO_GOVERNORS)
-    asked = [q for q in result.questions if q.answer == "Dale Hutch" and q.kind == "who_is"]
-    assert asked
-    for q in asked:
-        assert "Ray Miles" not in q.choices, q
+@pytest.mark.parametrize(
+    ("role", "left_out"),
+    [
+        ("the Republican Governor", {"Ray Miles"}),  # a party tells no governor apart
+        ("the Governor", {"Ray Miles"}),
+        ("the Kentucky Governor", set()),  # a place does: Miles governs another state
+        ("the board chair", {"Tina Vos"}),  # Vos chairs the board: she fits it too
+    ],
+)
+def test_holder_of_a_role_has_no_second_holder_among_choices(role: str, left_out: set) -> None:
+    # Which way round who_is asks is its own policy; the pool must hold either way.
+    art = parse(TWO_GOVERNORS)
+    names = [p.name for p in art.cast.people]
+    pool = set(art.person_choices(names.index("Dale Hutch"), role))
+    assert pool == {"Ray Miles", "Tina Vos", "Sam Ortega"} - left_out
 
 
 def test_role_choices_are_roles_of_the_article() -> None:
