@@ -35,9 +35,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         RATELIMIT_STORAGE_URI="quizapp+db://",
         RATELIMIT_STRATEGY="fixed-window",
         RATELIMIT_HEADERS_ENABLED=True,
-        LOGIN_LIMIT_PER_USER="10 per 5 minutes",
-        LOGIN_LIMIT_PER_ADDRESS="200 per 5 minutes",
+        # Failed attempts only (see auth/throttle.py and the README's Throttling section).
+        LOGIN_LIMIT_PER_ACCOUNT_ADDRESS="10 per 5 minutes",
+        LOGIN_LIMIT_PER_ACCOUNT="100 per hour",
+        LOGIN_LIMIT_PER_ADDRESS="300 per 5 minutes",
+        JOIN_LIMIT_PER_ACCOUNT="10 per 15 minutes",
+        JOIN_LIMIT_PER_ADDRESS="100 per 15 minutes",
         REGISTER_LIMIT_PER_ADDRESS="100 per hour",
+        # Host names or addresses on a private network that article import may fetch from
+        # (a school intranet); a list, or comma-separated in FLASK_IMPORT_ALLOWED_HOSTS.
+        IMPORT_ALLOWED_HOSTS="",
+        IMPORT_URL_LIMIT_PER_USER="30 per hour",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, Response, abort, request
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CSP = "; ".join(
@@ -40,6 +41,10 @@ def init_app(app: Flask) -> None:
     def _headers(response: Response) -> Response:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        # Results, progress, teacher pages and exports must not linger in a shared computer's
+        # cache or a proxy: nothing shown to a signed-in user is stored anywhere.
+        if request.endpoint != "static" and current_user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     @app.before_request

@@ -35,10 +35,10 @@ def make_question(
     accepted: tuple[str, ...] = (),
     status: str = "published",
     fmt: str = "choice",
+    source: str = "The bridge opened in 1932, says Ada Stone, the city's historian.",
 ) -> Question:
     """A question with its choices; the answer comes first in position order."""
     article = article or make_article()
-    source = "The bridge opened in 1932, says Ada Stone, the city's historian."
     question = Question(
         article=article,
         kind=kind,

@@ -246,7 +246,7 @@ def test_unknown_extension_is_refused(runner, app, tmp_path):
     path = tmp_path / "bank.csv"
     path.write_text("x", encoding="utf-8")
     result = runner.invoke(args=["bank", "import", str(path)])
-    assert result.exit_code == 1 and ".json, .gift or .txt" in result.output
+    assert result.exit_code == 1 and ".json, .gift, .txt or .xml" in result.output
 
 
 def upload(client, name: str, content: bytes):

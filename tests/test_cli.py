@@ -127,8 +127,23 @@ def test_generate_prints_json_without_touching_the_database(runner, app):
     for item in items:
         assert {"kind", "prompt", "answer", "choices", "source", "explanation"} <= item.keys()
         assert item["answer"] in item["choices"]
+        assert isinstance(item["flags"], list)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Article)) == 0
+
+
+def test_generate_shows_the_linter_flags(runner, tmp_path):
+    article = tmp_path / "dam.txt"
+    article.write_text(
+        "Work on the Tarn dam stopped in 1950. The company finished the Tarn dam in 1952.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["generate", str(article), "--json"])
+    assert result.exit_code == 0, result.output
+    flags = [f for item in json.loads(result.output) for f in item["flags"]]
+    assert any(f.startswith("UNRESOLVED_REF: 'the company'") for f in flags), flags
+    text = runner.invoke(args=["generate", str(article)]).output
+    assert "! UNRESOLVED_REF" in text
 
 
 def test_bank_export_json(runner, app, tmp_path):

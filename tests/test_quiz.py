@@ -375,8 +375,13 @@ def test_random_draw_by_kind(client, app, auth):
     with app.app_context():
         for _ in range(4):
             make_question(kind="which_year")
-        for _ in range(3):
-            make_question(kind="who_said", answer="Ada Stone", distractors=("A", "B", "C"))
+        for n in range(3):
+            make_question(
+                kind="who_said",
+                answer="Ada Stone",
+                distractors=("A", "B", "C"),
+                source=f"“Quote number {n},” says Ada Stone.",
+            )
         quiz = make_quiz(questions=0, draw_count=2, draw_kinds=["who_said"])
         slug = quiz.slug
     auth.as_new()

@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Quiz, User
 from tests.conftest import PASSWORD, csrf_token, post_form
 from tests.factories import make_quiz
+from tests.test_access_matrix import MATRIX, ROLES, build_world
 
 PAGES = ["/", "/auth/login", "/auth/register", "/quizzes", "/healthz"]
 
@@ -200,3 +201,89 @@ def test_a_huge_cited_question_id_is_ignored(client, app):
         make_quiz(questions=1)
     response = client.get("/articles/1?q=99999999999999999999")
     assert response.status_code == 200 and 'id="cited"' not in response.get_data(as_text=True)
+
+
+HOSTILE_NEXT = [
+    "/\t///evil.example",  # the finding: a tab browsers drop, leaving //evil.example
+    "/\n\\evil.com",  # the finding: a newline that gave a 500
+    "//evil.example",
+    "///evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "\t//evil.example",
+    " //evil.example",
+    "/\r/evil.example",
+    "https://evil.example/",
+    "http:evil.example",
+    "//evil.example/%2F..",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "evil.example",
+    "/\x01//evil.example",
+    "/\u3000//evil.example",
+    "/\u2028//evil.example",
+    "/" + "a" * 5000,
+]
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_open_redirect_after_login_goes_home(client, auth, target):
+    """Open redirect after login: a hostile `next` (normalised as browsers do) goes home."""
+    auth.create()
+    response = post_form(
+        client,
+        "/auth/login",
+        {"username": "student1", "password": PASSWORD},
+        query_string={"next": target},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    "target", ["/quizzes", "/teach/?tab=1", "/articles/1#cited", "/%09/evil.example"]
+)
+def test_login_follows_a_same_site_next(client, auth, target):
+    auth.create()
+    response = post_form(
+        client,
+        "/auth/login",
+        {"username": "student1", "password": PASSWORD},
+        query_string={"next": target},
+    )
+    assert response.headers["Location"] == target
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "anonymous"])
+def test_no_cache_control_finding_every_signed_in_page_is_no_store(app, client, auth, role):
+    """No Cache-Control on result, progress, teacher and export responses: now `no-store`."""
+    world = build_world(app, auth)
+    auth.login(role)
+    cached = []
+    for endpoint, (path, _) in MATRIX.items():
+        response = client.get(path.format(**world))
+        if response.headers.get("Cache-Control") != "no-store":
+            cached.append(f"{endpoint} ({response.status_code})")
+    assert cached == []
+
+
+def test_downloads_are_no_store(app, client, auth):
+    """Score and bank exports (the downloads) are never kept by a browser or proxy cache."""
+    world = build_world(app, auth)
+    auth.login("teacher")
+    for path in (
+        f"/teach/reports/export.csv?quiz={world['quiz']}",
+        f"/teach/reports/export.xlsx?quiz={world['quiz']}",
+        "/teach/reports/bank/export.json",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "attachment" in response.headers.get("Content-Disposition", ""), path
+        assert response.headers["Cache-Control"] == "no-store", path
+
+
+def test_anonymous_pages_stay_cacheable(client):
+    """The public pages need no such header (they hold nothing personal)."""
+    assert "no-store" not in client.get("/quizzes").headers.get("Cache-Control", "")

@@ -87,7 +87,7 @@ def test_uploading_a_text_file_imports_it(client, app, teacher):
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
-        (b"PK\x03\x04\x00\x00binary zip", "not plain text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary image", "not plain text"),
         (b"caf\xe9 in latin-1", "not UTF-8 text"),
         (b"a" * (1024 * 1024 + 10), "larger than 1 MB"),
         (b"   \n", "empty"),
@@ -106,8 +106,8 @@ def test_bad_uploads_are_refused_with_a_message(client, app, teacher, payload, m
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"title": "", "body": ARTICLE}, "This field is required."),
-        ({"title": "Nothing"}, "Paste the article text or choose a .txt file."),
+        ({"title": "", "body": ARTICLE}, "Give the article a title"),
+        ({"title": "Nothing"}, "Paste the article text, choose a file or give a web address."),
         ({"title": "Bad url", "body": ARTICLE, "source_url": "not a url"}, "full web address"),
         ({"title": "Bad date", "body": ARTICLE, "published_on": "31/02/2024"}, "Not a valid date"),
     ],

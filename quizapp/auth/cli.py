@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.auth import bp
 from quizapp.auth.forms import USERNAME_RULE
-from quizapp.auth.services import create_user, is_common_password
+from quizapp.auth.services import create_user, is_common_password, weak_password_message
 from quizapp.extensions import db
 from quizapp.models import ROLES
 
@@ -30,6 +30,9 @@ def create_user_command(username: str, role: str, password_stdin: bool) -> None:
         raise click.ClickException(f"The password must have at least {MIN_PASSWORD} characters.")
     if is_common_password(password):
         raise click.ClickException("This password is too common. Choose a less guessable one.")
+    weakness = weak_password_message(password, role=role, username=username)
+    if weakness:
+        raise click.ClickException(weakness)
     if not 3 <= len(username) <= 40 or not USERNAME_RULE.regex.match(username):
         raise click.ClickException(
             "The username must have 3 to 40 letters, digits, dots, dashes or underscores."

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
-from quizapp.auth.services import is_common_password
+from quizapp.auth.services import is_common_password, weak_password_message
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
@@ -33,8 +33,19 @@ def not_common(form: FlaskForm, field: PasswordField) -> None:
         raise ValidationError("This password is too common. Choose a less guessable one.")
 
 
+def strong_enough(form: FlaskForm, field: PasswordField) -> None:
+    """Refuse passwords zxcvbn scores below the minimum for the account's role."""
+    if field.data and not field.errors:
+        username = form.username.data or ""
+        message = weak_password_message(field.data, role=form.account_role, username=username)
+        if message:
+            raise ValidationError(message)
+
+
 class NewAccountForm(FlaskForm):
     """Username and password with the account rules, for every way an account is made."""
+
+    account_role = "student"
 
     username = StringField(
         "Username",
@@ -52,9 +63,11 @@ class NewAccountForm(FlaskForm):
             InputRequired(),
             Length(min=8, max=256, message="The password must have 8 to 256 characters."),
             not_common,
+            strong_enough,
         ],
         render_kw={"autocomplete": "new-password"},
-        description="At least 8 characters, not a common password. Pasting is fine.",
+        description="At least 8 characters and hard to guess: a few uncommon words work well. "
+        "Pasting is fine.",
     )
     confirm = PasswordField(
         "Repeat password",

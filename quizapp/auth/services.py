@@ -30,6 +30,24 @@ def is_common_password(password: str) -> bool:
     return password.casefold() in _common_passwords()
 
 
+# zxcvbn's score (0 to 4) an account needs: teachers and admins hold other people's data.
+MIN_SCORE = {"student": 2, "teacher": 3, "admin": 3}
+ZXCVBN_MAX = 72  # zxcvbn refuses longer input; a longer password is at least as strong as this
+
+
+def weak_password_message(password: str, *, role: str, username: str = "") -> str | None:
+    """Why a password is too easy to guess for this role (zxcvbn's own advice), or None."""
+    from zxcvbn import zxcvbn  # its dictionaries load on first use, not at app start
+
+    result = zxcvbn(password[:ZXCVBN_MAX], user_inputs=[username] if username else [])
+    if result["score"] >= MIN_SCORE.get(role, MIN_SCORE["teacher"]):
+        return None
+    feedback = result["feedback"]
+    advice = [text for text in (feedback["warning"], *feedback["suggestions"]) if text]
+    advice = advice or ["Add another word or two. Uncommon words are better."]
+    return " ".join(["This password is too easy to guess.", *advice])
+
+
 def hash_password(password: str) -> str:
     """Hash a password with argon2id."""
     return hasher.hash(password)

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, g, redirect, render_template, request, session, url_for
+from flask_limiter import RouteLimit
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from quizapp.auth import bp
+from quizapp.auth import bp, throttle
 from quizapp.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quizapp.auth.services import (
     classroom_by_code,
     create_user,
     enroll,
     find_user,
-    normalise_username,
     verify_password,
 )
+from quizapp.auth.throttle import config_limit
 from quizapp.extensions import db, limiter, login_manager
 from quizapp.models import User
 from quizapp.sqlite import read_phase
@@ -35,13 +39,28 @@ def load_user(token: str) -> User | None:
         )
 
 
+# Browsers drop tabs and newlines anywhere in a URL, trim leading and trailing controls and
+# spaces, and read a backslash as "/" (WHATWG URL standard): judge a target as a browser reads it.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_TRIMMED = "".join(chr(c) for c in range(0x21))
+MAX_NEXT = 2000
+
+
 def _safe_next(target: str | None) -> str:
-    """Only follow relative redirects, never to another site."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        parts = urlsplit(target)
-        if not parts.netloc and not parts.scheme:
-            return target
-    return url_for("main.index")
+    """A same-site path to go to after login: the normalised `next`, else the home page."""
+    home = url_for("main.index")
+    if not target or len(target) > MAX_NEXT:
+        return home
+    seen = _URL_IGNORED.sub("", target).strip(_URL_TRIMMED).replace("\\", "/")
+    # Controls, separators and spaces have no place in our own paths (and break headers).
+    if any(unicodedata.category(char)[0] in "CZ" for char in seen):
+        return home
+    if not seen.startswith("/") or seen.startswith("//"):
+        return home
+    parts = urlsplit(seen)
+    if parts.scheme or parts.netloc:
+        return home
+    return seen
 
 
 def _start_session(user: User) -> None:
@@ -50,26 +69,26 @@ def _start_session(user: User) -> None:
     login_user(user)
 
 
-def _username_key() -> str:
-    """Throttle by the account being tried, so one student cannot lock out the whole school."""
-    return "login-user:" + normalise_username(request.form.get("username", ""))[:40]
-
-
-def _limit(name: str):
-    """A limit string read from the config at request time."""
-    return lambda: current_app.config[name]
-
-
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(_limit("REGISTER_LIMIT_PER_ADDRESS"), methods=["POST"])
+@limiter.limit(config_limit("REGISTER_LIMIT_PER_ADDRESS"), methods=["POST"])
+# Its join-code field is another way to try codes: wrong ones count with the join page's.
+@limiter.limit(
+    config_limit("JOIN_LIMIT_PER_ADDRESS"),
+    key_func=throttle.join_address_key,
+    methods=["POST"],
+    deduct_when=throttle.wrong_join_code,
+    error_message=throttle.too_many_codes("JOIN_LIMIT_PER_ADDRESS"),
+)
 def register() -> str | Response:
     """Let a student create an account, optionally joining a class."""
     form = RegisterForm()
     if form.validate_on_submit():
         classroom = None
         if form.join_code.data:
-            classroom = classroom_by_code(form.join_code.data)
+            with read_phase():  # see login(): the count of a wrong code needs the write lock
+                classroom = classroom_by_code(form.join_code.data)
             if classroom is None:
+                g.wrong_join_code = True
                 form.join_code.errors.append(
                     "No class has this join code. Check it with your teacher."
                 )
@@ -90,18 +109,44 @@ def register() -> str | Response:
     return render_template("auth/register.html", form=form), status
 
 
+def _login_limit(
+    name: str, key_func: Callable[[], str], exempt_when: Callable[[], bool]
+) -> RouteLimit:
+    """A limit on failed logins (a 400 answer), checked before the password is."""
+    return limiter.limit(
+        config_limit(name),
+        key_func=key_func,
+        methods=["POST"],
+        deduct_when=throttle.failed,
+        exempt_when=exempt_when,
+    )
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_ADDRESS"), methods=["POST"])
-@limiter.limit(_limit("LOGIN_LIMIT_PER_USER"), key_func=_username_key, methods=["POST"])
+@_login_limit("LOGIN_LIMIT_PER_ADDRESS", throttle.login_address_key, throttle.is_known_browser)
+@_login_limit("LOGIN_LIMIT_PER_ACCOUNT", throttle.login_account_key, throttle.is_known_browser)
+@_login_limit(
+    "LOGIN_LIMIT_PER_ACCOUNT_ADDRESS",
+    throttle.login_account_address_key,
+    throttle.is_known_browser,
+)
+@_login_limit(
+    "LOGIN_LIMIT_PER_ACCOUNT_ADDRESS", throttle.login_browser_key, throttle.is_unknown_browser
+)
 def login() -> str | Response:
     """Log in with a username and password."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = find_user(form.username.data)
+        # A read that ends here: on SQLite a POST's transaction holds the write lock, which the
+        # throttle's count of this failure (after the response is built) must be able to take.
+        with read_phase():
+            user = find_user(form.username.data)
         if verify_password(user, form.password.data) and user is not None and user.active:
             _start_session(user)
             flash(f"Logged in as {user.username}.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            response = redirect(_safe_next(request.args.get("next")))
+            throttle.remember_browser(response, user.username)
+            return response
         form.password.errors.append("Wrong username or password.")
     status = 400 if request.method == "POST" else 200
     return render_template("auth/login.html", form=form), status

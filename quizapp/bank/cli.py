@@ -15,6 +15,8 @@ from quizapp.bank.interchange import InterchangeError, bank_questions, export_te
 from quizapp.bank.services import article_quiz, import_article
 from quizapp.extensions import db
 from quizapp.generate import generate
+from quizapp.sources import ExtractedArticle, SourceError, extract, fetch_url
+from quizapp.sources.fetch import allowed_hosts
 
 
 def read_article(path: Path) -> str:
@@ -23,6 +25,19 @@ def read_article(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise click.ClickException(f"{path} is not UTF-8 text.") from None
+
+
+def read_source(path: Path | None, url: str | None) -> ExtractedArticle:
+    """The article in a file of any supported type, or fetched from a web address."""
+    try:
+        if path is not None:
+            return extract(path.read_bytes(), path.name, source_url=url)
+        if url is None:
+            raise click.UsageError("Give a file PATH or --url URL.")
+        page = fetch_url(url, allowed_hosts(current_app.config.get("IMPORT_ALLOWED_HOSTS")))
+        return extract(page.data, page.url.rsplit("/", 1)[-1], source_url=page.url)
+    except SourceError as error:
+        raise click.ClickException(f"{path or url}: {error}") from None
 
 
 def seed_metadata(path: Path) -> dict[str, str]:
@@ -53,7 +68,7 @@ def setup_command() -> None:
             quiz = article_quiz(result.article)
             click.echo(
                 f"Imported {path.name}: {len(result.article.questions)} questions,"
-                f" quiz {quiz.slug!r}."
+                f" quiz {quiz.slug!r} of {len(quiz.items)}."
             )
         else:
             click.echo(f"Already imported: {path.name}.")
@@ -61,23 +76,31 @@ def setup_command() -> None:
     click.echo("Setup complete.")
 
 
+ARTICLE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
 @click.command("import-article")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--title", help="Title (default: from the file name).")
-@click.option("--url", "source_url", help="Where the article was published.")
+@click.argument("path", type=ARTICLE_PATH, required=False)
+@click.option("--title", help="Title (default: the document's own, else the file name).")
+@click.option(
+    "--url",
+    "source_url",
+    help="Where the article was published; without PATH, the page is fetched from there.",
+)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="YYYY-MM-DD.")
 @click.option("--publish", is_flag=True, help="Publish the questions at once (default: drafts).")
 @with_appcontext
 def import_article_command(
-    path: Path, title: str | None, source_url: str | None, published, publish: bool
+    path: Path | None, title: str | None, source_url: str | None, published, publish: bool
 ) -> None:
-    """Store an article, its people and its generated questions (idempotent)."""
+    """Store an article (text, HTML, PDF, Word or a web page) and its questions (idempotent)."""
+    source = read_source(path, source_url)
     result = import_article(
-        read_article(path),
-        title=title or seed_metadata(path)["title"],
-        source_url=source_url,
-        published_on=published.date() if published else None,
-        origin=source_url or f"file:{path.name}",
+        source.text,
+        title=title or source.title or (seed_metadata(path)["title"] if path else source_url),
+        source_url=source.source_url,
+        published_on=published.date() if published else source.published,
+        origin=source.source_url or f"file:{path.name}",
         publish=publish,
     )
     db.session.commit()
@@ -98,11 +121,13 @@ def import_article_command(
 
 
 @click.command("generate")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=ARTICLE_PATH, required=False)
+@click.option("--url", help="Fetch the article from this web address instead of a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the questions as JSON.")
-def generate_command(path: Path, as_json: bool) -> None:
+@with_appcontext
+def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
     """Print the questions generated from an article, without touching the database."""
-    result = generate(read_article(path))
+    result = generate(read_source(path, url).text)
     items = [
         {
             "kind": q.kind,
@@ -114,6 +139,7 @@ def generate_command(path: Path, as_json: bool) -> None:
             "span": list(q.span),
             "explanation": q.explanation,
             "confidence": q.confidence,
+            "flags": list(q.flags),
         }
         for q in result.questions
     ]
@@ -122,6 +148,8 @@ def generate_command(path: Path, as_json: bool) -> None:
         return
     for i, item in enumerate(items, 1):
         click.echo(f"{i}. [{item['kind']}] {item['prompt']}")
+        for flag in item["flags"]:
+            click.echo(f"   ! {flag}")
         for choice in item["choices"]:
             click.echo(f"   {'*' if choice == item['answer'] else '-'} {choice}")
 
@@ -133,20 +161,25 @@ def bank_group() -> None:
 
 @bank_group.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "gift"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "gift", "moodle-xml"]),
+    default="json",
+    show_default=True,
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--include-drafts", is_flag=True, help="moodle-xml: drafts too, not only published.")
 @with_appcontext
-def bank_export_command(fmt: str, output) -> None:
-    """Write every question of the bank (a JSON list or Moodle GIFT)."""
-    output.write(export_text(fmt, bank_questions()))
+def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
+    """Write the bank: every question (JSON, GIFT) or the published ones (Moodle XML)."""
+    output.write(export_text(fmt, bank_questions(), include_drafts=include_drafts))
 
 
 @bank_group.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @with_appcontext
 def bank_import_command(path: Path) -> None:
-    """Import questions as drafts from a .json or .gift/.txt file: all of them or none."""
+    """Import questions as drafts from a .json, .gift/.txt or Moodle .xml file: all or none."""
     try:
         report = import_bank(path.name, path.read_bytes(), author=None)
     except InterchangeError as error:

@@ -4,7 +4,9 @@ Supported question types: multiple choice (`{=right ~wrong}`), short answer (`{=
 numerical (`{#1944:1}`, `{#1940..1950}`) and true/false (read as a two-option choice).
 What GIFT cannot say (kind, source sentence, article, span, aliases of a choice question) travels
 in `// key: value` comment lines directly above the question; `####text` in the answer block is
-the explanation (GIFT's general feedback).
+the explanation (GIFT's general feedback). A cloze prompt ("Fill in the blank: … _____ …") is
+written as a missing-word question, its answer block where the blank is; read back, a
+missing-word question becomes such a cloze prompt again.
 
 A file without our comments (say, from Moodle) gets default kinds: numerical questions are
 `number`, multiple choice whose options are all years is `which_year`, everything else `who_is`
@@ -20,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizapp.generate.cloze import BLANK, LEAD, split_blank
+
 SPECIAL = "~=#{}:"
 _YEAR = re.compile(r"^\d{4}$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -27,6 +31,13 @@ _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TEXT_FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _META = re.compile(r"^//\s*([a-z_]+)\s*:\s?(.*)$")
 META_KEYS = ("kind", "format", "source", "span", "article", "accepted", "id")
+# Every line terminator str.splitlines() knows (CRLF counts once): a raw one in an exported field
+# would end the line there, and GIFT after it would be read as a question of its own.
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# At the start of a field these would be read as a weight (%50%) or a text format ([html]).
+_LEADING_MARK = re.compile(r"^(\s*)([%\[])")
+# JSON leaves these three unescaped (they are not ASCII controls); editors still break lines there.
+_JSON_UNESCAPED_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 @dataclass
@@ -39,11 +50,21 @@ class Entry:
 
 
 def escape(text: str) -> str:
-    """Escape GIFT's special characters, backslashes and line breaks."""
+    """Escape GIFT's special characters and backslashes; every line break becomes `\\n`."""
     out = text.replace("\\", "\\\\")
     for char in SPECIAL:
         out = out.replace(char, "\\" + char)
-    return out.replace("\r\n", "\n").replace("\n", "\\n")
+    out = _LEADING_MARK.sub(r"\1\\\2", out.replace("->", "-\\>"))  # "->" is a matching pair
+    return LINE_BREAK.sub(lambda _: "\\n", out)
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """JSON with no raw line terminator anywhere (json.dumps leaves \\x85, \\u2028, \\u2029)."""
+    out = json.dumps(value, ensure_ascii=False, **options)
+    # Outside strings JSON allows only ASCII whitespace, so these can only sit inside strings.
+    for char, escaped in _JSON_UNESCAPED_BREAKS.items():
+        out = out.replace(char, escaped)
+    return out
 
 
 def unescape(text: str) -> str:
@@ -63,9 +84,14 @@ def unescape(text: str) -> str:
 
 def _meta_value(value: Any) -> str:
     """A comment value on one line: JSON when it is a list or could be misread."""
-    if isinstance(value, str) and "\n" not in value and not value.startswith(('"', "[")):
+    if (
+        isinstance(value, str)
+        and value == value.strip()
+        and not LINE_BREAK.search(value)
+        and not value.startswith(('"', "["))
+    ):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value)
 
 
 def _read_meta(value: str) -> Any:
@@ -93,8 +119,23 @@ def _dump_one(item: dict[str, Any]) -> str:
     if item.get("accepted") and item.get("format", "choice") == "choice":
         lines.append(f"// accepted: {_meta_value(list(item['accepted']))}")
     title = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
-    lines.append(f"::{escape(title)}:: {escape(item['prompt'])} {{{_answer_block(item)}}}")
+    lines.append(f"::{escape(title)}:: {_question_text(item)}")
     return "\n".join(lines) + "\n"
+
+
+def _question_text(item: dict[str, Any]) -> str:
+    """The prompt and its answer block; a cloze prompt gets the block where its blank is."""
+    block = "{" + _answer_block(item) + "}"
+    parts = split_blank(item["prompt"])
+    if parts is None:
+        return f"{escape(item['prompt'])} {block}"
+    return f"{escape(parts[0])}{block}{escape(parts[1])}"
+
+
+def _cloze_prompt(before: str, after: str) -> str:
+    """A missing-word question's text as our cloze prompt: the lead, and a blank for the block."""
+    text = before + BLANK + after
+    return text if text.startswith(LEAD) else LEAD + text
 
 
 def _answer_block(item: dict[str, Any]) -> str:
@@ -194,9 +235,12 @@ def parse_question(text: str, line: int, meta: dict[str, Any]) -> Entry:
     if opening < 0 or closing < 0:
         entry.errors.append("no answer block {…} (descriptions are not supported)")
         return entry
-    after = body[closing + 1 :].strip()
-    prompt = body[:opening].strip() + (" _____ " + after if after else "")
-    data: dict[str, Any] = {"prompt": unescape(prompt.strip()), "explanation": ""}
+    before, after = body[:opening], body[closing + 1 :]
+    if after.strip():  # a missing-word question: the answers stand where the blank is
+        prompt = _cloze_prompt(unescape(before.lstrip()), unescape(after.rstrip()))
+    else:
+        prompt = unescape(before.strip())
+    data: dict[str, Any] = {"prompt": prompt, "explanation": ""}
     block = body[opening + 1 : closing].strip()
     general = _find(block, "####")
     if general >= 0:

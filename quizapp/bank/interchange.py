@@ -11,13 +11,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.auth.guards import editable_by, sees_all
-from quizapp.bank import gift
+from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
+from quizapp.bank.moodle_read import Skipped
 from quizapp.extensions import db
 from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User
 from quizapp.quiz.checkers import parse_number
 
-FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift"}
+FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift", ".xml": "moodle"}
 MAX_TEXT = 500
 MAX_TOLERANCE = 1_000_000
 MAX_INT = 2**31 - 1  # the database's integer columns
@@ -72,35 +73,41 @@ def question_as_dict(question: Question) -> dict[str, Any]:
     }
 
 
-def export_text(fmt: str, questions: list[Question]) -> str:
-    """The bank as a JSON list or as GIFT text."""
+def export_text(fmt: str, questions: list[Question], *, include_drafts: bool = False) -> str:
+    """The bank as a JSON list, GIFT text or Moodle XML (published only, unless drafts asked)."""
     items = [question_as_dict(q) for q in questions]
+    if fmt == "moodle-xml":
+        return moodle.dumps(items, include_drafts=include_drafts)
     if fmt == "gift":
         return gift.dumps(items)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return gift.json_text(items, indent=2) + "\n"
 
 
 def file_format(filename: str) -> str:
-    """json or gift, from a file name's extension."""
+    """json, gift or moodle (XML), from a file name's extension."""
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix not in FORMATS_BY_EXTENSION:
         raise InterchangeError(
-            [f"{filename}: use a .json, .gift or .txt file (the extension names the format)."]
+            [f"{filename}: use a .json, .gift, .txt or .xml file (the extension names the format)."]
         )
     return FORMATS_BY_EXTENSION[suffix]
 
 
 def read_entries(filename: str, data: bytes) -> list[Entry]:
-    """The questions of a JSON or GIFT file, each validated, with its line number."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InterchangeError([f"{filename} is not UTF-8 text."]) from None
-    entries = gift.parse(text) if file_format(filename) == "gift" else read_json(text)
+    """The questions of a JSON, GIFT or Moodle XML file, each validated, with its line number."""
+    fmt = file_format(filename)
+    if fmt == "moodle":
+        entries = moodle.parse(data)  # XML says its own encoding
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InterchangeError([f"{filename} is not UTF-8 text."]) from None
+        entries = gift.parse(text) if fmt == "gift" else read_json(text)
     if not entries:
         raise InterchangeError([f"{filename} holds no questions."])
     for entry in entries:
-        if not entry.errors:
+        if not entry.errors and not isinstance(entry, Skipped):
             entry.errors.extend(validate(entry.data))
     return entries
 
@@ -246,9 +253,13 @@ def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportRep
     errors = [f"line {e.line}: {message}" for e in entries for message in e.errors]
     if errors:
         raise InterchangeError(errors)
+    # Question types the bank does not hold (Moodle XML) are reported, not imported.
+    report = ImportReport(
+        skipped=[f"line {e.line}: {e.reason}" for e in entries if isinstance(e, Skipped)]
+    )
+    entries = [e for e in entries if not isinstance(e, Skipped)]
     articles = _articles_named({e.data["article"] for e in entries if e.data.get("article")})
     taken = _unfiled_prompts(entries, articles)
-    report = ImportReport()
     for entry in entries:
         article = articles.get(entry.data.get("article") or "")
         question = _question(entry.data, article, author)

@@ -9,11 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
+from quizapp.bank.flags import flag_text
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, generate
 from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
+from quizapp.quiz.assembly import balanced, item_of
 
+# The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
+ARTICLE_QUIZ_SIZE = 15
 CHANGED_FLAG = (
     "The article text changed after this question was made; check it against the new text."
 )
@@ -118,6 +123,7 @@ def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) 
         span_end=draft.span[1],
         confidence=draft.confidence,
         status=status,
+        flag=flag_text(getattr(draft, "flags", ())),
     )
     question.choices = [
         Choice(text=text, is_correct=(text == draft.answer), position=i)
@@ -127,24 +133,30 @@ def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) 
 
 
 def article_quiz(article: Article) -> Quiz:
-    """Make the public quiz of all an article's published questions."""
+    """Make the public ready-made quiz of an article: a balanced, giveaway-free selection.
+
+    The rest of its published questions stay in the bank for random draws and practice.
+    """
     slug = slugify(article.title)
     if db.session.scalar(select(Quiz.id).where(Quiz.slug == slug)) is not None:
         slug = f"{slug[:70]}-{article.id}"
+    questions = db.session.scalars(
+        select(Question)
+        .where(Question.article_id == article.id, Question.status == "published")
+        .options(selectinload(Question.choices))
+        .order_by(Question.confidence.desc().nulls_last(), Question.id)
+    ).all()
+    items = [item_of(q, [c.text for c in q.choices]) for q in questions]
+    chosen = [item.key for item in balanced(items, ARTICLE_QUIZ_SIZE)]
     quiz = Quiz(
         title=article.title,
         slug=slug,
-        description=f"Every question built from “{article.title}”.",
+        description=f"{len(chosen)} questions on “{article.title}”, across every kind it offers.",
         published=True,
         public=True,
         shuffle=True,
     )
-    questions = db.session.scalars(
-        select(Question)
-        .where(Question.article_id == article.id, Question.status == "published")
-        .order_by(Question.id)
-    ).all()
-    quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
+    quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
     db.session.add(quiz)
     db.session.flush()
     return quiz

@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import flash, redirect, render_template, request, url_for
+from flask_limiter import RouteLimit
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
+from quizapp.auth import throttle
 from quizapp.auth.services import classroom_by_code, enroll
 from quizapp.classes import bp
 from quizapp.classes.forms import JoinForm
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
+from quizapp.sqlite import read_phase
+
+
+def _join_limit(name: str, key_func: Callable[[], str]) -> RouteLimit:
+    """A limit on wrong join codes (a 400 answer), so codes cannot be found by trying."""
+    return limiter.limit(
+        throttle.config_limit(name),
+        key_func=key_func,
+        methods=["POST"],
+        deduct_when=throttle.failed,
+        error_message=throttle.too_many_codes(name),
+    )
 
 
 @bp.route("/join", methods=["GET", "POST"])
 @login_required
+@_join_limit("JOIN_LIMIT_PER_ADDRESS", throttle.join_address_key)
+@_join_limit("JOIN_LIMIT_PER_ACCOUNT", throttle.join_account_key)
 def join() -> str | Response | tuple[str, int]:
     """Enter a join code to become a member of a class."""
     form = JoinForm()
     if form.validate_on_submit():
-        classroom = classroom_by_code(form.code.data)
+        # The lookup ends its read: the count of a wrong code (after the response) needs the
+        # write lock that a POST's transaction would hold on SQLite.
+        with read_phase():
+            classroom = classroom_by_code(form.code.data)
         if classroom is None:
             form.code.errors.append("No class has this join code. Check it with your teacher.")
         else:

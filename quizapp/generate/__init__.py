@@ -1,8 +1,17 @@
 """Article-to-question generator: plain Python, no Flask imports."""
 
+from quizapp.generate.cloze import BLANK, split_blank
 from quizapp.generate.types import KINDS, DraftQuestion, GeneratedArticle, PersonInfo
 
-__all__ = ["KINDS", "DraftQuestion", "GeneratedArticle", "PersonInfo", "generate"]
+__all__ = [
+    "BLANK",
+    "KINDS",
+    "DraftQuestion",
+    "GeneratedArticle",
+    "PersonInfo",
+    "generate",
+    "split_blank",
+]
 
 
 def generate(text: str) -> GeneratedArticle:

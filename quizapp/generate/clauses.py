@@ -5,7 +5,9 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.people import Cast
 from quizapp.generate.text import Paragraph, sentence_at
+from quizapp.generate.verbs import has_verb
 
 _TRAILING = re.compile(
     r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
@@ -13,7 +15,7 @@ _TRAILING = re.compile(
     r"|,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\s+(?:said|says)\b"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
-_DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
+DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
 _LEADING_CONJ = re.compile(r"(?:and|but|so|yet|or|though|although)\s+", re.I)
 _PARENS = re.compile(r"\s*\([^()]{0,300}\)")
 _PRONOUN_START = re.compile(r"(?:it|they|this|that|these|those|he|she)\b", re.I)
@@ -45,9 +47,13 @@ def _parenthetical(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, in
 
 
 def stem(
-    text: str, norm: str, p: Paragraph, a: int, b: int, min_words: int = 5
+    text: str, norm: str, p: Paragraph, a: int, b: int, min_words: int = 5, cast: Cast | None = None
 ) -> tuple[str, str, int, int] | None:
-    """(before, after, lo, hi): original text around target [a, b) forming a stand-alone clause."""
+    """(before, after, lo, hi): original text around target [a, b) forming a stand-alone clause.
+
+    With cast, a leading "He"/"She"/"His"/"Her" that the article resolves to one person is
+    replaced by that person's name instead of carrying the previous sentence along.
+    """
     si = sentence_at(p, a)
     sent = p.sentences[si]
     lo, hi = _strip(norm, sent.start, sent.end)
@@ -64,7 +70,10 @@ def stem(
     if conj:
         lo = conj.end()
     before, after = text[lo:a], text[b:hi]
-    if _needs_context(norm, lo, hi):
+    named = _antecedent(text, cast, p, lo, a) if cast else None
+    if named is not None:
+        before = named
+    elif _needs_context(norm, lo, hi):
         # "did not do so" / "It was …" need what came before to stand alone.
         if paren:
             return None
@@ -78,6 +87,30 @@ def stem(
     if len((before + " X " + after).split()) < min_words:
         return None
     return before, after, lo, hi
+
+
+_PERSONAL_START = re.compile(r"(he|she|his|her)\b", re.I)
+
+
+def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:
+    """before with its leading personal pronoun replaced by the person it resolves to."""
+    m = _PERSONAL_START.match(text, lo, a)
+    if not m:
+        return None
+    for mention in cast.mentions.get(p.index, []):
+        if mention.start == lo and mention.person is not None and mention.pronoun:
+            name = cast.people[mention.person].name
+            if (
+                m.group(1).lower() in ("his", "her")
+                and m.group(1).lower() != "her"
+                or (m.group(1).lower() == "her" and _HER_POSSESSIVE.match(text, m.end(), a))
+            ):
+                name += "’s"
+            return name + text[m.end() : a]
+    return None
+
+
+_HER_POSSESSIVE = re.compile(r"\s+\p{L}+\s+(?:said|says|was|is|has|had|\p{Ll}+ed)\b")
 
 
 def _needs_context(norm: str, lo: int, hi: int) -> bool:
@@ -96,9 +129,14 @@ def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]
     if not m or m.group(1).lower() not in SUBORDINATORS:
         return lo, hi
     inner = norm[m.end() : s_hi]
-    if len(inner.split()) < 4 or m.end() == a:
+    if len(inner.split()) < 4 or m.end() == a or not has_verb(inner):
         return lo, hi
     return m.end(), s_hi
+
+
+def drop_parens(s: str) -> str:
+    """s without parenthetical asides ("(though …)", "(see …)")."""
+    return _PARENS.sub("", s)
 
 
 def question(before: str, replacement: str, after: str) -> str:
@@ -106,7 +144,7 @@ def question(before: str, replacement: str, after: str) -> str:
     before, after = _PARENS.sub("", before), _PARENS.sub("", after)
     body = f"{before}{replacement}{after}"
     body = " ".join(body.split()).rstrip(" ,;:.")
-    body = _DATELINE.sub("", body)
+    body = DATELINE.sub("", body)
     if body.count("“") > body.count("”"):
         body += "”"
     if body.count('"') % 2:

@@ -33,10 +33,10 @@ MIN_CONFIDENCE = 0.6
 # A hedged figure ("more than 40") keeps only the distractors on the far side of its bound.
 # Years and ranks always have enough of their type and keep four choices.
 MIN_CHOICES = 2
-_MIN_DISTRACTORS = {"who_said": 1, "who_is": 1, "number": 2}
+# The one definition of how many real distractors each kind needs (all from the article);
+# who-is asks the same minimum whichever way it asks (person or role as the answer).
+MIN_DISTRACTORS = {"who_said": 1, "who_is": 1, "number": 2}
 MAX_DISTRACTORS = 3
-# No invented people: kept (empty) for callers that tell generic names from the article's.
-GENERIC_NAMES: tuple[str, ...] = ()
 
 
 def rng_for(digest: str, prompt: str) -> random.Random:
@@ -89,7 +89,7 @@ def assemble(
         distractors = [rescaled(d) for d in hedged(distractors, answer, hedge_of(source, answer))]
     forbidden = {_key(answer)} | {_key(a) for a in accepted}
     chosen = pick(distractors, MAX_DISTRACTORS, forbidden, rng)
-    if len(chosen) < _MIN_DISTRACTORS.get(kind, MAX_DISTRACTORS):
+    if len(chosen) < MIN_DISTRACTORS.get(kind, MAX_DISTRACTORS):
         return None
     choices = list(chosen)
     choices.insert(rng.randrange(len(choices) + 1), answer)

@@ -7,8 +7,9 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.clauses import question, stem
+from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
+from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
@@ -93,6 +94,9 @@ _NOT_COUNTED = frozenset(
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
 _FACTORS = (0.25, 1 / 3, 0.5, 2 / 3, 1.5, 2, 3, 4)
 
 
@@ -184,19 +188,17 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         value = float(raw.replace(",", ""))
         suffix = f" {scale}" if scale else ""
         answer = raw + suffix
-        rep = "about how many" if m.group("qual") else "how many"
+        rep = "how many"
         accepted = (raw.replace(",", "") + suffix,)
         pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
     a, b = m.span()
-    found = stem(art.text, norm, p, a, b)
+    found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
-    before, after, _, _ = found
-    if rep in ("how much", "what percentage") and before.rstrip().endswith(" by"):
-        before = before.rstrip()[:-3] + " by "
-    if rep == "how much":
-        before, rep, after = _money_in_noun_phrase(before, after)
-    prompt = question(before, rep, after)
+    asked = _ask(art.text, m, drop_parens(found[0]), drop_parens(found[1]), rep)
+    if asked is None:
+        return None
+    prompt = asked[0]
     rng = rng_for(art.digest, prompt + rng_key)
     source, span = art.source(p, a, b)
     return assemble(
@@ -213,22 +215,50 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     )
 
 
-_NOUN_RUN = re.compile(
-    r"(?:\s+\p{Ll}[\p{Ll}-]+){1,3}?(?=\s+(?:to|for|that|which|and|in|on)\b|[,.;]|$)"
+_APPROXIMATE = frozenset(
+    ["nearly", "almost", "about", "around", "roughly", "approximately", "some", "an estimated"]
+)
+# Also "More than 400 households …" at a sentence start, which _FIGURE leaves out.
+_HEDGE_BEFORE = re.compile(rf"\b({_QUAL})\s*$", re.I)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|jumped|climbed|gained|slipped"
+    r"|plunged|soared|surged|shrank|tumbled|rising|falling|growing)\s*$"
+)
+_OF_PHRASE = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+(?:\s+\p{Ll}[\p{L}-]*){0,2}?"
+    r"(?=[,.;]|\s+(?:in|on|at|from|for|to|by|during|since|after|before|was|were|is|are|had"
+    r"|have|has|\p{Ll}+ed)\b|$)"
 )
 
 
-def _money_in_noun_phrase(before: str, after: str) -> tuple[str, str, str]:
-    """ "a $4.5 million budget" -> "a budget of how much"; "a $14 billion border bill" too."""
-    head = _NOUN_RUN.match(after)
-    art = re.search(r"\b(an?|the)\s+$", before)
-    if head and art:
-        return (
-            before[: art.start()],
-            f"{art.group(1)}{head.group(0)} of how much",
-            after[head.end() :],
-        )
-    return before, "how much", after
+def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str, bool] | None:
+    """The question (or cloze) for figure m between before and after."""
+    qual = (m.group("qual") or "").lower()
+    lead, full_after = "", after
+    if m.group("count"):
+        # The counted noun phrase goes with the question word: "how many new teachers".
+        noun_end = m.end("noun") - m.end()
+        rep, after = f"how many{after[:noun_end]}", after[noun_end:]
+        if qual:
+            rep = f"about {rep}" if qual in _APPROXIMATE else f"{qual} {rep}"
+            lead = text[m.start("qual") : m.start("count")]
+    if not qual:
+        hedge = _HEDGE_BEFORE.search(before)
+        if hedge:
+            word = hedge.group(1).lower()
+            before = before[: hedge.start()]
+            rep = f"about {rep}" if word in _APPROXIMATE else f"{word} {rep}"
+            lead = hedge.group(0).strip() + " "
+    if m.group("money") and re.search(r"\bto\s*$", before):
+        return wh_or_cloze(before, after, rep, cloze_after=full_after, cloze_only=True)
+    if m.group("pct"):
+        of = _OF_PHRASE.match(after)
+        pct = rep.replace("how much", "what percentage")
+        if _CHANGE_VERB.search(before):
+            rep = f"by {pct}"
+        elif of:
+            rep, after = f"{pct}{of.group(0)}", after[of.end() :]
+    return wh_or_cloze(before, after, rep, blank=(lead, ""), cloze_after=full_after)
 
 
 def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool:
@@ -248,6 +278,8 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
     if after.startswith(("-year", "-month", "-day", " years old")):
         return False
     before = norm[max(p.start, m.start() - 2) : m.start()]
+    if _MONTH_BEFORE.search(norm, max(p.start, m.start() - 12), m.start()):
+        return False  # "July 25": a date, not a count
     if _AGE_AROUND.search(before) and norm[m.end("count") : m.end("count") + 1] == ",":
         return False  # "Kevin Yearout, 51, co-owner"
     return float(plain) >= 2

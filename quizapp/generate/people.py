@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from quizapp.generate.lexicon import (
-    FEMALE_NAMES,
     HONORIFICS,
-    MALE_NAMES,
     NON_NAME_STARTS,
     ORG_WORDS,
     SPEECH_VERBS,
@@ -17,6 +15,7 @@ from quizapp.generate.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
+from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import DEMONYMS, is_place
 from quizapp.generate.text import Paragraph
 
@@ -32,6 +31,7 @@ _SEQ = re.compile(
     rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
 )
 _TOKEN_RE = re.compile(_TOKEN)
+_OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 _INITIAL = re.compile(r"\p{Lu}\.")
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
 _SPEECH_BEFORE = re.compile(
@@ -118,13 +118,13 @@ def _core_of(tokens: list[str]) -> int:
     start = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
-        if i == start and len(tokens) - i >= 3 and is_person_noun(low):
-            start = i + 1  # "Striker Jamal Okafor": a capitalised job word, not a name
+        if i == start and len(tokens) - i >= 3 and (is_person_noun(low) or _plural_noun(low)):
+            start = i + 1  # "Striker Jamal Okafor", "Biologists Ana Ruiz": a job, not a name
             continue
         if (
             low in TITLE_WORDS
             or low in NON_NAME_STARTS
-            or low in ORG_WORDS
+            or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS
             or _ACRONYM.fullmatch(tok)
@@ -134,6 +134,11 @@ def _core_of(tokens: list[str]) -> int:
     return start
 
 
+def _plural_noun(low: str) -> bool:
+    """True for a plural person noun ("biologists", "officials")."""
+    return low.endswith("s") and is_person_noun(low[:-1])
+
+
 @dataclass
 class _Candidate:
     core: list[str]
@@ -141,13 +146,14 @@ class _Candidate:
     end: int
     prefix: str
     paragraph: int
+    word_surname: bool = False
 
 
 def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
     """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
     out = []
     for p in paragraphs:
-        if p.heading:
+        if p.heading or _title_case(norm[p.start : p.end]):
             continue
         for m in _SEQ.finditer(norm, p.start, p.end):
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
@@ -158,12 +164,29 @@ def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
             if _INITIAL.fullmatch(core[0][0]) and len(core) < 3:
                 continue
             words = [t for t, _ in core]
-            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words):
+            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
                 continue
             start = m.start() + core[0][1]
             prefix = norm[m.start() : start].strip()
-            out.append(_Candidate(words, start, start + _span_len(core), prefix, p.index))
+            if is_place(words[0]) and not is_given_name(words[0]):
+                continue  # "Chicago Tribune", "Hartford Courant": a place names no person
+            c = _Candidate(words, start, start + _span_len(core), prefix, p.index)
+            # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
+            c.word_surname = words[-1].lower() in ORG_WORDS
+            if not c.word_surname or is_given_name(words[0]):
+                out.append(c)
     return out
+
+
+_LINE_WORD = re.compile(r"[\p{L}'-]+")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("How Mary Steenburgen Wrote the Song"): no names from it."""
+    if line.rstrip()[-1:] in ".\"'":
+        return False
+    words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _span_len(core: list[tuple[str, int]]) -> int:
@@ -176,6 +199,7 @@ def _role_from_prefix(prefix: str) -> str | None:
     while toks and toks[0].lower() in NON_NAME_STARTS:
         toks = toks[1:]
     toks = [TITLE_ABBREVIATION_WORDS.get(t.lower().rstrip("."), t) for t in toks]
+    toks = [f"{t}." if _OPEN_ACRONYM.fullmatch(t) else t for t in toks]  # "U.S" -> "U.S."
     has_title = any(
         (t.lower() in TITLE_WORDS or is_person_noun(t))
         and t.lower() not in ("former", "acting", "then", "first")
@@ -197,12 +221,16 @@ def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> st
         prefix_role = f"{prefix_role} {org}"
     elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
         prefix_role = f"the {prefix_role}"
+    if apposition and prefix_role.lower() in apposition.lower():
+        return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
     if apposition and apposition.startswith("someone who "):
         return f"{prefix_role} {apposition[len('someone ') :]}"
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
-_NOUN_BEFORE = re.compile(r"(?:\b(\p{Lu}[\p{L}-]+|\p{Ll}+)\s+)?\b(\p{Ll}[\p{Ll}-]+)\s+$")
+_NOUN_BEFORE = re.compile(
+    r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$"
+)
 # Words that may qualify a job noun before a name ("Hawks coach", "city forester").
 _NOUN_QUALIFIERS = frozenset(
     [
@@ -224,6 +252,7 @@ _NOUN_QUALIFIERS = frozenset(
 )
 _ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
 _PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
+_ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
 _OF_ORG = re.compile(
     r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
 )
@@ -241,6 +270,15 @@ def _appositive_role(norm: str, end: int, limit: int) -> str | None:
     if not m:
         return None
     seg = m.group(1).strip()
+    seg_end = m.end()
+    while _ABBR_END.search(seg) and tail[seg_end : seg_end + 1] == ".":
+        more = re.match(r"\.\s+([^,;.!?\"()]{2,80}?)(?=[,;.!?\"(]|$)", tail[seg_end:])
+        if not more:
+            break  # "… at Washington University in St. Louis": the dot is no boundary
+        seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
+    seg = seg.removeprefix("now ")
+    if seg.startswith(("and ", "or ", "but ")):
+        return None  # "…, Baltimore Sun and Hartford Courant, and the former owner of …"
     if seg.startswith("who "):
         rest = seg[4:]
         if rest.startswith(("is ", "was ")):
@@ -249,7 +287,7 @@ def _appositive_role(norm: str, end: int, limit: int) -> str | None:
         return "someone who " + rest if len(rest.split()) >= 3 else None
     if not _has_person_head(seg):
         return None
-    place = _PLACE_TAIL.match(tail[m.end() :])
+    place = _PLACE_TAIL.match(tail[seg_end:])
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"
     return seg
@@ -282,7 +320,7 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     noun = _NOUN_BEFORE.search(before)
     if noun and is_person_noun(noun.group(2)) and not c.prefix:
         score += 1
-        role = _noun_role(noun.group(1), noun.group(2))
+        role = _qualified(before[: noun.start()], _noun_role(noun.group(1), noun.group(2)))
     if _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]
@@ -304,15 +342,37 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
         score += 1
     elif _AGE.match(after):
         score += 0.5
-    if c.core[0].lower() in FEMALE_NAMES or c.core[0].lower() in MALE_NAMES:
+    if is_given_name(c.core[0]) and not is_place(c.core[0]):
         score += 0.5  # a common given name: enough to know a person is there
     return score, role, hon
 
 
+_QUALIFIER = re.compile(r"\b(former|acting|interim|outgoing|incoming|then-?)\s*$", re.IGNORECASE)
+
+
+def _qualified(before: str, role: str) -> str:
+    """Keep "former"/"acting" before a role: "former Liberal Democrat leader Nick Clegg"."""
+    q = _QUALIFIER.search(before)
+    if not q:
+        return role
+    word = q.group(1).lower()
+    if word.startswith("then"):
+        word = "then-"
+    sep = "" if word.endswith("-") else " "
+    if role.startswith("the "):
+        return f"the {word}{sep}{role[4:]}"
+    return f"{word}{sep}{role}"
+
+
 def _noun_role(qualifier: str | None, noun: str) -> str:
     """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
-    if not qualifier:
+    words = (qualifier or "").split()
+    # "Liberal Democrat leader": keep every capitalised qualifier, not just the last one.
+    while len(words) > 1 and words[0].lower() in NON_NAME_STARTS:
+        words = words[1:]
+    if not words:
         return noun
+    qualifier = " ".join(words)
     low = qualifier.lower()
     if low in _NOUN_QUALIFIERS:
         return f"the {low} {noun}"
@@ -343,6 +403,8 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         key = _merge_key(c.core)
         person = by_core.get(key)
         if person is None:
+            if (c.word_surname or is_place(c.core[-1])) and score < 1.5:
+                continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)
                 continue
@@ -356,12 +418,28 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             person.role_at.append(c.start)
         if hon:
             person.honorifics.add(hon)
+    _adopt_full_names(people, unconfirmed)
     _drop_nested(people)
     _assign_honorifics(norm, people)
     for p in people:
         p.gender = p.gender or _gender_from_name(p)
     mentions = _find_mentions(norm, paragraphs, people, unconfirmed)
+    _later_roles(norm, paragraphs, people, mentions)
     return Cast(people, mentions)
+
+
+def _later_roles(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], mentions: dict[int, list[Mention]]
+) -> None:
+    """A role given at a later mention: "…," Ruiz says. … Ruiz, a structural biologist, …"""
+    for p in paragraphs:
+        for m in mentions.get(p.index, []):
+            if m.pronoun or m.person is None or people[m.person].roles:
+                continue
+            role = _appositive_role(norm, m.end, p.end)
+            if role:
+                people[m.person].roles.append(role)
+                people[m.person].role_at.append(m.start)
 
 
 def _merge_key(core: list[str]) -> str:
@@ -372,12 +450,32 @@ def _find_variant(people: list[Person], core: list[str]) -> Person | None:
     """An existing person this name is a variant of (same given name, shared surname)."""
     words = [t for t in core if not _INITIAL.fullmatch(t)]
     for p in people:
+        if len(words) > 1 and " ".join(words) in p.surnames:
+            return p  # "Eriksson Ek" after "Joel Eriksson Ek"
         pw = [t for t in p.tokens if not _INITIAL.fullmatch(t)]
         if pw[0] == words[0] and (pw[-1] == words[-1] or set(words[1:]) <= set(pw[1:])):
             return p
         if pw[0] == words[0] and set(pw[1:]) <= set(words[1:]):
             return p
     return None
+
+
+def _adopt_full_names(people: list[Person], unconfirmed: list[_Candidate]) -> None:
+    """Give a person first confirmed by a short form the full name met earlier.
+
+    "burying Joel Eriksson Ek's feed" (no cue) … "Eriksson Ek said" (a cue): one person,
+    Joel Eriksson Ek; the same for a given-name form ("Te Kaurinui" of "Te Kaurinui Parata").
+    """
+    for c in list(unconfirmed):
+        n = len(c.core)
+        for person in people:
+            k = len(person.tokens)
+            if not 2 <= k < n or person.first_pos < c.start:
+                continue
+            if person.tokens in (c.core[:k], c.core[n - k :]):
+                person.name, person.tokens, person.first_pos = " ".join(c.core), c.core, c.start
+                unconfirmed.remove(c)
+                break
 
 
 def _drop_nested(people: list[Person]) -> None:
@@ -391,7 +489,17 @@ def _drop_nested(people: list[Person]) -> None:
 
 
 def _honorific_surnames(norm: str) -> set[str]:
-    return {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+    """Surnames used alone as a person's later: "Mr. Ruiz", "…," Ruiz says, says Ruiz."""
+    out = {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+    out.update(m.group(1) or m.group(2) for m in _SPOKEN_SURNAME.finditer(norm))
+    return out
+
+
+_SAYS = r"(?:says|said|added|adds|told|tells|explained|recalled|noted|wrote)"
+# A lone capitalised word as a speaker right after a quote: "…," Ruiz says / "…," says Ruiz.
+_SPOKEN_SURNAME = re.compile(
+    rf"[,!?]['\"]\s+(?:(\p{{Lu}}[\p{{L}}'-]+)\s+{_SAYS}|{_SAYS}\s+(\p{{Lu}}[\p{{L}}'-]+)[.,])"
+)
 
 
 def _assign_honorifics(norm: str, people: list[Person]) -> None:
@@ -413,12 +521,7 @@ def _assign_honorifics(norm: str, people: list[Person]) -> None:
 
 
 def _gender_from_name(p: Person) -> str | None:
-    first = p.given.lower()
-    if first in FEMALE_NAMES and first not in MALE_NAMES:
-        return "f"
-    if first in MALE_NAMES and first not in FEMALE_NAMES:
-        return "m"
-    return None
+    return name_gender(p.given)
 
 
 def _alias_table(people: list[Person]) -> dict[str, set[int]]:
@@ -441,6 +544,11 @@ def _find_mentions(
 ) -> dict[int, list[Mention]]:
     """Named mentions per paragraph, then he/she pronouns resolved in document order."""
     table = _alias_table(people)
+    for c in unconfirmed:  # "Hori Parata" (unconfirmed) makes a later "Parata" ambiguous
+        if " ".join(c.core) in table:
+            continue  # a later, uncued mention of a known person
+        if c.core[-1] in table:
+            table[c.core[-1]].add(-1)
     out: dict[int, list[Mention]] = {}
     by_para: dict[int, list[_Candidate]] = {}
     for c in unconfirmed:
@@ -471,12 +579,12 @@ def _find_mentions(
             )
         found.sort(key=lambda x: x.start)
         out[p.index] = found
-    _resolve_pronouns(paragraphs, out, people)
+    _resolve_pronouns(norm, paragraphs, out, people)
     return out
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
-    if not hon or len(ids) < 2:
+    if not hon or len(ids) < 2 or -1 in ids:
         return ids
     gender = HONORIFICS.get(hon.lower())
     kept = {i for i in ids if people[i].gender in (None, gender)}
@@ -484,7 +592,10 @@ def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -
 
 
 def _resolve_pronouns(
-    paragraphs: list[Paragraph], mentions: dict[int, list[Mention]], people: list[Person]
+    norm: str,
+    paragraphs: list[Paragraph],
+    mentions: dict[int, list[Mention]],
+    people: list[Person],
 ) -> None:
     """Resolve he/she to the one compatible person in this (else the previous) paragraph."""
     previous: list[int | None] = []
@@ -492,20 +603,39 @@ def _resolve_pronouns(
         if p.heading or p.index not in mentions:
             continue
         seen: list[int | None] = []
+        # "Steenburgen called Buckley's performance stunning. … she said": a possessive
+        # names whose thing it is, not who acts; used only to settle a tie.
+        actors: list[int | None] = []
+        # People named inside quotation marks are what is talked about, not antecedents; they
+        # only make a pronoun ambiguous when nobody outside the quotes fits it.
+        quoted: list[int | None] = []
         resolved: list[Mention] = []
         for m in mentions[p.index]:
             if m.pronoun is None:
-                seen.append(m.person)
+                inside = any(q.start <= m.start < q.end for q in p.quotes)
+                (quoted if inside else seen).append(m.person)
+                if not inside and not norm.startswith(("'s", "s'"), m.end):
+                    actors.append(m.person)
                 resolved.append(m)
                 if m.person is not None:
                     people[m.person].mentions += 1
                 continue
+            quoted_pronoun = any(q.start <= m.start < q.end for q in p.quotes)
             target = _pick(seen, m.pronoun, people) if seen else None
+            tie_broken = False
+            if target is None and actors and not quoted_pronoun and seen:
+                target = _pick(actors, m.pronoun, people)
+                tie_broken = target is not None
             if target is None and not _any_compatible(seen, m.pronoun, people):
+                if _any_compatible(quoted, m.pronoun, people):
+                    resolved.append(m)
+                    continue
                 target = _pick(previous, m.pronoun, people)
             if target is not None:
-                people[target].gender = people[target].gender or m.pronoun
+                if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
+                    people[target].gender = people[target].gender or m.pronoun
                 seen.append(target)
+                actors.append(target)
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         previous = seen

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from quizapp.generate.article import parse
 from quizapp.generate.distractors import MIN_CONFIDENCE
+from quizapp.generate.firsts import person_rank_questions
+from quizapp.generate.lint import lint
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
@@ -11,7 +13,14 @@ from quizapp.generate.types import DraftQuestion, GeneratedArticle, PersonInfo
 from quizapp.generate.whois import who_is_questions
 from quizapp.generate.years import year_questions
 
-_BUILDERS = (who_said_questions, year_questions, rank_questions, number_questions, who_is_questions)
+_BUILDERS = (
+    who_said_questions,
+    year_questions,
+    rank_questions,
+    person_rank_questions,
+    number_questions,
+    who_is_questions,
+)
 
 
 def run(text: str) -> GeneratedArticle:
@@ -26,7 +35,7 @@ def run(text: str) -> GeneratedArticle:
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
         for p in art.cast.people
     ]
-    return GeneratedArticle(people=people, questions=_valid_unique(text, candidates))
+    return GeneratedArticle(people=people, questions=lint(_valid_unique(text, candidates)))
 
 
 def is_valid(text: str, q: DraftQuestion) -> bool:

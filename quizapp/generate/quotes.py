@@ -15,14 +15,16 @@ from quizapp.generate.lexicon import (
     is_person_noun,
 )
 from quizapp.generate.people import Mention
-from quizapp.generate.text import Paragraph, Quote, sentence_at, word_count
+from quizapp.generate.text import Paragraph, Quote, sentence_at
 from quizapp.generate.types import DraftQuestion
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
 _OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
 _VERB_AFTER = re.compile(
-    _OF_ORG + rf"(?:,[^,\"]{{1,150}}){{0,3}}(?:,)?\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b"
+    _OF_ORG
+    + r"(?:,[^,\"]{1,150}){0,3}(?:,)?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?"
+    + rf"(?:{_VERBS})\b"
 )
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
 # comma ("according to the town engineer,") before the speaker's name.
@@ -35,10 +37,19 @@ _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
+# "Sasse told Hawk Sawyer": the listener of the last speaker does not interrupt them.
+_LISTENER = re.compile(r"\b(?:told|tells|asked|asks)\s+$")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 _VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
 MAX_QUOTE_WORDS = 40
+# Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
+# a four-word one only when it is a whole sentence ("I almost died there.").
+MIN_QUOTE_WORDS = 5
+_CONTEXT_OPENERS = ("and", "but", "so", "or", "yet", "then")
+# "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 
 @dataclass(frozen=True)
@@ -68,14 +79,27 @@ def _attributions(art: Article, p: Paragraph) -> list[Attribution]:
         if m.pronoun and norm[m.start : m.end].lower() not in _SUBJECT_PRONOUNS:
             continue
         conf = 0.85 if m.pronoun else 0.95
+        before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
+        if before and _title_gap(before.group("gap")):
+            if _inverted(norm, p, before):
+                out.append(Attribution(m.start, m.end, m.person, conf))
+            continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
         if after and not _quote_inside(norm, p, m.end, after.end()):
             out.append(Attribution(m.start, after.end(), m.person, conf))
-            continue
-        before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
-        if before and _title_gap(before.group("gap")):
-            out.append(Attribution(m.start, m.end, m.person, conf))
     return out
+
+
+def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
+    """True when the verb follows a quote or a comma ("…," said Ruiz) or is "according to".
+
+    "Sasse told Hawk Sawyer" and "Officials said Ruiz 'was not…'": a name after a verb that
+    has its own subject is the listener or the topic, never the speaker.
+    """
+    if verb.group(0).lower().startswith("according"):
+        return True
+    head = norm[p.start : verb.start()].rstrip(" -")
+    return head.endswith(('"', "'", ",")) or not head
 
 
 def _title_gap(gap: str) -> bool:
@@ -89,6 +113,8 @@ def _title_gap(gap: str) -> bool:
         return False
     if all(w[:1].isupper() and _is_title(w) for w in words):
         return True  # "said Sen.", "said Chief Executive"
+    if words and all(w[:1].isupper() or w == "of" for w in words) and _is_title(words[-1]):
+        return True  # "said White House Press Secretary"
     # "said board chair Diane Whitmore": lower-case qualifiers ending in a job noun.
     return (
         0 < len(words) <= 3
@@ -155,7 +181,7 @@ def _speaker_before(
     norm = art.norm
     verbs = list(_VERB_ANY.finditer(norm, start, quote_start))
     if not verbs:
-        return None
+        return _colon_subject(art, p, start, quote_start)
     verb = verbs[-1]
     mentions = _mentions_between(art, p, start, verb.start())
     mentions = [
@@ -165,8 +191,9 @@ def _speaker_before(
         return None
     if verb.group(0).endswith("ing"):
         subject = mentions[0]
-        if subject.start != start or any(m.person != subject.person for m in mentions):
-            return None
+        intro = norm[start : subject.start].rstrip()
+        if (intro and not intro.endswith(",")) or any(m.person != subject.person for m in mentions):
+            return None  # "After the hearing, Hawk Sawyer issued a statement, saying, …"
         frame_start = subject.end
     else:
         subject = mentions[-1]
@@ -178,8 +205,52 @@ def _speaker_before(
     tail = norm[verb.end() : quote_start]
     frame = None
     if re.sub(r"[\s,:]|\bthat\b", "", tail):
-        frame = art.text[frame_start:quote_start].strip()
+        frame = _resolve_frame(art, p, frame_start, quote_start, subject.person)
     return Attribution(subject.start, verb.end(), subject.person, conf), frame
+
+
+def _resolve_frame(
+    art: Article, p: Paragraph, start: int, end: int, speaker: int | None
+) -> str | None:
+    """The framing words with other people's pronouns named: "called his death" ->
+    "called Epstein's death"; None when a pronoun there has no antecedent."""
+    out, pos = [], start
+    for m in _mentions_between(art, p, start, end):
+        if not m.pronoun:
+            continue
+        word = art.norm[m.start : m.end].lower()
+        if m.person == speaker and word not in ("his", "her"):
+            continue  # "Who said he was …": the speaker, as a reader takes it
+        if m.person is None or m.person == speaker:
+            return None  # "Who called his death …": whose?
+        name = art.cast.people[m.person].surnames[0]
+        out += [art.text[pos : m.start], f"{name}'s" if word in ("his", "her") else name]
+        pos = m.end
+    out.append(art.text[pos:end])
+    return "".join(out).strip()
+
+
+def _colon_subject(
+    art: Article, p: Paragraph, start: int, quote_start: int
+) -> tuple[Attribution, str | None] | None:
+    """ "Smith agreed with her:" / "Buckley, who …, had a similar experience:" + quote.
+
+    The subject at the head of the clause introduces the quote; any other person named
+    before the colon could be the one quoted, so then nobody is credited.
+    """
+    norm = art.norm
+    if not norm[start:quote_start].rstrip().endswith(":"):
+        return None
+    mentions = _mentions_between(art, p, start, quote_start)
+    if not mentions or any(m.person != mentions[0].person for m in mentions):
+        return None
+    subject = mentions[0]
+    if subject.pronoun:
+        return None  # "She sings on behalf of …:" may introduce lyrics, a sign, a letter
+    intro = norm[start : subject.start].rstrip()
+    if subject.person is None or (intro and not intro.endswith(",")):
+        return None
+    return Attribution(subject.start, subject.end, subject.person, 0.85), None
 
 
 def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
@@ -239,14 +310,34 @@ def _continuation(
     last = earlier[-1] if earlier else current
     if last is None or last.person is None:
         return None
+    if _unknown_speaker(art, p, last, pos):
+        return None
     others = [
         m
         for m in _mentions_between(art, p, last.end, pos)
-        if m.person != last.person and (not m.pronoun or m.person is None)
+        if m.person != last.person
+        and (not m.pronoun or m.person is None)
+        and not _LISTENER.search(art.norm, max(p.start, m.start - 12), m.start)
     ]
     if others:
         return None
     return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
+
+
+_NAME_BEFORE_VERB = re.compile(r"(\p{Lu}[\p{L}'-]+)\s+(?:\p{Ll}+ly\s+)?$")
+
+
+def _unknown_speaker(art: Article, p: Paragraph, last: Attribution, pos: int) -> bool:
+    """ "Moss agreed:" between the last speaker and the quote: a name the cast may not know."""
+    start = max(last.end, p.start)
+    own = [
+        (m.start, m.end) for m in _mentions_between(art, p, start, pos) if m.person == last.person
+    ]
+    for verb in _VERB_ANY.finditer(art.norm, start, pos):
+        name = _NAME_BEFORE_VERB.search(art.norm, start, verb.start())
+        if name and not any(a <= name.start(1) < b for a, b in own):
+            return True
+    return False
 
 
 def _clean(quote: str) -> str:
@@ -263,6 +354,27 @@ def _quote_text(art: Article, parts: list[Quote]) -> str:
     return text
 
 
+def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
+    """Long enough to be attributed without context, and speech rather than a quoted name."""
+    words = quote.split()
+    if _is_name_in_quotes(art, parts[0]):
+        return False
+    if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
+        return False  # "But we'll see it then": a reply that needs its context
+    if len(words) >= MIN_QUOTE_WORDS:
+        return True
+    inner = art.norm[parts[0].start : parts[-1].end].strip()
+    return len(parts) == 1 and len(words) == 4 and inner[:1].isupper() and inner[-1:] in ".!?,"
+
+
+def _is_name_in_quotes(art: Article, q: Quote) -> bool:
+    """True for a quoted title or slogan between a determiner and a noun."""
+    return bool(
+        _DETERMINER_BEFORE.search(art.norm, max(0, q.outer_start - 8), q.outer_start)
+        and _WORD_AFTER.match(art.norm, q.outer_end)
+    )
+
+
 def who_said_questions(art: Article) -> list[DraftQuestion]:
     """One question per confidently attributed quote of four words or more."""
     out = []
@@ -272,8 +384,10 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             continue
         for s in _attribute(art, p):
             quote = _quote_text(art, s.parts)
-            if word_count(quote) < 4:
+            if not _worth_asking(art, quote, s.parts):
                 continue
+            if not s.frame and quote.split()[0] in ("a", "an", "the") and len(quote.split()) < 8:
+                continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"
             prompt = f"Who {s.frame} “{quote}”{mark}" if s.frame else f"Who said “{quote}”{mark}"

@@ -29,6 +29,7 @@ class DraftQuestion:
     explanation: str
     confidence: float  # 0..1; candidates below the threshold are never returned
     accepted: tuple[str, ...] = ()  # other typed answers that count (aliases; year as text)
+    flags: tuple[str, ...] = ()  # linter's doubts, each "CODE: reason" (see lint.py)
 
 
 @dataclass

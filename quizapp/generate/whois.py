@@ -5,22 +5,11 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.distractors import assemble, has_office, rng_for, shuffled
+from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
+from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
 from quizapp.generate.people import Person, is_common_title
 from quizapp.generate.types import DraftQuestion
 
-GENERIC_ROLES = (
-    "a local business owner",
-    "a city council member",
-    "a university researcher",
-    "a government spokesperson",
-    "a retired schoolteacher",
-    "a hospital nurse",
-    "a newspaper columnist",
-    "a bank manager",
-    "a police officer",
-    "a software developer",
-)
 _CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
 _STOP = frozenset(
     [
@@ -47,8 +36,10 @@ def _words(text: str) -> set[str]:
     out = set()
     for w in _CONTENT.findall(text.lower()):
         w = w.removesuffix("'s")
-        if w not in _STOP:
-            out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+        # "president-elect" shares "president": one must not be a distractor for the other.
+        for part in {w, *w.split("-")}:
+            if len(part) > 3 and part not in _STOP:
+                out.add(part[:-1] if part.endswith("s") and not part.endswith("ss") else part)
     return out
 
 
@@ -89,48 +80,120 @@ def _role_distractors(
     return others if art.is_person(i) else []
 
 
+_DANGLING = frozenset(["of", "in", "at", "from", "to", "for", "with", "on", "by", "the", "a"])
+# Offices held by one person at a time: "the President" alone is a vague key (of what?).
+_ONE_HOLDER = frozenset(
+    ["president", "president-elect", "prime", "premier", "chancellor", "governor", "mayor"]
+    + ["king", "queen", "pope", "chief", "chairman", "chairwoman", "chair", "ceo", "speaker"]
+    + ["secretary", "attorney", "minister", "superintendent", "director", "commissioner"]
+)
+
+
+def _specific(role: str) -> str | None:
+    """The role as a teacher would accept it as an answer, or None when vague or garbled.
+
+    "the Forward" -> "a forward"; "analyst" -> "an analyst"; "the Prime Minister" -> None
+    (of what?); "and the former owner of …" -> None.
+    """
+    words = role.split()
+    if words[0].lower() in ("and", "or", "but", "as", "to"):
+        return None
+    if role.startswith("someone who "):
+        # "someone who phoned in from the Chicago set of": cut before a quoted title
+        return None if words[-1].lower() in _DANGLING else role
+    if not any(is_person_noun(w.strip(",")) or w.lower() in TITLE_WORDS for w in words):
+        return None  # "the State": no job in it
+    if _askable_role(role) is not None:
+        return role
+    bare = words[1:] if words[0].lower() in ("a", "an", "the") else words
+    if not bare or any(w.lower() in _ONE_HOLDER for w in bare):
+        return None  # "the Foreign Secretary", "the Attorney General": of which country?
+    if not is_person_noun(bare[-1]):
+        return None  # "the State"
+    noun = " ".join(bare).lower()
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def who_is_questions(art: Article) -> list[DraftQuestion]:
-    """Role -> person and person -> role questions for every person with a role."""
+    """One question per person with a specific role: "Who is X?" or "Who is <role>?".
+
+    Asking both directions would let one question answer the other, so only the better is
+    kept: the one with more real distractors (other people's roles, or other people when the
+    role names exactly one person); never an invented person or role.
+    """
     people = art.cast.people
     out: list[DraftQuestion] = []
-    all_roles = [(i, r) for i, p in enumerate(people) for r in p.roles]
+    all_roles = [(i, r) for i, p in enumerate(people) for r in map(_specific, p.roles) if r]
     for i, person in enumerate(people):
-        if not person.roles:
+        k, role = next(((k, r) for k, r in enumerate(map(_specific, person.roles)) if r), (0, None))
+        if role is None:
             continue
-        role = person.roles[0]
-        p = next(x for x in art.paragraphs if x.start <= person.role_at[0] < x.end + 1)
-        source, span = art.source(p, person.role_at[0], person.role_at[0] + 1)
+        at = person.role_at[k]
+        p = next(x for x in art.paragraphs if x.start <= at < x.end + 1)
+        source, span = art.source(p, at, at + 1)
         explanation = f"The article introduces {person.name} as {role}."
+        distractors = _role_distractors(art, i, person, source, all_roles)
         askable = _askable_role(role)
         shared = [j for j, r in all_roles if j != i and r.casefold() == role.casefold()]
-        if askable and not shared:
-            q = assemble(
-                digest=art.digest,
-                kind="who_is",
-                prompt=_role_prompt(askable),
-                answer=person.name,
-                distractors=art.person_choices(i, askable),
-                source=source,
-                span=span,
-                explanation=explanation,
-                confidence=0.85,
-                accepted=person.aliases(),
-            )
-            if q:
-                out.append(q)
-        distractors = _role_distractors(art, i, person, source, all_roles)
-        n_others = sum(1 for d in distractors if d not in GENERIC_ROLES)
-        q = assemble(
-            digest=art.digest,
-            kind="who_is",
-            prompt=f"Who is {person.name}?",
-            answer=role,
-            distractors=distractors,
-            source=source,
-            span=span,
-            explanation=explanation,
-            confidence=0.85 if n_others >= 3 else 0.7,
-        )
+        names = art.person_choices(i, askable) if askable and not shared else []
+        n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
+        conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7
+        asks = [
+            (_ask_role, (art, person, role, distractors, source, span, explanation, conf)),
+        ]
+        if askable and names:
+            asks.append((_ask_person, (art, person, askable, names, source, span, explanation)))
+        # The direction with more real distractors first (assemble enforces the minimum);
+        # "Who is X? someone who sat out the third period" is no identity: better the other way.
+        if n_names > n_roles or (role.startswith("someone who ") and n_names):
+            asks.reverse()
+        q = next((q for ask, args in asks if (q := ask(*args))), None)
         if q:
             out.append(q)
     return out
+
+
+def _ask_person(
+    art: Article,
+    person: Person,
+    askable: str,
+    names: list[str],
+    source: str,
+    span: tuple[int, int],
+    explanation: str,
+) -> DraftQuestion | None:
+    return assemble(
+        digest=art.digest,
+        kind="who_is",
+        prompt=_role_prompt(askable),
+        answer=person.name,
+        distractors=names,
+        source=source,
+        span=span,
+        explanation=explanation,
+        confidence=0.85,
+        accepted=person.aliases(),
+    )
+
+
+def _ask_role(
+    art: Article,
+    person: Person,
+    role: str,
+    distractors: list[str],
+    source: str,
+    span: tuple[int, int],
+    explanation: str,
+    confidence: float,
+) -> DraftQuestion | None:
+    return assemble(
+        digest=art.digest,
+        kind="who_is",
+        prompt=f"Who is {person.name}?",
+        answer=role,
+        distractors=distractors,
+        source=source,
+        span=span,
+        explanation=explanation,
+        confidence=confidence,
+    )

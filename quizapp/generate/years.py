@@ -7,8 +7,9 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.clauses import question, stem
+from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
+from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.types import DraftQuestion
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
@@ -74,19 +75,31 @@ def year_questions(art: Article) -> list[DraftQuestion]:
 def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuestion | None:
     norm = art.norm
     a, b = m.span()
-    if _MONTH_BEFORE.search(norm, max(p.start, a - 20), a):
-        return None  # a full date, not a year event
+    month = _MONTH_BEFORE.search(norm, max(p.start, a - 20), a)
+    if month and any(c.isdigit() for c in month.group(0)):
+        return None  # a full date ("September 25, 2019"), not a year event
     if m.group("y") and _COUNT_AFTER.match(norm, b, min(p.end, b + 30)):
         return None  # "1500 students" is a count
     parts = _answer_parts(m)
     if parts is None:
         return None
     answer, replacement, accepted, kind = parts
-    found = stem(art.text, norm, p, a, b)
+    found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
-    before, after, _, _ = found
-    prompt = question(before, replacement, after)
+    before, after = drop_parens(found[0]), drop_parens(found[1])
+    blank_a, blank_b = _blank_span(m)
+    asked = wh_or_cloze(
+        before,
+        after,
+        replacement,
+        preposed=bool(m.group("r1") or m.group("f1")),
+        blank=(art.text[a:blank_a], art.text[blank_b:b]),
+        cloze_only=bool(month),  # "in August 2016": the month stays, the year is the blank
+    )
+    if asked is None:
+        return None
+    prompt = asked[0]
     rng = rng_for(art.digest, prompt)
     if kind == "year":
         distractors = _near_years(int(answer), known, cap, rng)
@@ -110,6 +123,15 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
         confidence=conf,
         accepted=accepted,
     )
+
+
+def _blank_span(m: re.Match) -> tuple[int, int]:
+    """Where a cloze blank goes: the years themselves, not "between" or "the"."""
+    for first, second in (("y", "y"), ("dec", "dec"), ("r1", "r2"), ("f1", "f2"), ("h1", "h2")):
+        if m.group(first):
+            end = m.end(second) + (1 if first == "dec" else 0)
+            return m.start(first), end
+    return m.span()
 
 
 def _answer_parts(m: re.Match) -> tuple[str, str, tuple[str, ...], str] | None:

@@ -9,8 +9,12 @@ from quizapp.main import errors, views  # noqa: E402,F401  (routes register on i
 
 def init_app(app: Flask) -> None:
     """Wire the app-wide error handlers and request ids."""
+    from quizapp.bank.flags import flag_reasons
+    from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
 
     errors.register(app)
     app.add_template_filter(highlight)
+    app.add_template_filter(flag_reasons)
+    app.add_template_filter(cloze)
     app.add_template_global(split_at_span)

@@ -62,8 +62,12 @@ def register(app: Flask) -> None:
         code = error.code or 500
         if code >= 500:
             return _server_error(error)
-        # A description given with abort() says more than the generic text for the code.
-        custom = code != 429 and error.description != type(error).description
+        # A description given with abort() (or a limit's own message) says more than the
+        # generic text for the code; a limit's default description is only its "10 per hour".
+        if code == 429:
+            custom = bool(getattr(getattr(error, "limit", None), "error_message", None))
+        else:
+            custom = error.description != type(error).description
         return render_error(code, error.description if custom else MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)

@@ -7,7 +7,8 @@ from markupsafe import Markup, escape
 from sqlalchemy import exists, or_, select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, MemoryState, Quiz, Response, utcnow
+from quizapp.models import Attempt, MemoryState, Question, Quiz, Response, utcnow
+from quizapp.quiz.visibility import feedback_waits, key_hidden
 
 
 def article_paragraphs(body: str) -> list[tuple[int, str]]:
@@ -48,12 +49,13 @@ def may_see_answer(question_id: int) -> bool:
     """Whether the visitor has been shown this question's answer (so citing it gives nothing away).
 
     Teachers always; students once a closed attempt with visible feedback, or practice, has
-    shown it to them — never during a quiz.
+    shown it to them, and only while no quiz keeps the key secret (key_hidden).
     """
     if not current_user.is_authenticated:
         return False
     if current_user.is_teacher:
         return True
+    now = utcnow()
     practised = select(MemoryState.question_id).where(
         MemoryState.user_id == current_user.id, MemoryState.question_id == question_id
     )
@@ -65,7 +67,14 @@ def may_see_answer(question_id: int) -> bool:
             Attempt.user_id == current_user.id,
             Response.question_id == question_id,
             Attempt.submitted_at.is_not(None),
-            or_(Quiz.feedback == "immediate", Quiz.closes_at <= utcnow()),
+            ~feedback_waits(now),
         )
     )
-    return bool(db.session.scalar(select(exists(practised) | exists(reviewed))))
+    shown = db.session.scalar(
+        select(Question.id).where(
+            Question.id == question_id,
+            or_(exists(practised), exists(reviewed)),
+            ~key_hidden(current_user, now),
+        )
+    )
+    return shown is not None

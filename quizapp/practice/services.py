@@ -6,51 +6,55 @@ import random
 from datetime import datetime
 
 from fsrs import Card, Rating, Scheduler
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, MemoryState, Question, Quiz, QuizQuestion, Response
+from quizapp.models import Attempt, Choice, MemoryState, Question, Response
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
 scheduler = Scheduler(enable_fuzzing=False)
 
 
-def _practisable(now: datetime):
-    """Published choice questions that no still-open quiz keeps secret until it closes."""
-    secret = (
-        select(QuizQuestion.question_id)
-        .join(Quiz, Quiz.id == QuizQuestion.quiz_id)
-        .where(
-            Quiz.feedback == "after_close",
-            or_(Quiz.closes_at.is_(None), Quiz.closes_at > now),
-        )
-    )
+def _practisable(hidden: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Published choice questions whose key the student may see.
+
+    `hidden` is quizapp.quiz.visibility.key_hidden(student), computed once per request.
+    """
     # Practice offers options to pick from: typed-answer questions stay in quizzes.
-    return and_(
-        Question.status == "published",
-        Question.format == "choice",
-        Question.id.not_in(secret),
-    )
+    return and_(Question.status == "published", Question.format == "choice", ~hidden)
 
 
-def practisable_question(question_id: int, now: datetime) -> Question | None:
+def practisable_question(question_id: int, hidden: ColumnElement[bool]) -> Question | None:
     """The question if it may be practised now (else None: unknown, draft or kept secret)."""
     return db.session.scalar(
         select(Question)
-        .where(Question.id == question_id, _practisable(now))
+        .where(Question.id == question_id, _practisable(hidden))
         .options(selectinload(Question.choices))
     )
 
 
-def next_question(user_id: int, now: datetime) -> Question | None:
+def practice_state(
+    user_id: int, question_id: int, hidden: ColumnElement[bool]
+) -> MemoryState | None:
+    """The student's last practice answer to a question, unless its key is kept secret now."""
+    return db.session.scalar(
+        select(MemoryState)
+        .join(Question, Question.id == MemoryState.question_id)
+        .where(MemoryState.user_id == user_id, MemoryState.question_id == question_id, ~hidden)
+        .options(contains_eager(MemoryState.question))
+    )
+
+
+def next_question(user_id: int, hidden: ColumnElement[bool], now: datetime) -> Question | None:
     """The most overdue question of the student, else a published one never practised."""
+    practisable = _practisable(hidden)
     due = db.session.scalar(
         select(Question)
         .join(MemoryState, MemoryState.question_id == Question.id)
         .where(MemoryState.user_id == user_id, MemoryState.due_at <= now)
-        .where(_practisable(now))
+        .where(practisable)
         .order_by(MemoryState.due_at, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)
@@ -73,7 +77,7 @@ def next_question(user_id: int, now: datetime) -> Question | None:
     return db.session.scalar(
         select(Question)
         .outerjoin(missed, missed.c.question_id == Question.id)
-        .where(_practisable(now), Question.id.not_in(seen))
+        .where(practisable, Question.id.not_in(seen))
         .order_by(func.coalesce(missed.c.n, 0).desc(), Question.article_id, Question.id)
         .options(selectinload(Question.choices))
         .limit(1)

@@ -7,15 +7,17 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
-from quizapp.models import MemoryState, utcnow
+from quizapp.models import utcnow
 from quizapp.practice import bp
 from quizapp.practice.services import (
     next_question,
+    practice_state,
     practisable_question,
     review,
     shuffled_choices,
 )
 from quizapp.progress.services import practice_outlook
+from quizapp.quiz.visibility import key_hidden
 
 
 @bp.get("/")
@@ -23,8 +25,9 @@ from quizapp.progress.services import practice_outlook
 def session() -> str:
     """Serve the next due (or new) question, or say when the next review is due."""
     now = utcnow()
-    question = next_question(current_user.id, now)
-    outlook = practice_outlook(current_user.id, now)
+    hidden = key_hidden(current_user, now)
+    question = next_question(current_user.id, hidden, now)
+    outlook = practice_outlook(current_user.id, now, hidden)
     choices = shuffled_choices(question, current_user.id) if question else []
     return render_template(
         "practice/question.html", question=question, choices=choices, outlook=outlook
@@ -35,7 +38,8 @@ def session() -> str:
 @login_required
 def answer(question_id: int) -> Response:
     """Check a practice answer, update the memory state and show feedback."""
-    question = practisable_question(question_id, utcnow()) or abort(404)
+    hidden = key_hidden(current_user, utcnow())
+    question = practisable_question(question_id, hidden) or abort(404)
     raw = request.form.get("choice", "")
     choice = next((c for c in question.choices if str(c.id) == raw), None)
     if choice is None:
@@ -49,6 +53,7 @@ def answer(question_id: int) -> Response:
 @bp.get("/<int:question_id>/feedback")
 @login_required
 def feedback(question_id: int) -> str:
-    """The right answer, the passage and when this fact comes back."""
-    state = db.get_or_404(MemoryState, (current_user.id, question_id))
+    """The right answer, the passage and when this fact comes back (unless a quiz keeps it)."""
+    hidden = key_hidden(current_user, utcnow())
+    state = practice_state(current_user.id, question_id, hidden) or abort(404)
     return render_template("practice/feedback.html", state=state, question=state.question)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, case, cast, func, select
+from sqlalchemy import ColumnElement, Integer, and_, case, cast, func, select
 
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Article, Attempt, MemoryState, Question, Quiz, Response
@@ -37,28 +37,33 @@ def history(user_id: int) -> list[tuple[Attempt, Quiz]]:
     )
 
 
-def _answered(user_id: int):
-    """Responses to questions in the student's submitted attempts that have an answer."""
+def _answered(user_id: int, hidden: ColumnElement[bool]):
+    """Responses in the student's submitted attempts, but none to a question whose key is hidden.
+
+    `hidden` comes from key_hidden: right or wrong per question would tell the key bit by bit.
+    """
     correct = func.sum(cast(case((Response.is_correct.is_(True), 1), else_=0), Integer))
     return (
         select(func.count(Response.id), correct)
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Question, Question.id == Response.question_id)
-        .where(Attempt.user_id == user_id, Attempt.submitted_at.is_not(None))
+        .where(Attempt.user_id == user_id, Attempt.submitted_at.is_not(None), ~hidden)
     )
 
 
-def mastery_by_kind(user_id: int) -> list[Mastery]:
-    """Share of right answers per kind of question."""
-    rows = db.session.execute(_answered(user_id).add_columns(Question.kind).group_by(Question.kind))
+def mastery_by_kind(user_id: int, hidden: ColumnElement[bool]) -> list[Mastery]:
+    """Share of right answers per kind of question, of the questions whose keys are visible."""
+    rows = db.session.execute(
+        _answered(user_id, hidden).add_columns(Question.kind).group_by(Question.kind)
+    )
     found = {kind: Mastery(KIND_LABELS[kind], n, c or 0) for n, c, kind in rows}
     return [found.get(kind, Mastery(label, 0, 0)) for kind, label in KIND_LABELS.items()]
 
 
-def mastery_by_article(user_id: int) -> list[Mastery]:
-    """Share of right answers per article."""
+def mastery_by_article(user_id: int, hidden: ColumnElement[bool]) -> list[Mastery]:
+    """Share of right answers per article, of the questions whose keys are visible."""
     rows = db.session.execute(
-        _answered(user_id)
+        _answered(user_id, hidden)
         .add_columns(Article.title)
         .join(Article, Article.id == Question.article_id)
         .group_by(Article.id, Article.title)
@@ -67,8 +72,10 @@ def mastery_by_article(user_id: int) -> list[Mastery]:
     return [Mastery(title, n, c or 0) for n, c, title in rows]
 
 
-def most_missed(user_id: int, limit: int = 5) -> list[tuple[Question, int]]:
-    """The questions the student got wrong most often."""
+def most_missed(
+    user_id: int, hidden: ColumnElement[bool], limit: int = 5
+) -> list[tuple[Question, int]]:
+    """The questions the student got wrong most often, of those whose keys are visible."""
     wrong = func.count(Response.id).label("wrong")
     return list(
         db.session.execute(
@@ -79,6 +86,7 @@ def most_missed(user_id: int, limit: int = 5) -> list[tuple[Question, int]]:
                 Attempt.user_id == user_id,
                 Attempt.submitted_at.is_not(None),
                 Response.is_correct.is_not(True),
+                ~hidden,
             )
             .group_by(Question.id)
             .order_by(wrong.desc(), Question.id)
@@ -96,14 +104,21 @@ class PracticeOutlook:
     next_due: datetime | None
 
 
-def practice_outlook(user_id: int, now: datetime) -> PracticeOutlook:
-    """How many reviews are due now, how many cards exist and when the next falls due."""
+def practice_outlook(user_id: int, now: datetime, hidden: ColumnElement[bool]) -> PracticeOutlook:
+    """How many reviews are due now, how many cards exist and when the next falls due.
+
+    Cards of questions whose key a quiz keeps secret (`hidden`) are not due: practice skips them.
+    """
+    open_ = ~hidden
     due, learned, next_due = db.session.execute(
         select(
-            func.count().filter(MemoryState.due_at <= now),
+            func.count().filter(and_(MemoryState.due_at <= now, open_)),
             func.count(),
-            func.min(MemoryState.due_at).filter(MemoryState.due_at > now),
-        ).where(MemoryState.user_id == user_id)
+            func.min(MemoryState.due_at).filter(and_(MemoryState.due_at > now, open_)),
+        )
+        .select_from(MemoryState)
+        .join(Question, Question.id == MemoryState.question_id)
+        .where(MemoryState.user_id == user_id)
     ).one()
     return PracticeOutlook(due or 0, learned or 0, next_due)
 

@@ -16,6 +16,7 @@ from quizapp.progress.services import (
     practice_outlook,
 )
 from quizapp.quiz.services import close_expired
+from quizapp.quiz.visibility import key_hidden
 
 
 @bp.get("/")
@@ -25,13 +26,14 @@ def overview() -> str:
     close_expired(user_id=current_user.id)
     rows = history(current_user.id)
     now = utcnow()
+    hidden = key_hidden(current_user, now)
     return render_template(
         "progress/overview.html",
         rows=rows,
         points=chart_points(rows),
-        by_kind=mastery_by_kind(current_user.id),
-        by_article=mastery_by_article(current_user.id),
-        missed=most_missed(current_user.id),
-        outlook=practice_outlook(current_user.id, now),
+        by_kind=mastery_by_kind(current_user.id, hidden),
+        by_article=mastery_by_article(current_user.id, hidden),
+        missed=most_missed(current_user.id, hidden),
+        outlook=practice_outlook(current_user.id, now, hidden),
         now=now,
     )

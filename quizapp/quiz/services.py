@@ -26,6 +26,7 @@ from quizapp.models import (
     User,
     utcnow,
 )
+from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.sqlite import read_phase, write_phase
 
@@ -249,7 +250,9 @@ def draw_questions(quiz: Quiz) -> list[Question]:
     if quiz.draw_article_ids:
         query = query.where(Question.article_id.in_(quiz.draw_article_ids))
     pool = list(db.session.scalars(query.order_by(Question.id)))
-    return random.Random(secrets.randbits(64)).sample(pool, min(quiz.draw_count, len(pool)))
+    items = [item_of(q, [c.text for c in q.choices]) for q in pool]
+    # No drawn question may give another away (same sentence, mirror pair, figure in a stem).
+    return [item.key for item in draw(items, quiz.draw_count, random.Random(secrets.randbits(64)))]
 
 
 def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) -> Attempt | None:
@@ -564,10 +567,3 @@ def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     if quiz.grading == "average":
         return sum(scores) / len(scores)
     return max(scores)
-
-
-def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Whether right answers may be shown: at once, or after the quiz closes."""
-    if attempt.quiz.feedback == "immediate":
-        return True
-    return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at

@@ -15,7 +15,6 @@ from quizapp.quiz.services import (
     QuizError,
     apply,
     check_open,
-    feedback_visible,
     final_grade,
     grade_answers,
     grade_one,
@@ -32,6 +31,7 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
+from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
 
 ANSWER_PREFIX = "q"
@@ -176,10 +176,18 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
     timed_out = attempt.deadline_at is not None and (
         attempt.submitted_at is None or attempt.submitted_at >= attempt.deadline_at
     )
+    show_feedback = feedback_visible(attempt)
+    # A question may also sit in a running exam or another quiz that still keeps its key.
+    hidden = (
+        hidden_among(current_user, (r.question_id for r in attempt.responses))
+        if show_feedback
+        else set()
+    )
     return render_template(
         "quiz/result.html",
         attempt=attempt,
         score=score,
         expired=timed_out,
-        show_feedback=feedback_visible(attempt),
+        show_feedback=show_feedback,
+        hidden=hidden,
     )

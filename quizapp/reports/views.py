@@ -31,7 +31,12 @@ from quizapp.reports.services import (
     item_statistics,
 )
 
-BANK_MIMETYPES = {"json": "application/json", "gift": "text/plain; charset=utf-8"}
+BANK_MIMETYPES = {
+    "json": "application/json",
+    "gift": "text/plain; charset=utf-8",
+    "xml": "application/xml; charset=utf-8",
+}
+EXPORT_FORMATS = {"json": "json", "gift": "gift", "xml": "moodle-xml"}
 
 
 def _id_arg(name: str) -> int | None:
@@ -150,7 +155,7 @@ def export_xlsx() -> Response:
 
 @bp.route("/bank/import", methods=["GET", "POST"])
 def bank_import() -> str | tuple[str, int]:
-    """Upload a GIFT or JSON file: every question imported as a draft, or none and the errors."""
+    """Upload a Moodle XML, GIFT or JSON file: every question imported as a draft, or none."""
     form = BankImportForm()
     errors: list[str] = []
     skipped: list[str] = []
@@ -166,7 +171,7 @@ def bank_import() -> str | tuple[str, int]:
             skipped = report.skipped
             flash(
                 f"Imported {report.created} question(s) as drafts;"
-                f" skipped {len(report.skipped)} duplicate(s).",
+                f" skipped {len(report.skipped)} (listed below).",
                 "success",
             )
     status = 400 if errors or form.errors else 200
@@ -176,8 +181,13 @@ def bank_import() -> str | tuple[str, int]:
 
 @bp.get("/bank/export.<fmt>")
 def bank_export(fmt: str) -> Response:
-    """Download the bank the teacher can use (published, plus their drafts) as JSON or GIFT."""
+    """Download the bank the teacher can use (published, plus their drafts): JSON, GIFT, XML.
+
+    Moodle XML holds the published questions only, unless `?drafts=1` asks for drafts too.
+    """
     if fmt not in BANK_MIMETYPES:
         abort(404)
-    text = export_text(fmt, bank_questions(visible_to=current_user))
+    drafts = request.args.get("drafts") == "1"
+    questions = bank_questions(visible_to=current_user)
+    text = export_text(EXPORT_FORMATS[fmt], questions, include_drafts=drafts)
     return Response(text, mimetype=BANK_MIMETYPES[fmt], headers=_attachment(f"question-bank.{fmt}"))

@@ -2,66 +2,46 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import can_edit, can_review, editable_by
 from quizapp.bank.services import import_article
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter
 from quizapp.ids import parse_ids
 from quizapp.models import Article, Question
 from quizapp.teach import bp
-from quizapp.teach.forms import MAX_UPLOAD, ActionForm, ImportForm
+from quizapp.teach.article_sources import form_article, no_url_given, url_throttle_key
+from quizapp.teach.forms import ActionForm, ImportForm
 from quizapp.teach.services import discard, discard_message
 
 
-def uploaded_text(form: ImportForm) -> str | None:
-    """The article text from the paste box or the file, or None with a form error set."""
-    pasted = (form.body.data or "").strip()
-    upload = form.upload.data
-    has_file = upload is not None and getattr(upload, "filename", "")
-    if pasted and has_file:
-        form.upload.errors.append("Paste the text or upload a file, not both.")
-        return None
-    if not pasted and not has_file:
-        form.body.errors.append("Paste the article text or choose a .txt file.")
-        return None
-    if pasted:
-        return pasted
-    raw = upload.stream.read(MAX_UPLOAD + 1)
-    if len(raw) > MAX_UPLOAD:
-        form.upload.errors.append("The file is larger than 1 MB; upload a shorter text.")
-        return None
-    if b"\x00" in raw:
-        form.upload.errors.append("This file is not plain text (it holds binary data).")
-        return None
-    try:
-        text = raw.decode("utf-8-sig").strip()
-    except UnicodeDecodeError:
-        form.upload.errors.append("This file is not UTF-8 text; save it as UTF-8 and retry.")
-        return None
-    if not text:
-        form.upload.errors.append("The file is empty.")
-        return None
-    return text
-
-
 @bp.route("/articles/import", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["IMPORT_URL_LIMIT_PER_USER"],
+    key_func=url_throttle_key,
+    methods=["POST"],
+    exempt_when=no_url_given,
+)
 def import_page() -> str | Response | tuple[str, int]:
-    """Paste or upload an article; its questions are generated as drafts to review."""
+    """Paste, upload or fetch an article; its questions are generated as drafts to review."""
     form = ImportForm()
     if form.validate_on_submit():
-        body = uploaded_text(form)
-        if body is not None:
+        source = form_article(form)
+        title = (form.title.data or "").strip() or (source.title if source else None)
+        if source is not None and not title:
+            form.title.errors.append("Give the article a title (none was found in it).")
+        elif source is not None:
+            source_url = form.source_url.data or source.source_url
             result = import_article(
-                body,
-                title=form.title.data.strip(),
-                source_url=form.source_url.data or None,
-                published_on=form.published_on.data,
-                origin=form.source_url.data or None,
+                source.text,
+                title=title[:300],
+                source_url=source_url,
+                published_on=form.published_on.data or source.published,
+                origin=source_url,
                 author=current_user,
                 publish=False,
             )
@@ -72,7 +52,11 @@ def import_page() -> str | Response | tuple[str, int]:
                 if not can_review(article, current_user):
                     return redirect(url_for("main.article", article_id=article.id))
             else:
-                flash(f"Imported “{article.title}”. Review the generated questions.", "success")
+                byline = f" by {source.author}" if source.author else ""
+                flash(
+                    f"Imported “{article.title}”{byline}. Review the generated questions.",
+                    "success",
+                )
             return redirect(url_for("teach.review", article_id=article.id))
     status = 400 if request.method == "POST" else 200
     return render_template("teach/import.html", form=form), status
@@ -88,16 +72,17 @@ def _reviewable(article_id: int) -> Article:
 
 @bp.get("/articles/<int:article_id>/review")
 def review(article_id: int) -> str:
-    """The generated questions with their source, choices, key and confidence."""
+    """The generated questions with their source, choices, key, confidence and linter flags."""
     article = _reviewable(article_id)
     mine = editable_by(current_user)
     # Other teachers' hand-written questions on this article are theirs: shown only once
     # published, and read-only.
+    shown = (Question.article_id == article.id, or_(mine, Question.status == "published"))
+    flagged = and_(Question.flag.is_not(None), Question.flag != "")
+    flagged_only = request.args.get("flagged") == "1"
+    query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
     rows = db.session.execute(
-        select(Question, mine)
-        .where(Question.article_id == article.id, or_(mine, Question.status == "published"))
-        .options(selectinload(Question.choices))
-        .order_by(Question.status, Question.id)
+        query.options(selectinload(Question.choices)).order_by(Question.status, Question.id)
     ).all()
     return render_template(
         "teach/review.html",
@@ -105,6 +90,10 @@ def review(article_id: int) -> str:
         questions=[question for question, _ in rows],
         editable={question.id for question, ok in rows if ok},
         form=ActionForm(),
+        flagged_only=flagged_only,
+        flagged_count=db.session.scalar(
+            select(func.count()).select_from(Question).where(*shown, flagged)
+        ),
     )
 
 

@@ -60,16 +60,29 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class ImportForm(FlaskForm):
-    """Import an article: paste its text or upload a .txt file."""
+    """Import an article: paste its text, upload a file or give its web address."""
 
-    title = StringField("Title", validators=[InputRequired(), Length(max=300)])
+    title = StringField(
+        "Title",
+        validators=[Optional(), Length(max=300)],
+        description="Leave empty to use the title found in the page or file.",
+    )
     body = TextAreaField(
         "Article text",
         validators=[Optional(), Length(max=MAX_UPLOAD, message="The text is over 1 MB.")],
-        description="Paste the article here, or upload a file below.",
+        description="Paste the article here, or upload a file or give a web address below.",
         render_kw={"rows": 12},
     )
-    upload = FileField("…or upload a .txt file", description="Plain UTF-8 text, at most 1 MB.")
+    upload = FileField(
+        "…or upload a file",
+        description="A web page (.html), PDF, Word (.docx), Markdown or UTF-8 text file, 1 MB.",
+    )
+    url = URLField(
+        "…or import from a web address",
+        # No URL() validator: the fetcher judges the address and says exactly what is wrong.
+        validators=[Optional(), Length(max=2000)],
+        description="The page is fetched and its article text extracted (https://…).",
+    )
     source_url = URLField(
         "Source URL (optional)",
         validators=[
@@ -291,6 +304,8 @@ class DeleteClassForm(FlaskForm):
 
 
 class TeacherForm(NewAccountForm):
-    """An admin creates a teacher account, with the registration rules."""
+    """An admin creates a teacher account, with the registration rules (and a stronger password)."""
+
+    account_role = "teacher"
 
     submit = SubmitField("Create teacher")

@@ -50,6 +50,8 @@ def live_server(tmp_path_factory) -> Iterator[str]:
         "DATABASE_URL": f"sqlite:///{data / 'e2e.sqlite'}",
         "SECRET_KEY": "e2e-secret",
         "FLASK_RATELIMIT_STORAGE_URI": "memory://",
+        # The pretend news site of the URL-import journey runs on this machine.
+        "FLASK_IMPORT_ALLOWED_HOSTS": "127.0.0.1",
     }
     _flask(env, "setup")
     _flask(env, "create-user", TEACHER[0], "--role", "teacher", "--password-stdin",

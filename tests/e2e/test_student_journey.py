@@ -28,7 +28,7 @@ def test_student_takes_the_seeded_quiz_and_practises(visitor):
     v.check("attempt")
     questions = page.locator("fieldset.question")
     total = questions.count()
-    assert total >= 20
+    assert 12 <= total <= 15  # the seed's ready-made quiz: balanced, not the whole bank
     # Answer the first three, let autosave store them, then reload: the same page comes back.
     for i in range(3):
         questions.nth(i).locator("input[type=radio]").nth(1).check()

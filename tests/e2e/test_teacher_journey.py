@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import openpyxl
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import TEACHER
+from tests.source_files import AUTHOR, HTML_PAGE, TITLE
 
 ARTICLE = "\n".join(
     [
@@ -117,3 +122,41 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
     page.click("text=Item statistics")
     v.check("teacher-item-statistics")
+
+
+class NewsPage(BaseHTTPRequestHandler):
+    """A news site's article page (our own words), with menus, ads and a byline."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        body = HTML_PAGE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def news_site() -> Iterator[str]:
+    """The article's address on a local server (allowed by FLASK_IMPORT_ALLOWED_HOSTS)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), NewsPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/2026/03/library-reopens"
+    server.shutdown()
+    server.server_close()
+
+
+def test_teacher_imports_an_article_from_a_web_address(visitor, news_site):
+    v, page = visitor, visitor.page
+    log_in(v, *TEACHER)
+    v.go("/teach/articles/import")
+    page.fill("#url", news_site)
+    page.click("#submit")
+    expect(page.locator("h1")).to_contain_text(f"Review questions: {TITLE}")
+    expect(page.locator(".flash-success")).to_contain_text(f"by {AUTHOR}")
+    expect(page.locator(f'a[href="{news_site}"]')).to_contain_text("Source:")
+    v.check("teacher-review-from-url")
+    assert page.locator("article.card").count() >= 1

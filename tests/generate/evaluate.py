@@ -19,7 +19,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex as re
+
 from quizapp.generate import KINDS, DraftQuestion, generate
+from quizapp.generate.verbs import base_of_past
 
 from . import articles
 from . import seed_key as seed
@@ -112,13 +115,23 @@ def score_pairs(
 def _match(q: DraftQuestion, text: str, first: str, second: str) -> bool:
     # Items are (fragment, answer) for years and (answer, fragment) for ranks/numbers.
     for frag, answer in ((first, second), (second, first)):
-        if q.answer == answer and norm(frag) in text:
+        if q.answer == answer and (norm(frag) in text or _words_in(norm(frag), text)):
             return True
     return False
 
 
+def _lemmas(s: str) -> set[str]:
+    return {base_of_past(w) or w for w in re.findall(r"[\w%$'’.-]+", s)}
+
+
+def _words_in(frag: str, text: str) -> bool:
+    """Every word of frag in text, in any order and tense: a question fronts its wh-phrase
+    ("profit fell" in "By what percentage did profit fall?"); a cloze keeps the words."""
+    return len(frag.split()) > 1 and _lemmas(frag) <= _lemmas(text)
+
+
 def score_people(qs: list[DraftQuestion], people: dict[str, tuple[str, ...]]) -> Score:
-    """who_is: person->role answers contain a key role; role->person prompts carry one."""
+    """who_is: person->role answers contain a key role, or role->person prompts carry one."""
     s = Score(expected=len(people))
     hit: set[str] = set()
     for q in qs:
@@ -130,6 +143,7 @@ def score_people(qs: list[DraftQuestion], people: dict[str, tuple[str, ...]]) ->
                 break
             if q.answer == name and any(norm(r) in norm(q.prompt) for r in roles):
                 s.correct += 1
+                hit.add(name)  # one direction per person is asked: either one counts
                 break
         else:
             s.wrong += 1
@@ -145,7 +159,7 @@ def seed_key() -> tuple[Key, list[tuple[int, int]]]:
         years=seed.YEARS,
         ranks=seed.RANKS,
         numbers=seed.NUMBERS,
-        people={name: (role,) for name, role in seed.PEOPLE.items()},
+        people={n: (role,) for n, role in seed.PEOPLE.items() if n not in seed.NO_WHO_IS},
     )
     return key, seed.SPLIT_PAIRS
 

@@ -70,6 +70,9 @@ PEOPLE: dict[str, str] = {
     "Shauna Hemingway": "special adviser for the Business Council of Canada",
 }
 
+# People whose only role is a bare office ("President", of what?): a vague key, never asked.
+NO_WHO_IS = ("Claudia Sheinbaum Pardo",)
+
 # Aliases the article uses that must resolve to the person.
 ALIASES: dict[str, str] = {
     "Mr. Clark": "Graeme C. Clark",

@@ -64,3 +64,105 @@ def test_honorific_without_full_stop_and_hispanic_surname() -> None:
     )
     qs = {q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert qs == {"Claudia Sheinbaum Pardo", "John Smith"}
+
+
+def _speakers(text: str) -> dict[str, str]:
+    return {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # coordination after a plural job noun; surname alone later
+        (
+            "Geologists Ana Ruiz and Tomas Berg mapped the cave for six years.\n"
+            "“We never expected the river to run this deep,” Ruiz says.",
+            "Ana Ruiz",
+        ),
+        (
+            "Geologists Ana Ruiz and Tomas Berg mapped the cave for six years.\n"
+            "Berg added: “The whole valley sits on top of a hollow.”",
+            "Tomas Berg",
+        ),
+        # a given name known only from the names dataset ("Siobhan", "Oluwaseun")
+        (
+            "Siobhan Keogh opened the new library on Friday with Mayor Tomas Berg.\n"
+            "“Every child in this town deserves a quiet room,” Keogh said.",
+            "Siobhan Keogh",
+        ),
+        # a surname that is a common word, decided by the title and given name
+        (
+            "Senator Mark Church opposed the bill that Governor Dana Ortiz signed.\n"
+            "“This plan costs far more than anyone has admitted,” Church said.",
+            "Mark Church",
+        ),
+    ],
+)
+def test_surname_alone_after_first_mention(text: str, speaker: str) -> None:
+    assert list(_speakers(text).values()) == [speaker]
+
+
+def test_common_word_surname_needs_a_person_context() -> None:
+    text = "Crowds filled Grace Church on Sunday for the concert.\n"
+    assert generate(text).people == []
+
+
+def test_title_case_headline_names_nobody() -> None:
+    text = (
+        "How the Folk Singer Nora Quill Wrote the Most Played Song of the Whole Long Summer\n\n"
+        "The singer Nora Quill spent a winter in a cabin with her producer, Tomas Berg.\n"
+        "“I had no plan at all when I arrived there,” Quill said."
+    )
+    assert [p.name for p in generate(text).people] == ["Nora Quill", "Tomas Berg"]
+    assert list(_speakers(text).values()) == ["Nora Quill"]
+
+
+def test_person_named_inside_quote_is_not_the_speaker() -> None:
+    # "she" has no antecedent outside the quote (Tom is a man): not credited to Laura Vance.
+    text = (
+        "Laura Vance wrote the score in a month.\n"
+        "Tom Vance, a drummer, remembers the noise. "
+        "“It would have been easy for Laura Vance to stop halfway through,” she said."
+    )
+    assert _speakers(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # a list of newspapers, then a coordinated description of their owner
+        (
+            "The group owns the Leeds Ledger, Bristol Courier and Exeter Gazette, "
+            "and the former owner of The Post.",
+            "Exeter Gazette",
+        ),
+        # a name that starts with a place is an organisation
+        ("Reporters at the Chicago Sentinel, a daily, broke the story.", "Chicago Sentinel"),
+        # a mountain range whose first word is also a given name
+        ("Winds swept over the Sierra Nevada on Sunday.", "Sierra Nevada"),
+        # the news agency
+        ("Agence France-Presse reported the fire late on Friday.", "Agence France-Presse"),
+    ],
+)
+def test_organisations_and_places_are_not_people(text: str, not_person: str) -> None:
+    assert not_person not in [p.name for p in generate(text).people]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "“We looked again,” said Mia Lund, a chemist at the University in St. Paul.",
+            "Mia Lund",
+            "a chemist at the University in St. Paul",
+        ),
+        (
+            "“We looked again,” said Mia Lund, now a chemist at a state laboratory.",
+            "Mia Lund",
+            "a chemist at a state laboratory",
+        ),
+    ],
+)
+def test_role_text(text: str, name: str, role: str) -> None:
+    people = {p.name: p for p in generate(text).people}
+    assert people[name].role == role

@@ -1,0 +1,440 @@
+"""The linter's rules: each reads one draft and returns "CODE: reason" or None."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import regex as re
+
+from quizapp.generate.cloze import BLANK, LEAD, is_cloze
+from quizapp.generate.forms import words_of
+from quizapp.generate.names import is_given_name
+from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import has_verb
+
+MAX_WORDS = 30
+MIN_QUOTE_WORDS = 5
+
+_WH = (
+    r"(?:how\s+(?:much|many|long|old|far)|what\s+(?:year|percentage|period|share)"
+    r"|which\s+(?:year|years|decade|period))"
+)
+_WH_RE = re.compile(rf"\b{_WH}\b", re.I)
+# A determiner or quantifier in front of the question word: "the how much Prize", "all how many".
+_AFTER_DET = re.compile(
+    rf"\b(?:the|a|an|all|its|their|his|her|our|this|that|these|those|every|each|early|late|mid)"
+    rf"[\s-]+{_WH}\b",
+    re.I,
+)
+_WH_AND = re.compile(rf"\b{_WH}\s+(?:and|or|to)\s+\d", re.I)
+_WH_BEFORE_NOUN = re.compile(rf"\b{_WH}'s\b", re.I)
+# "In what year, the council approved …": a fronted wh-phrase followed by a comma.
+_WH_THEN_COMMA = re.compile(rf"^(?:\p{{L}}+\s+){{0,4}}{_WH}(?:\s+\p{{L}}+){{0,3}},\s+\p{{L}}", re.I)
+_CONNECTIVE = re.compile(
+    r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore|nevertheless"
+    r"|nonetheless|indeed|besides|thus|hence|then|for (?:instance|example)|in addition"
+    r"|even so|in fact|of course|after all|by contrast|in contrast|similarly|likewise)\b",
+    re.I,
+)
+_MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|then|of course|for example),", re.I)
+_PRONOUN_START = re.compile(
+    r"^(?:he|she|it|they|him|her|his|hers|its|their|them|this|these|those|that|such)\b", re.I
+)
+# "In what year did it …": the inverted subject is a pronoun.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:[\p{L}-]+\s+){1,6}?(?:was|were|did|does|do|is|are|has|have|had|could|would|will)"
+    r"\s+\K(?:he|she|it|they|its|his|her|their)\b",
+    re.I,
+)
+# A name or "the governor said" before a he/she: something the pronoun can refer to.
+_ANTECEDENT = re.compile(
+    r"(?<!^)\b\p{Lu}|^(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|With|After|Before"
+    r"|When|While|Since|During|As|It|Its)\b)\p{Lu}|\b(?i:the)\s+\p{Ll}+\s+(?:said|says|told)\b"
+)
+_PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
+_DEFINITE = re.compile(
+    r"\b(?i:the)\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
+    r"|ministry|university|school|board|committee|country|province|region|project|plan|bill"
+    r"|program|programme|study|report|move|decision|deal|man|woman|player|official)\b"
+    # Only a whole noun phrase: "the state budget" names a budget, "the agency didn't" an agency.
+    r"(?=[,.;:?'’]|\s+(?:also|has|had|have|is|was|were|are|will|would|said|says|of(?!\s+\p{Lu})"
+    r"|in|on|at|to|for|with|by|from|that|which|who|\p{Ll}+ed|\p{Ll}+n[’']t)\b|$)"
+    r"(?!\s+of\s+\p{Lu})",
+)
+# "In what year did the company …": an inverted subject is a whole noun phrase.
+_INVERTED_DEFINITE = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|could|would|will)\s+\Kthe\s+(?:company|firm"
+    r"|state|city|agency|group|team|club|department|ministry|board|committee|country|province"
+    r"|project|plan|bill|program|programme|study|report|man|woman|player|official)\b"
+)
+_ATTRIBUTION_END = re.compile(
+    r",?\s+(?:he|she|they|it|\p{Lu}[\p{L}'-]+)\s+(?:said|says|added|adds|noted|told\s+\p{L}+)\s*[?.]$"
+)
+_XREF = re.compile(
+    r"\(\s*see\b|\bsee\s+(?:also\s+)?\p{Lu}[^?]*,\s*\d{4}|\b(?:figure|fig\.|table|chart|page|p\.)"
+    r"\s+\d|\bet al\b|\bibid\b",
+    re.I,
+)
+_GENERAL = re.compile(r"\b\d+\s+(?:out\s+)?of\s+(?:how many|what number)\b", re.I)
+_CUT_END = re.compile(
+    r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
+    r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
+)
+_LAST_WORD = re.compile(r"[\p{L}\d]+$")
+_WORDS = re.compile(r"\w+")
+_LETTERS = re.compile(r"\p{L}+")
+QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
+_QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
+_HEDGES = (
+    "more than",
+    "over",
+    "at least",
+    "fewer than",
+    "less than",
+    "up to",
+    "just over",
+    "just under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+)
+_DIRECTIONAL = (
+    "more than",
+    "over",
+    "at least",
+    "fewer than",
+    "less than",
+    "up to",
+    "just over",
+    "just under",
+)
+_ORGS = frozenset(
+    [
+        "university",
+        "college",
+        "school",
+        "institute",
+        "ministry",
+        "department",
+        "company",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "agency",
+        "council",
+        "committee",
+        "government",
+        "association",
+        "foundation",
+        "bank",
+        "party",
+        "club",
+        "office",
+        "court",
+        "police",
+        "team",
+        "commission",
+        "authority",
+        "service",
+        "board",
+        "union",
+        "federation",
+        "league",
+        "network",
+        "group",
+        "newspaper",
+        "magazine",
+        "agency",
+        "hospital",
+        "church",
+        "museum",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+        "y",
+        "e",
+        "du",
+        "dos",
+        "das",
+    ]
+)
+_VAGUE_ROLES = frozenset(
+    [
+        "the president",
+        "president",
+        "the chairman",
+        "the minister",
+        "the leader",
+        "the head",
+        "the director",
+        "the chief",
+        "the spokesman",
+        "the spokeswoman",
+    ]
+)
+
+
+def _body(q: DraftQuestion) -> str:
+    return q.prompt[len(LEAD) :] if is_cloze(q.prompt) else q.prompt
+
+
+def _outside_quotes(s: str) -> str:
+    return _QUOTED.sub(" ", s)
+
+
+Rule = Callable[[DraftQuestion], "str | None"]
+
+
+def wh_insert(q: DraftQuestion) -> str | None:
+    """A question word inside a noun phrase or a list ("the how much Prize", "what year and")."""
+    body = _outside_quotes(_body(q))
+    m = _AFTER_DET.search(body) or _WH_AND.search(body) or _WH_BEFORE_NOUN.search(body)
+    return f"WH_INSERT: '{m.group(0)}' puts the question word inside a phrase" if m else None
+
+
+def wh_comma(q: DraftQuestion) -> str | None:
+    """A fronted question word left uninverted, or one inside a comma clause."""
+    body = _outside_quotes(_body(q))
+    if _WH_THEN_COMMA.search(body):
+        return "WH_COMMA: the question word is followed by a comma and no inversion"
+    m = _WH_RE.search(body)
+    if m and m.start() > 0:
+        left, right = body[: m.start()], body[m.end() :]
+        if left.rstrip().endswith(",") or ("," in left and "," in right and right.strip() != "?"):
+            return f"WH_COMMA: '{m.group(0)}' sits in a comma clause"
+    return None
+
+
+def wh_buried(q: DraftQuestion) -> str | None:
+    """A question word left in the middle of a statement, neither fronted nor at its end."""
+    if is_cloze(q.prompt) or q.kind in ("who_said", "who_is"):
+        return None
+    body = _outside_quotes(q.prompt)
+    m = _WH_RE.search(body)
+    if not m or ("," not in body[: m.start()] and len(body[: m.start()].split()) <= 5):
+        return None  # fronted: "By the end of what year …"
+    words_after = len(body[m.end() :].split())
+    return f"WH_BURIED: '{m.group(0)}' is buried mid-sentence" if words_after >= 3 else None
+
+
+def dangling_connective(q: DraftQuestion) -> str | None:
+    """A leading "However,", "Yet", "For instance," or a mid-sentence ", though,"."""
+    body = _body(q).lstrip("“\"' ")
+    if q.kind == "who_said":
+        body = _outside_quotes(body).strip()
+    m = _CONNECTIVE.match(body) or _MID_CONNECTIVE.search(_outside_quotes(body))
+    return f"DANGLING_CONNECTIVE: '{m.group(0).strip(' ,')}' refers to earlier text" if m else None
+
+
+def unresolved_start(q: DraftQuestion) -> str | None:
+    """A stem opening with a pronoun or a demonstrative that has no antecedent."""
+    if q.kind in ("who_said", "who_is"):
+        return None
+    body = _body(q)
+    m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body)
+    return f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question" if m else None
+
+
+def leftover_attribution(q: DraftQuestion) -> str | None:
+    """ "…, he said?": attribution copied from the article into a question."""
+    if q.kind == "who_said":
+        return None
+    m = _ATTRIBUTION_END.search(_outside_quotes(_body(q)).rstrip())
+    return f"UNRESOLVED_REF: leftover attribution '{m.group(0).strip(' ,?.')}'" if m else None
+
+
+def truncation(q: DraftQuestion) -> str | None:
+    """Text cut at an abbreviation, an initial or inside a number ("Smith v?", "had 2?")."""
+    if _CUT_END.search(q.prompt):
+        return f"TRUNCATION: the question ends with '{q.prompt[-6:]}'"
+    body = _body(q).rstrip("?. ")
+    last = _LAST_WORD.search(body)
+    if last and last.group(0) in q.source:
+        tail = rf"(?<![\w,.]){re.escape(last.group(0))}"
+        if _rx(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)").search(q.source) and not _rx(
+            rf"{tail}(?![\w]|[.,]\d|\.\p{{Lu}}\.)"
+        ).search(q.source):
+            return f"TRUNCATION: '{last.group(0)}' is cut from a longer form in the article"
+    if q.prompt.count('"') % 2 or q.prompt.count("“") != q.prompt.count("”"):
+        return "TRUNCATION: a quotation mark is left open"
+    return None
+
+
+def fragment(q: DraftQuestion) -> str | None:
+    """A year, figure or ranking stem without a verb: a noun-phrase fragment."""
+    if q.kind in ("who_said", "who_is"):
+        return None
+    if has_verb(_body(q)):
+        return None
+    return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
+
+
+def inside_quotation(q: DraftQuestion) -> str | None:
+    """A year or figure asked from inside a quotation: whose words, and "they" who?"""
+    if q.kind in ("who_said", "who_is"):
+        return None
+    body = _body(q)
+    at = (
+        body.find(BLANK)
+        if is_cloze(q.prompt)
+        else (_WH_RE.search(body) or re.search("$", body)).start()
+    )
+    left = body[:at]
+    if left.count("“") > left.count("”") or left.count('"') % 2:
+        return "GEN_QUOTE: the fact sits inside a quotation"
+    return None
+
+
+def short_quote(q: DraftQuestion) -> str | None:
+    """A who-said quote too short to attribute without context."""
+    if q.kind != "who_said":
+        return None
+    quotes = _QUOTED.findall(q.prompt)
+    if not quotes:
+        return None
+    words = max(len(_WORDS.findall(x)) for x in quotes)
+    return f"GEN_QUOTE: the quote has only {words} words" if words < MIN_QUOTE_WORDS else None
+
+
+def too_long(q: DraftQuestion) -> str | None:
+    """More than MAX_WORDS words outside any quotation."""
+    n = words_of(_outside_quotes(_body(q)) if q.kind == "who_said" else _body(q))
+    return f"TOO_LONG: the question has {n} words" if n > MAX_WORDS else None
+
+
+def xref(q: DraftQuestion) -> str | None:
+    """Cross-references, figures and general knowledge rather than the article's fact."""
+    body = _outside_quotes(_body(q))
+    m = _XREF.search(body)
+    if m:
+        return f"XREF_TRIVIA: '{m.group(0).strip()}' is a cross-reference"
+    m = _GENERAL.search(body)
+    return f"XREF_TRIVIA: '{m.group(0)}' asks general knowledge" if m else None
+
+
+def gives_away(q: DraftQuestion) -> str | None:
+    """The answer printed in its own question."""
+    if q.kind in ("who_said", "who_is") or len(q.answer) < 2:
+        return None
+    if q.answer in q.prompt and _rx(rf"(?<![\w,.]){re.escape(q.answer)}(?![\w]|[,.]\d)").search(
+        _body(q)
+    ):
+        return f"TRIVIAL: the answer '{q.answer}' appears in the question"
+    return None
+
+
+def non_person(q: DraftQuestion) -> str | None:
+    """An organisation offered as the person who spoke or holds a role."""
+    if q.kind not in ("who_said", "who_is"):
+        return None
+    name = q.answer
+    if q.kind == "who_is" and not person_answer(q):
+        if not q.prompt.startswith("Who is "):
+            return None
+        name = q.prompt[7:].rstrip("?")
+    parts = _LETTERS.findall(name)
+    words = {w.lower() for w in parts}
+    # "Mark Church", "Ana Park": a given name makes the common word a surname (issue 10).
+    if 2 <= len(parts) <= 3 and is_given_name(parts[0]):
+        words.discard(parts[-1].lower())
+    if words & _ORGS:
+        return f"NON_PERSON: '{name}' names an organisation, not a person"
+    return None
+
+
+def ambiguous(q: DraftQuestion) -> str | None:
+    """A vague key, or a distractor that also fits ("the President" beside "President-elect")."""
+    key = q.answer.casefold().strip()
+    if q.kind == "who_is" and key in _VAGUE_ROLES:
+        return f"AMBIG: '{q.answer}' is vague (of what?)"
+    if q.kind != "who_is":
+        return None
+    for c in q.choices:
+        other = c.casefold().removeprefix("the ").strip()
+        core = key.removeprefix("the ").strip()
+        if (
+            c != q.answer
+            and other
+            and (
+                (other in core and _rx(rf"\b{re.escape(other)}\b").search(core))
+                or (core in other and _rx(rf"\b{re.escape(core)}\b").search(other))
+            )
+        ):
+            return f"AMBIG: the choice '{c}' also fits '{q.answer}'"
+    return None
+
+
+def hedge_changed(q: DraftQuestion) -> str | None:
+    """A hedged figure ("more than 1,000") asked with a different or no hedge."""
+    if q.kind != "number":
+        return None
+    figure = re.escape(q.answer.split()[0].rstrip("%"))
+    m = _rx(rf"\b({'|'.join(_HEDGES)})\s+[$£€]?{figure}\b", re.I).search(q.source)
+    if not m:
+        return None
+    hedge = m.group(1).lower()
+    body = _body(q).lower()
+    if is_cloze(q.prompt):
+        kept = f"{hedge} {BLANK}" in body or f"{hedge} $" in body or hedge in body
+    elif hedge in _DIRECTIONAL:
+        kept = hedge in body
+    else:
+        kept = any(h in body for h in ("about", "approximately", "roughly", "around", hedge))
+    return None if kept else f"HEDGE_CHANGED: the article says '{m.group(0)}'"
+
+
+def unresolved_inside(q: DraftQuestion) -> list[str]:
+    """Pronouns and bare definite descriptions later in the stem: doubtful, not always wrong."""
+    if q.kind in ("who_said", "who_is"):
+        return []
+    body = _outside_quotes(_body(q))
+    out = []
+    m = _PERSONAL.search(body)
+    if m and not _ANTECEDENT.search(body[: m.start()]):
+        out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
+    m = _DEMONSTRATIVE.search(body) or _DEFINITE.search(body) or _INVERTED_DEFINITE.search(body)
+    if m and not out:
+        out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
+    return out
+
+
+def _has_lower_word(s: str) -> bool:
+    return any(w[:1].islower() and w not in _PARTICLES for w in _LETTERS.findall(s))
+
+
+def person_answer(q: DraftQuestion) -> bool:
+    """True for a who-is draft whose choices are people (role -> person), not roles."""
+    return q.kind == "who_is" and _people_choices(q.choices)
+
+
+@functools.lru_cache(maxsize=4096)
+def _people_choices(choices: tuple[str, ...]) -> bool:
+    return sum(_has_lower_word(c) for c in choices) <= 1
+
+
+@functools.lru_cache(maxsize=1024)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """A compiled pattern built from a draft's words (compiled once per distinct pattern)."""
+    return re.compile(pattern, flags)

@@ -1,0 +1,298 @@
+"""Question wording: wh-phrases fronted with inversion or do-support, cloze items otherwise."""
+
+import pytest
+
+from quizapp.generate import BLANK, generate, split_blank
+from quizapp.generate.cloze import is_cloze, make_cloze
+from quizapp.generate.lint import check
+
+
+def asked(text: str, kind: str) -> dict[str, str]:
+    """answer -> prompt for the drafts of one kind."""
+    return {q.answer: q.prompt for q in generate(text).questions if q.kind == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "prompt"),
+    [
+        (
+            "The Lowfield council approved the new harbour plan in 2019.",
+            "2019",
+            "In what year did the Lowfield council approve the new harbour plan?",
+        ),
+        (
+            "The old ferry line went out of service in 1968.",
+            "1968",
+            "In what year did the old ferry line go out of service?",
+        ),
+        (
+            "The Brandt Bridge was finally completed in 1931, after a long strike.",
+            "1931",
+            "In what year was the Brandt Bridge finally completed?",
+        ),
+        (
+            "According to the museum, by the end of 2022, nearly 8,000 visitors had seen the map.",
+            "2022",
+            "By the end of what year had nearly 8,000 visitors seen the map?",
+        ),
+        (
+            "Ellen Varga has coached the Tarn Valley rowing club since 2008.",
+            "2008",
+            "Since what year has Ellen Varga coached the Tarn Valley rowing club?",
+        ),
+        (
+            "The ticket sales at the Orbis Theatre doubled between 2015 and 2018.",
+            "2015–2018",
+            "Between which years did the ticket sales at the Orbis Theatre double?",
+        ),
+    ],
+)
+def test_year_question_is_fronted(text: str, answer: str, prompt: str) -> None:
+    assert asked(text, "which_year")[answer] == prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "prompt"),
+    [
+        (
+            "More than 1,200 volunteers cleaned the Tarn river banks last spring.",
+            "1,200",
+            "More than how many volunteers cleaned the Tarn river banks last spring?",
+        ),
+        (
+            "About 3,500 runners finished the Lowfield marathon on Sunday.",
+            "3,500",
+            "About how many runners finished the Lowfield marathon on Sunday?",
+        ),
+        (
+            "The Lowfield school board hired 45 new teachers in August.",
+            "45",
+            "How many new teachers did the Lowfield school board hire in August?",
+        ),
+        (
+            "The bus fares in Lowfield rose by 12% in January, the transit office said.",
+            "12%",
+            "By what percentage did the bus fares in Lowfield rise in January?",
+        ),
+        (
+            "The Lowfield library will spend about $40,000 on new shelves.",
+            "$40,000",
+            "About how much will the Lowfield library spend on new shelves?",
+        ),
+    ],
+)
+def test_number_question_keeps_hedge_and_fronts(text: str, answer: str, prompt: str) -> None:
+    assert asked(text, "number")[answer] == prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "before", "after"),
+    [
+        # A year inside a noun phrase: no "the what year election".
+        (
+            "Voters rejected the proposal in the 2014 referendum on the Tarn dam.",
+            "2014",
+            "Voters rejected the proposal in the ",
+            " referendum on the Tarn dam.",
+        ),
+        # A negated clause would read as a trick question.
+        (
+            "The Orbis Theatre did not reopen its balcony until 1999.",
+            "1999",
+            "The Orbis Theatre did not reopen its balcony until ",
+            ".",
+        ),
+    ],
+)
+def test_cloze_when_no_clean_question(text: str, answer: str, before: str, after: str) -> None:
+    prompt = asked(text, "which_year")[answer]
+    assert prompt.startswith("Fill in the blank: ")
+    assert prompt.count(BLANK) == 1
+    assert split_blank(prompt) == (before, after)
+
+
+def test_cloze_keeps_the_hedge_outside_the_blank() -> None:
+    text = "Lowfield's council set aside roughly 300 spaces for the 2019 festival parking plan."
+    prompt = asked(text, "which_year")["2019"]
+    assert split_blank(prompt) == (
+        "Lowfield's council set aside roughly 300 spaces for the ",
+        " festival parking plan.",
+    )
+
+
+def test_approximate_hedge_asks_about_and_drops_the_appositive() -> None:
+    text = "The fire crews saved roughly 300 homes, the largest rescue in Lowfield's history."
+    assert asked(text, "number")["300"] == "About how many homes did the fire crews save?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "However, the Brandt Bridge was finally completed in 1931.",
+        "Yet the Brandt Bridge was finally completed in 1931.",
+        "For instance, the Brandt Bridge was finally completed in 1931.",
+    ],
+)
+def test_leading_connective_stripped(text: str) -> None:
+    assert (
+        asked(text, "which_year")["1931"] == "In what year was the Brandt Bridge finally completed?"
+    )
+
+
+def test_pronoun_subject_keeps_its_antecedent_or_is_not_asked() -> None:
+    text = "Ellen Varga grew up in Lowfield. She joined the Tarn Valley rowing club in 2004."
+    prompt = asked(text, "which_year").get("2004", "")
+    assert "she" not in prompt.lower() or "Ellen Varga" in prompt
+
+
+def test_no_break_inside_abbreviations_or_numbers() -> None:
+    text = (
+        "The U.S. and Canada signed the St. Clair river treaty in 1909 after 2,275 hours of talks."
+    )
+    prompt = asked(text, "which_year")["1909"]
+    assert "U.S. and Canada" in prompt and "St. Clair" in prompt
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("The plan passed in", ".", "Fill in the blank: The plan passed in _____."),
+        ("", " people came", "Fill in the blank: _____ people came."),
+        ("He called it “the best", "", "Fill in the blank: He called it “the best _____”."),
+    ],
+)
+def test_make_cloze(before: str, after: str, expected: str) -> None:
+    assert make_cloze(before, after) == expected
+
+
+@pytest.mark.parametrize("prompt", ["Who said it?", "Fill in the blank: no blank"])
+def test_split_blank_refuses_non_cloze(prompt: str) -> None:
+    assert split_blank(prompt) is None
+
+
+def test_only_a_lead_and_one_blank_make_a_generated_cloze() -> None:
+    # split_blank also reads imported gap-fill prompts without our lead; is_cloze does not.
+    assert split_blank(f"{BLANK} x") == ("", " x")
+    assert not is_cloze(f"{BLANK} x")
+    assert is_cloze(f"Fill in the blank: {BLANK} x.")
+
+
+def test_seed_year_and_number_prompts_pass_the_linter_unflagged() -> None:
+    from .seed import SEED
+
+    for q in generate(SEED).questions:
+        if q.kind in ("which_year", "number"):
+            assert check(q) == ([], []), q.prompt
+
+
+def test_pronoun_replaced_by_the_person_the_article_resolves() -> None:
+    text = (
+        "Dana Ortiz runs the Lowfield ferry company. "
+        "She bought the company's first electric ferry in 2021."
+    )
+    prompt = asked(text, "which_year")["2021"]
+    assert "Dana Ortiz" in prompt and not prompt.split(": ")[-1].startswith("She")
+
+
+def test_long_cloze_trimmed_to_the_clause_of_the_fact() -> None:
+    text = (
+        "The Lowfield Rowing Association, which gave nearly $5,000 toward the 2016 boathouse "
+        "appeal, also runs summer camps for children, a winter league for adults, a repair shop "
+        "for old boats and a small museum about the river for the town."
+    )
+    prompt = asked(text, "which_year")["2016"]
+    assert "Lowfield Rowing Association" in prompt and f"{BLANK} boathouse appeal" in prompt
+    assert len(prompt.split()) - 4 <= 30
+
+
+def test_trailing_conjunct_dropped_when_too_long() -> None:
+    text = (
+        "Ana Ruiz, the chief engineer of the Lowfield harbour works, said the new crane will be "
+        "able to lift up to 80 tonnes of cargo onto the quay and load the largest ferries in the "
+        "region without help."
+    )
+    prompt = asked(text, "number")["80"]
+    assert prompt.endswith("tonnes of cargo onto the quay.") and len(prompt.split()) <= 34
+
+
+def test_day_of_a_date_is_no_count() -> None:
+    text = "The Lowfield ferry strike ended on July 25 after talks with 40 union delegates."
+    assert "25" not in asked(text, "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt", "answer"),
+    [
+        (
+            "The Tarn mill was sold last year. “The price was far too low,” said Tomas Berg, "
+            "the mill manager. “I wanted the mill to stay open,” said Dana Ortiz, who was "
+            "then the mill's largest shareholder. Mayor Nia Grant, who had tried to find a buyer, "
+            "said she was sorry to see it go, and Mark Ivers, a union steward, agreed.",
+            "Who was the mill's largest shareholder?",
+            "Dana Ortiz",
+        ),
+        (
+            "Coach Tomas Berg praised the crew. Ana Ruiz became the first woman to lead the "
+            "Tarn Valley rowing club in 2019, a year after Feng Li retired. Club secretary Mark "
+            "Ivers said the vote for her was unanimous. “She earned it,” said Nia Grant, the "
+            "club treasurer.",
+            "Who became the first woman to lead the Tarn Valley rowing club?",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_person_holding_a_rank_or_a_first(text: str, prompt: str, answer: str) -> None:
+    ranks = {q.prompt: q.answer for q in generate(text).questions if q.kind == "which_rank"}
+    assert ranks.get(prompt) == answer, ranks
+
+
+def test_month_and_year_asks_the_year_as_a_cloze() -> None:
+    text = "Two Lowfield divers were rescued from the flooded Tarn mine in August 2016 by a team."
+    prompt = asked(text, "which_year")["2016"]
+    assert prompt.endswith(f"in August {BLANK} by a team.")
+
+
+def test_full_date_is_not_a_year_question() -> None:
+    text = "The Tarn mine closed for good on September 25, 2016 after the flood."
+    assert "2016" not in asked(text, "which_year")
+
+
+def test_relative_aside_removed_from_a_long_cloze() -> None:
+    text = (
+        "But then in 2010, the laboratory of Ana Ruiz, who was then at the Lowfield Institute "
+        "of Marine Studies, reported that young eels in the Tarn river can smell salt water "
+        "from far upstream."
+    )
+    assert split_blank(asked(text, "which_year")["2010"]) == (
+        "In ",
+        ", the laboratory of Ana Ruiz reported that young eels in the Tarn river can smell salt "
+        "water from far upstream.",
+    )
+
+
+def test_semicolon_keeps_the_clause_of_the_fact() -> None:
+    text = (
+        "The Tarn mill changed hands last year. "
+        "That sale closed in May; Dana Ortiz still owns 12% of the Tarn mill, records show."
+    )
+    prompt = asked(text, "number")["12%"]
+    assert "That sale" not in prompt and "Dana Ortiz" in prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "prompt"),
+    [
+        (
+            "The number of Lowfield ferry passengers grew by 20% between 2015 and 2019.",
+            "2015–2019",
+            "Between which years did the number of Lowfield ferry passengers grow by 20%?",
+        ),
+        (
+            "A survey team led by Ana Ruiz mapped the Tarn river bed in 2018.",
+            "2018",
+            "In what year did a survey team led by Ana Ruiz map the Tarn river bed?",
+        ),
+    ],
+)
+def test_by_after_a_verb(text: str, answer: str, prompt: str) -> None:
+    assert asked(text, "which_year")[answer] == prompt

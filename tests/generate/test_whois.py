@@ -1,0 +1,94 @@
+"""Who is who: one question per person, specific roles only, no distractor that also fits."""
+
+import pytest
+
+from quizapp.generate import generate
+
+CAST = (
+    "Coach Rita Alvarez, the Hawks coach, watched from the bench.\n"
+    "Dev Patel, a retired firefighter, sold tickets at the gate.\n"
+    "Omar Haddad, the club's longtime treasurer, counted the money.\n"
+    "Lina Berg, a pediatric nurse at the county hospital, ran the first-aid tent.\n"
+)
+
+
+def who_is(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(q.prompt, q.answer, q.choices) for q in generate(text).questions if q.kind == "who_is"]
+
+
+def test_one_direction_per_person() -> None:
+    qs = who_is(CAST)
+    names = ["Rita Alvarez", "Dev Patel", "Omar Haddad", "Lina Berg"]
+    for name in names:
+        about = [q for q in qs if name in q[0] or q[1] == name]
+        assert len(about) == 1, about
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "President Ana Ruiz flew in on Monday.",  # the President (of what?)
+        "Prime Minister Ana Ruiz flew in on Monday.",
+    ],
+)
+def test_bare_office_is_not_a_key(intro: str) -> None:
+    qs = who_is(CAST + intro)
+    assert not any("Ana Ruiz" in q[0] or q[1] == "Ana Ruiz" for q in qs)
+
+
+def test_bare_position_gets_an_article() -> None:
+    qs = who_is(CAST + "Forward Ana Ruiz scored twice for the Hawks.")
+    assert ("Who is Ana Ruiz?", "a forward") in [(p, a) for p, a, _ in qs]
+
+
+def test_role_that_also_fits_is_not_a_distractor() -> None:
+    text = (
+        CAST + "President-elect Ana Ruiz of the club will take over in May.\n"
+        "Tomas Berg, the club's president, spoke first."
+    )
+    for prompt, answer, choices in who_is(text):
+        if "president" in answer.lower():
+            others = [c for c in choices if c != answer]
+            assert not any("president" in c.lower() for c in others), (prompt, choices)
+
+
+def test_title_repeated_in_the_apposition_is_said_once() -> None:
+    people = {p.name: p.role for p in generate(CAST).people}
+    assert people["Rita Alvarez"] == "the Hawks coach"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # role given at a later mention of the surname
+        (
+            "Geologists Ana Ruiz and Tomas Berg mapped the cave.\n"
+            "Ruiz, a structural geologist at the University of Lund, led the survey.",
+            "Ana Ruiz",
+            "a structural geologist at the University of Lund",
+        ),
+        # several capitalised qualifiers and "former" kept
+        (
+            "A rally by former Green Liberal leader Anna Kessler drew a crowd.",
+            "Anna Kessler",
+            "the former Green Liberal leader",
+        ),
+    ],
+)
+def test_roles_journalism_style(text: str, name: str, role: str) -> None:
+    people = {p.name: p.role for p in generate(text).people}
+    assert people[name] == role
+
+
+def test_event_description_is_asked_about_the_person() -> None:
+    qs = who_is(CAST + "Ana Ruiz, who scored twice in the final, signed autographs.")
+    assert ("Who scored twice in the final?", "Ana Ruiz") in [(p, a) for p, a, _ in qs]
+
+
+def test_no_truncated_or_placeless_role() -> None:
+    text = CAST + (
+        "Ana Ruiz, who phoned in from the set of “Harbour Lights,” agreed.\n"
+        "Secretary of State Tom Weller arrived late."
+    )
+    qs = who_is(text)
+    assert not any(p.endswith(" of?") or a in ("a state", "the State") for p, a, _ in qs)
