@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from quizapp.generate.distractors import name_pool, text_digest
+from quizapp.generate.distractors import Candidate, candidates, person_pool, text_digest
 from quizapp.generate.people import Cast, find_people
 from quizapp.generate.text import Paragraph, normalise, sentence_at, split_paragraphs
 
@@ -51,18 +52,25 @@ class Article:
             cut_hi = space if space > cut_lo else cut_hi
         return cut_lo, cut_hi
 
-    def person_choices(self, idx: int) -> list[str]:
-        """Distractor names for person idx: other people of the article, then generic ones."""
-        people = self.cast.people
+    def person_choices(self, idx: int, role: str | None = None) -> list[str]:
+        """Distractor names for person idx: other people of the article (none invented);
+        asking for the holder of role, none whose own role also fits it."""
+        if not self.is_person(idx):
+            return []  # never ask who "the owner of the Ledger" is with an outlet as the key
+        people = self._candidates
         first = 0
-        if len(people) > MAX_NAME_POOL:
+        if len(people) > MAX_NAME_POOL:  # the people around idx: a pool per question stays small
             first = min(max(0, idx - MAX_NAME_POOL // 2), len(people) - MAX_NAME_POOL)
             people = people[first : first + MAX_NAME_POOL]
-        if "surnames" not in self.memo:  # computed once: a regex per token and person
-            self.memo["surnames"] = [set(p.surnames) | {p.given} for p in self.cast.people]
-        names = [p.name for p in people]
-        surnames = self.memo["surnames"][first : first + len(people)]
-        return name_pool(idx - first, names, surnames, f"{self.digest}:{idx}")
+        return person_pool(idx - first, people, f"{self.digest}:{idx}", role)
+
+    def is_person(self, idx: int) -> bool:
+        """True when the article shows person idx to be a person (not an outlet or a place)."""
+        return self._candidates[idx].person_like
+
+    @cached_property
+    def _candidates(self) -> list[Candidate]:
+        return candidates(self.norm, self.cast)
 
 
 def parse(text: str) -> Article:

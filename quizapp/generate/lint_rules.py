@@ -9,6 +9,7 @@ import regex as re
 
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
 from quizapp.generate.forms import words_of
+from quizapp.generate.names import is_given_name
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import has_verb
 
@@ -353,7 +354,11 @@ def non_person(q: DraftQuestion) -> str | None:
         if not q.prompt.startswith("Who is "):
             return None
         name = q.prompt[7:].rstrip("?")
-    words = {w.lower() for w in _LETTERS.findall(name)}
+    parts = _LETTERS.findall(name)
+    words = {w.lower() for w in parts}
+    # "Mark Church", "Ana Park": a given name makes the common word a surname (issue 10).
+    if 2 <= len(parts) <= 3 and is_given_name(parts[0]):
+        words.discard(parts[-1].lower())
     if words & _ORGS:
         return f"NON_PERSON: '{name}' names an organisation, not a person"
     return None

@@ -122,8 +122,10 @@ def _fmt(x: float, like: str) -> str:
 def _scaled(value: float, like: str, rng: random.Random, cap: float | None = None) -> list[str]:
     """Same-unit, same-scale alternatives to value ("15,000" -> "5,000", "10,000", …)."""
     cands = []
+    decimals = len(like.split(".")[1]) if "." in like else 0
     for f in _FACTORS:
-        v = _nice(value * f)
+        # "117.9" -> "176.9", not "180.0": a round figure beside a precise one gives it away.
+        v = round(value * f, decimals) if decimals else _nice(value * f)
         if v > 0 and v != value and (cap is None or v <= cap):
             cands.append(_fmt(v, like))
     cands = list(dict.fromkeys(c for c in cands if c != like))

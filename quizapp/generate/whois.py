@@ -8,24 +8,12 @@ from functools import lru_cache
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.distractors import GENERIC_NAMES, assemble, rng_for, shuffled
+from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
 from quizapp.generate.people import Person, is_common_title
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
-GENERIC_ROLES = (
-    "a local business owner",
-    "a city council member",
-    "a university researcher",
-    "a government spokesperson",
-    "a retired schoolteacher",
-    "a hospital nurse",
-    "a newspaper columnist",
-    "a bank manager",
-    "a police officer",
-    "a software developer",
-)
 _CONTENT = re.compile(r"\p{L}[\p{L}-]{3,}")
 # Other people's roles offered as distractors come from at most this many roles around the
 # answer's: linear time on an article listing thousands of people.
@@ -90,7 +78,7 @@ def _askable_role(role: str) -> str | None:
 def _role_distractors(
     art: Article, i: int, person: Person, context: str, all_roles: list[tuple[int, str]]
 ) -> list[str]:
-    """Other people's roles, then generic ones; none sharing a key word with the answer's."""
+    """Other people's roles in the article; none sharing a key word with the answer's."""
     own = {r.casefold() for r in person.roles}
     own_words = set().union(*(_words(r) for r in person.roles))
     if len(all_roles) > MAX_ROLE_POOL:
@@ -100,13 +88,12 @@ def _role_distractors(
     others = [
         r
         for j, r in all_roles
-        if j != i and r.casefold() not in own and not (_words(r) & own_words)
+        if j != i and r.casefold() not in own and not (_words(r) & own_words) and has_office(r)
     ]
     others = shuffled(list(dict.fromkeys(others)), rng_for(art.digest, f"roles:{person.name}"))
-    near = own_words | _words(context)
-    generic = [g for g in GENERIC_ROLES if not (_words(g) & near)]
-    generic = shuffled(generic, rng_for(art.digest, f"generic:{person.name}"))
-    return others + generic
+    # Only roles the article gives: an invented one ("a bank manager") is a giveaway. Nothing
+    # for a name that is no person ("Hartford Courant"): the question is not asked.
+    return others if art.is_person(i) else []
 
 
 _DANGLING = frozenset(["of", "in", "at", "from", "to", "for", "with", "on", "by", "the", "a"])
@@ -147,9 +134,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     """One question per person with a specific role: "Who is X?" or "Who is <role>?".
 
     Asking both directions would let one question answer the other, so only the better is
-    kept: the role as the answer when other people's roles make real distractors, else the
-    person as the answer when the role names exactly one person and the article names three
-    others (never an invented person), else the role with generic roles beside it.
+    kept: the one with more real distractors (other people's roles, or other people when the
+    role names exactly one person); never an invented person or role.
     """
     people = art.cast.people
     out: list[DraftQuestion] = []
@@ -168,35 +154,47 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         source, span = art.source(p, at, at + 1)
         explanation = f"The article introduces {person.name} as {role}."
         distractors = _role_distractors(art, i, person, source, all_roles)
-        n_others = sum(1 for d in distractors if d not in GENERIC_ROLES)
-        q = None
-        # "Who is X? someone who sat out the third period" is no identity: better the other way.
-        event = role.startswith("someone who ")
-        if n_others >= 3 and not event:
-            q = _ask_role(art, person, role, distractors, source, span, explanation, 0.85)
         askable = _askable_role(role)
         shared = bool(holders.get(role.casefold(), set()) - {i})  # someone else holds it too
-        names = art.person_choices(i)
-        real_names = sum(1 for n in names if n not in GENERIC_NAMES)
-        if q is None and askable and not shared and real_names >= 3:
-            q = assemble(
-                digest=art.digest,
-                kind="who_is",
-                prompt=_role_prompt(askable),
-                answer=person.name,
-                distractors=names,
-                source=source,
-                span=span,
-                explanation=explanation,
-                confidence=0.85,
-                accepted=person.aliases(),
-            )
-        if q is None:
-            conf = 0.85 if n_others >= 3 else 0.7
-            q = _ask_role(art, person, role, distractors, source, span, explanation, conf)
+        names = art.person_choices(i, askable) if askable and not shared else []
+        n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
+        conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7
+        asks = [
+            (_ask_role, (art, person, role, distractors, source, span, explanation, conf)),
+        ]
+        if askable and names:
+            asks.append((_ask_person, (art, person, askable, names, source, span, explanation)))
+        # The direction with more real distractors first (assemble enforces the minimum);
+        # "Who is X? someone who sat out the third period" is no identity: better the other way.
+        if n_names > n_roles or (role.startswith("someone who ") and n_names):
+            asks.reverse()
+        q = next((q for ask, args in asks if (q := ask(*args))), None)
         if q:
             out.append(q)
     return out
+
+
+def _ask_person(
+    art: Article,
+    person: Person,
+    askable: str,
+    names: list[str],
+    source: str,
+    span: tuple[int, int],
+    explanation: str,
+) -> DraftQuestion | None:
+    return assemble(
+        digest=art.digest,
+        kind="who_is",
+        prompt=_role_prompt(askable),
+        answer=person.name,
+        distractors=names,
+        source=source,
+        span=span,
+        explanation=explanation,
+        confidence=0.85,
+        accepted=person.aliases(),
+    )
 
 
 def _ask_role(

@@ -12,7 +12,9 @@ def check_invariants(text: str, result: GeneratedArticle) -> None:
     for q in result.questions:
         assert q.kind in KINDS
         assert q.answer in q.choices, q
-        assert len(q.choices) >= 4, q
+        assert 2 <= len(q.choices) <= 8, q
+        assert len(q.choices) >= 3 or q.kind in ("who_said", "who_is"), q
+        assert len(q.choices) == 4 or q.kind in ("who_said", "who_is", "number"), q
         assert len({c.casefold() for c in q.choices}) == len(q.choices), q
         assert text[q.span[0] : q.span[1]] == q.source, q
         assert 0.0 <= q.confidence <= 1.0

@@ -50,6 +50,8 @@ def test_role_distractors_not_plausibly_true() -> None:
     (q,) = [q for q in generate(text).questions if q.prompt == "Who is Lena Okafor?"]
     assert "Mayor" in q.answer and "longest-serving member" in q.answer
     assert not any("council" in c for c in q.choices if c != q.answer)
+    # The distractor is another person's role from the article, never an invented one.
+    assert set(q.choices) - {q.answer} == {"the town engineer"}
 
 
 def test_role_given_before_the_name() -> None:

@@ -226,13 +226,16 @@ def test_day_of_a_date_is_no_count() -> None:
         (
             "The Tarn mill was sold last year. “The price was far too low,” said Tomas Berg, "
             "the mill manager. “I wanted the mill to stay open,” said Dana Ortiz, who was "
-            "then the mill's largest shareholder.",
+            "then the mill's largest shareholder. Mayor Nia Grant, who had tried to find a buyer, "
+            "said she was sorry to see it go, and Mark Ivers, a union steward, agreed.",
             "Who was the mill's largest shareholder?",
             "Dana Ortiz",
         ),
         (
             "Coach Tomas Berg praised the crew. Ana Ruiz became the first woman to lead the "
-            "Tarn Valley rowing club in 2019, a year after Feng Li retired.",
+            "Tarn Valley rowing club in 2019, a year after Feng Li retired. Club secretary Mark "
+            "Ivers said the vote for her was unanimous. “She earned it,” said Nia Grant, the "
+            "club treasurer.",
             "Who became the first woman to lead the Tarn Valley rowing club?",
             "Ana Ruiz",
         ),

@@ -86,13 +86,13 @@ def _speakers(text: str) -> dict[str, str]:
         ),
         # a given name known only from the names dataset ("Siobhan", "Oluwaseun")
         (
-            "Siobhan Keogh opened the new library on Friday.\n"
+            "Siobhan Keogh opened the new library on Friday with Mayor Tomas Berg.\n"
             "“Every child in this town deserves a quiet room,” Keogh said.",
             "Siobhan Keogh",
         ),
         # a surname that is a common word, decided by the title and given name
         (
-            "Senator Mark Church opposed the bill.\n"
+            "Senator Mark Church opposed the bill that Governor Dana Ortiz signed.\n"
             "“This plan costs far more than anyone has admitted,” Church said.",
             "Mark Church",
         ),
@@ -110,10 +110,10 @@ def test_common_word_surname_needs_a_person_context() -> None:
 def test_title_case_headline_names_nobody() -> None:
     text = (
         "How the Folk Singer Nora Quill Wrote the Most Played Song of the Whole Long Summer\n\n"
-        "The singer Nora Quill spent a winter in a cabin.\n"
+        "The singer Nora Quill spent a winter in a cabin with her producer, Tomas Berg.\n"
         "“I had no plan at all when I arrived there,” Quill said."
     )
-    assert [p.name for p in generate(text).people] == ["Nora Quill"]
+    assert [p.name for p in generate(text).people] == ["Nora Quill", "Tomas Berg"]
     assert list(_speakers(text).values()) == ["Nora Quill"]
 
 

@@ -9,7 +9,8 @@ def who_said(text: str) -> dict[str, str]:
     return {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
 
 
-INTRO = "Jane Doe, a lawyer in Boston, met reporters on Monday.\n"
+# Two people: a quote is asked only with a real person of the article beside the speaker.
+INTRO = "Jane Doe, a lawyer in Boston, met reporters on Monday with Judge Peter Reyes.\n"
 
 CASES = [
     # speaker after the quote
@@ -24,7 +25,8 @@ CASES = [
     (INTRO + '"The case will go on for many years," she said.', "Jane Doe"),
     # age and title in the attribution
     (
-        '"We are open every single day," said Kevin Yearout, 51, co-owner of a store.',
+        '"We are open every single day," said Kevin Yearout, 51, co-owner of a store.\n'
+        "Baker Dana Wells runs the shop next door.",
         "Kevin Yearout",
     ),
 ]
@@ -52,7 +54,7 @@ def test_continued_quote_same_speaker() -> None:
 def test_partial_quote_keeps_framing() -> None:
     text = (
         "Doug Ford, the premier of Ontario, called the plan "
-        "“the most insulting thing I’ve ever heard.”"
+        "“the most insulting thing I’ve ever heard.”\nMayor Olivia Chow replied later."
     )
     (prompt,) = who_said(text)
     assert prompt == "Who called the plan “the most insulting thing I’ve ever heard”?"
@@ -103,7 +105,7 @@ def test_answer_is_full_name_and_aliases_accepted() -> None:
         ),
         # a full name with no cue at first, then the surname with a speech verb
         (
-            "The goal came from Lars Holm Berg’s pass on the break.\n"
+            "The goal came from Lars Holm Berg’s pass on the break. Coach Dana Ortiz cheered.\n"
             "“I never saw the defender coming at all,” Holm Berg said.",
             "Lars Holm Berg",
         ),
@@ -138,12 +140,13 @@ def test_shared_surname_with_an_unconfirmed_relative_is_not_asked() -> None:
         (INTRO + "“We lost track of the files,” Doe reportedly told a clerk.", "Jane Doe"),
         # a multi-word capitalised title after the verb
         (
+            "Mayor Paul Okoro was hurt in the crash. "
             "“We hope both men recover very soon,” said City Hall Press Secretary Nia Grant.",
             "Nia Grant",
         ),
         # an introductory phrase, then the subject and a participle
         (
-            "After the vote, Nia Grant issued a statement, saying, "
+            "Mayor Paul Okoro lost the vote. After the vote, Nia Grant issued a statement, saying, "
             "“We will appeal this decision in the spring.”",
             "Nia Grant",
         ),
@@ -155,8 +158,8 @@ def test_shared_surname_with_an_unconfirmed_relative_is_not_asked() -> None:
         ),
         # a news verb of reported speech
         (INTRO + "“Half the newsrooms shrank within a year,” Doe reported.", "Jane Doe"),
-        # a whole four-word sentence
-        (INTRO + "“I nearly fainted there,” Doe said.", "Jane Doe"),
+        # a whole five-word sentence (fewer words are not worth asking: issue 10)
+        (INTRO + "“I nearly fainted right there,” Doe said.", "Jane Doe"),
     ],
 )
 def test_more_attributions(text: str, speaker: str) -> None:
@@ -191,7 +194,8 @@ def test_colon_after_a_named_subject() -> None:
 def test_unknown_new_speaker_stops_a_continuation() -> None:
     # "Moss" is not recognised as a person here; the quote must not go to Yorke.
     text = (
-        "Songwriters Caitlyn Moss and Kate Yorke wrote the chorus in one night.\n"
+        "Songwriters Caitlyn Moss and Kate Yorke wrote the chorus in one night for Mayor Dana "
+        "Ortiz.\n"
         "“It is a totally different muscle,” Yorke said. "
         "Moss agreed with her partner: “Writing for a character is a job of its own.”"
     )
@@ -209,7 +213,7 @@ def test_colon_after_a_pronoun_may_introduce_lyrics() -> None:
 def test_later_uncued_full_name_keeps_the_surname_unambiguous() -> None:
     text = (
         "The winner came from Joel Eriksson Ek’s pass.\n"
-        "Later, Joel Eriksson Ek skated off the ice.\n"
+        "Later, Joel Eriksson Ek skated off the ice past Coach Dana Ortiz.\n"
         "“I never saw the defender coming at all,” Eriksson Ek said."
     )
     assert set(who_said(text).values()) == {"Joel Eriksson Ek"}
