@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble
 from quizapp.generate.lexicon import (
     SPEECH_VERBS,
@@ -443,7 +444,11 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading or not p.quotes:
             continue
+        if spent():
+            break
         for s in _attribute(art, p):
+            if spent():
+                break
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import GENERIC_NAMES, assemble, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
 from quizapp.generate.people import Person, is_common_title
@@ -159,6 +160,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     for j, r in all_roles:
         holders.setdefault(r.casefold(), set()).add(j)
     for i, person in enumerate(people):
+        if spent():
+            break
         k, role = next(((k, r) for k, r in enumerate(map(_specific, person.roles)) if r), (0, None))
         if role is None:
             continue
