@@ -77,6 +77,7 @@ def _role_prompt(role: str) -> str:
     return f"Who is {role}?" if has_det else f"Who is the {role}?"
 
 
+@lru_cache(maxsize=4096)  # many people share a role ("a teacher"): worked out once
 def _askable_role(role: str) -> str | None:
     """The part of role that identifies one person, or None for a bare title ("the mayor")."""
     head, sep, rest = role.partition(", ")
@@ -119,6 +120,7 @@ _ONE_HOLDER = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # called per person and per role of everyone
 def _specific(role: str) -> str | None:
     """The role as a teacher would accept it as an answer, or None when vague or garbled.
 
@@ -178,7 +180,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         if n_others >= 3 and not event:
             q = _ask_role(art, person, role, distractors, source, span, explanation, 0.85)
         askable = _askable_role(role)
-        shared = bool(holders.get(role.casefold(), set()) - {i})  # someone else holds it too
+        # Someone else holds it too (no copy of the holders: thousands may share a role).
+        shared = any(j != i for j in holders.get(role.casefold(), ()))
         names = art.person_choices(i)
         real_names = sum(1 for n in names if n not in GENERIC_NAMES)
         if q is None and askable and not shared and real_names >= 3:
