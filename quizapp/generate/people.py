@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex as re
 
+from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.lexicon import (
     HONORIFICS,
     NON_NAME_STARTS,
@@ -593,20 +593,15 @@ def _find_mentions(
     by_para: dict[int, list[_Candidate]] = {}
     for c in unconfirmed:
         by_para.setdefault(c.paragraph, []).append(c)
-    if table:
-        alts = _trie_pattern(table)
-        pattern = re.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:({_HON})\.?\s+)?({alts})(?![\p{{L}}\p{{M}}])"
-        )
+    finder = AliasFinder(table, _HON)
     for p in paragraphs:
         if p.heading:
             continue
         found: list[Mention] = []
-        if table:
-            for m in pattern.finditer(norm, p.start, p.end):
-                ids = _filter_by_honorific(table[m.group(2)], m.group(1), people)
-                person = next(iter(ids)) if len(ids) == 1 else None
-                found.append(Mention(m.start(), m.end(), person))
+        for start, end, hon, alias in finder.finditer(norm, p.start, p.end):
+            ids = _filter_by_honorific(table[alias], hon, people)
+            person = next(iter(ids)) if len(ids) == 1 else None
+            found.append(Mention(start, end, person))
         # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
         taken = [(x.start, x.end) for x in found]
         for c in by_para.get(p.index, []):
@@ -621,29 +616,6 @@ def _find_mentions(
         out[p.index] = found
     _resolve_pronouns(norm, paragraphs, out, people)
     return out
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A pattern matching any of words, the longest one first, as a character trie.
-
-    A flat alternation of thousands of names made matching quadratic: every position tried
-    every name. Branches at a node start with different characters, so the order is free.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: longer words first
-
-    return build(trie)
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
