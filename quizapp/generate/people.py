@@ -36,8 +36,11 @@ _TOKEN_RE = re.compile(_TOKEN)
 _OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 _INITIAL = re.compile(r"\p{Lu}\.")
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
+# Searched backwards from the end it is anchored to (only whether it matches is used): a
+# forward search tries every verb at every position of the 80 characters before each name.
 _SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$", re.IGNORECASE
+    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$",
+    re.IGNORECASE | re.REVERSE,
 )
 _SPEECH_AFTER = re.compile(
     r"^(?:,(?:[^,.;\"]{1,120}),)?\s+(?:also\s+|later\s+)?(?:"
@@ -233,6 +236,9 @@ def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> st
 _NOUN_BEFORE = re.compile(
     r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$"
 )
+# How every match of _NOUN_BEFORE ends, found backwards in a few steps: when it is absent, the
+# slow forward search (every start position of the text before a name) is skipped.
+_NOUN_TAIL = re.compile(r"\b\p{Ll}[\p{Ll}-]+\s+$", re.REVERSE)
 # Words that may qualify a job noun before a name ("Hawks coach", "city forester").
 _NOUN_QUALIFIERS = frozenset(
     [
@@ -319,8 +325,8 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     if prefix_role:
         score += 1
     before = norm[max(0, c.start - 80) : c.start - len(c.prefix) if c.prefix else c.start]
-    noun = _NOUN_BEFORE.search(before)
-    if noun and is_person_noun(noun.group(2)) and not c.prefix:
+    noun = None if c.prefix or not _NOUN_TAIL.search(before) else _NOUN_BEFORE.search(before)
+    if noun and is_person_noun(noun.group(2)):
         score += 1
         role = _qualified(before[: noun.start()], _noun_role(noun.group(1), noun.group(2)))
     if _SPEECH_BEFORE.search(before):
