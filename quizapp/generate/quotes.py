@@ -100,8 +100,12 @@ def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
     """
     if verb.group(0).lower().startswith("according"):
         return True
-    head = norm[p.start : verb.start()].rstrip(" -")
-    return head.endswith(('"', "'", ",")) or not head
+    # What precedes the verb, spaces and dashes skipped: a walk back, not a copy of the
+    # paragraph so far per verb (quadratic in a paragraph of thousands of quotes).
+    at = verb.start()
+    while at > p.start and norm[at - 1] in " -":
+        at -= 1
+    return at == p.start or norm[at - 1] in "\"',"
 
 
 def _title_gap(gap: str) -> bool:
