@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
@@ -38,6 +39,8 @@ def person_rank_questions(art: Article) -> list[DraftQuestion]:
             continue
         for rx in (_HOLDS, _FIRST):
             for m in rx.finditer(art.norm, p.start, p.end):
+                if spent():
+                    return out
                 q = _one(art, p, m)
                 if q:
                     out.append(q)

@@ -7,6 +7,7 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
@@ -156,7 +157,11 @@ def number_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading:
             continue
+        if spent():
+            break
         for m in _FIGURE.finditer(art.norm, p.start, p.end):
+            if spent():
+                break
             q = _one(art, p, m, percents)
             if q:
                 out.append(q)

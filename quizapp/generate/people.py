@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex as re
 
+from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.lexicon import (
     HONORIFICS,
     NON_NAME_STARTS,
@@ -36,8 +36,11 @@ _TOKEN_RE = re.compile(_TOKEN)
 _OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 _INITIAL = re.compile(r"\p{Lu}\.")
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
+# Searched backwards from the end it is anchored to (only whether it matches is used): a
+# forward search tries every verb at every position of the 80 characters before each name.
 _SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$", re.IGNORECASE
+    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$",
+    re.IGNORECASE | re.REVERSE,
 )
 _SPEECH_AFTER = re.compile(
     r"^(?:,(?:[^,.;\"]{1,120}),)?\s+(?:also\s+|later\s+)?(?:"
@@ -233,6 +236,9 @@ def _title_role(prefix_role: str, org: str | None, apposition: str | None) -> st
 _NOUN_BEFORE = re.compile(
     r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$"
 )
+# How every match of _NOUN_BEFORE ends, found backwards in a few steps: when it is absent, the
+# slow forward search (every start position of the text before a name) is skipped.
+_NOUN_TAIL = re.compile(r"\b\p{Ll}[\p{Ll}-]+\s+$", re.REVERSE)
 # Words that may qualify a job noun before a name ("Hawks coach", "city forester").
 _NOUN_QUALIFIERS = frozenset(
     [
@@ -319,8 +325,8 @@ def _cues(norm: str, c: _Candidate, limit: int) -> tuple[float, str | None, str 
     if prefix_role:
         score += 1
     before = norm[max(0, c.start - 80) : c.start - len(c.prefix) if c.prefix else c.start]
-    noun = _NOUN_BEFORE.search(before)
-    if noun and is_person_noun(noun.group(2)) and not c.prefix:
+    noun = None if c.prefix or not _NOUN_TAIL.search(before) else _NOUN_BEFORE.search(before)
+    if noun and is_person_noun(noun.group(2)):
         score += 1
         role = _qualified(before[: noun.start()], _noun_role(noun.group(1), noun.group(2)))
     if _SPEECH_BEFORE.search(before):
@@ -593,20 +599,15 @@ def _find_mentions(
     by_para: dict[int, list[_Candidate]] = {}
     for c in unconfirmed:
         by_para.setdefault(c.paragraph, []).append(c)
-    if table:
-        alts = _trie_pattern(table)
-        pattern = re.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:({_HON})\.?\s+)?({alts})(?![\p{{L}}\p{{M}}])"
-        )
+    finder = AliasFinder(table, _HON)
     for p in paragraphs:
         if p.heading:
             continue
         found: list[Mention] = []
-        if table:
-            for m in pattern.finditer(norm, p.start, p.end):
-                ids = _filter_by_honorific(table[m.group(2)], m.group(1), people)
-                person = next(iter(ids)) if len(ids) == 1 else None
-                found.append(Mention(m.start(), m.end(), person))
+        for start, end, hon, alias in finder.finditer(norm, p.start, p.end):
+            ids = _filter_by_honorific(table[alias], hon, people)
+            person = next(iter(ids)) if len(ids) == 1 else None
+            found.append(Mention(start, end, person))
         # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
         taken = [(x.start, x.end) for x in found]
         for c in by_para.get(p.index, []):
@@ -621,29 +622,6 @@ def _find_mentions(
         out[p.index] = found
     _resolve_pronouns(norm, paragraphs, out, people)
     return out
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A pattern matching any of words, the longest one first, as a character trie.
-
-    A flat alternation of thousands of names made matching quadratic: every position tried
-    every name. Branches at a node start with different characters, so the order is free.
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body  # greedy: longer words first
-
-    return build(trie)
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:

@@ -22,7 +22,7 @@ _BUILDERS = (
     who_is_questions,
 )
 # At most this many questions per article (nobody reviews more), from at most MAX_CANDIDATES
-# candidates: memory stays bounded whatever the text.
+# candidates: memory and time stay bounded whatever the text.
 MAX_QUESTIONS = 1000
 MAX_CANDIDATES = 5 * MAX_QUESTIONS
 
@@ -33,8 +33,10 @@ def run(text: str) -> GeneratedArticle:
         raise TypeError("text must be a str")
     art = parse(text)
     candidates: list[DraftQuestion] = []
-    with question_budget(MAX_CANDIDATES):
-        for build in _BUILDERS:
+    for n, build in enumerate(_BUILDERS):
+        # An equal share of what is left per builder: one kind of question cannot crowd out
+        # the others, and a builder stops working once its share is built.
+        with question_budget((MAX_CANDIDATES - len(candidates)) // (len(_BUILDERS) - n)):
             candidates += build(art)
     people = [
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)

@@ -69,6 +69,13 @@ def _split(names: str) -> list[str]:
 
 COUNTRY_LIST = _split(COUNTRIES)
 REGION_LISTS = {key: _split(names) for key, names in REGIONS.items()}
+# Lookups by name (the lists keep their order for distractors): place_type() is called for
+# every capitalised candidate, a scan of every list per call on an article naming thousands.
+_COUNTRY_SET = frozenset(COUNTRY_LIST)
+_REGION_OF: dict[str, tuple[str, str | None]] = {}
+for _key, _names in REGION_LISTS.items():
+    for _name in _names:
+        _REGION_OF.setdefault(_name, _key)
 
 # Demonyms that may precede a title ("Canadian Prime Minister").
 DEMONYMS = frozenset(
@@ -148,7 +155,7 @@ DEMONYMS = frozenset(
 def canonical_country(name: str) -> str | None:
     """The canonical country name for name (or an alias such as "the U.S."), else None."""
     bare = name[4:] if name.startswith("the ") else name
-    if bare in COUNTRY_LIST:
+    if bare in _COUNTRY_SET:
         return bare
     return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name)
 
@@ -157,10 +164,7 @@ def place_type(name: str) -> tuple[str, str | None] | None:
     """("country", None), ("province", "Canada"), ("city", "Mexico") ... or None if unknown."""
     if canonical_country(name):
         return ("country", None)
-    for key, names in REGION_LISTS.items():
-        if name in names:
-            return key
-    return None
+    return _REGION_OF.get(name)
 
 
 def is_place(name: str) -> bool:

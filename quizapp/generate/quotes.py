@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble
 from quizapp.generate.lexicon import (
     SPEECH_VERBS,
@@ -99,8 +100,12 @@ def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
     """
     if verb.group(0).lower().startswith("according"):
         return True
-    head = norm[p.start : verb.start()].rstrip(" -")
-    return head.endswith(('"', "'", ",")) or not head
+    # What precedes the verb, spaces and dashes skipped: a walk back, not a copy of the
+    # paragraph so far per verb (quadratic in a paragraph of thousands of quotes).
+    at = verb.start()
+    while at > p.start and norm[at - 1] in " -":
+        at -= 1
+    return at == p.start or norm[at - 1] in "\"',"
 
 
 def _title_gap(gap: str) -> bool:
@@ -443,7 +448,11 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading or not p.quotes:
             continue
+        if spent():
+            break
         for s in _attribute(art, p):
+            if spent():
+                break
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue

@@ -7,6 +7,7 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble, rng_for, shuffled
 from quizapp.generate.lexicon import NON_NAME_STARTS, ORG_WORDS, TITLE_WORDS
 from quizapp.generate.places import canonical_country, place_type, places_of_type
@@ -109,7 +110,11 @@ def rank_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading:
             continue
+        if spent():
+            break
         for m in _RANK.finditer(art.norm, p.start, p.end):
+            if spent():
+                break
             subject = _subject(art, p, m)
             if subject is None:
                 continue

@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex as re
 
 from quizapp.generate.article import Article
+from quizapp.generate.budget import spent
 from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
 from quizapp.generate.people import Person, is_common_title
@@ -64,6 +65,7 @@ def _role_prompt(role: str) -> str:
     return f"Who is {role}?" if has_det else f"Who is the {role}?"
 
 
+@lru_cache(maxsize=4096)  # many people share a role ("a teacher"): worked out once
 def _askable_role(role: str) -> str | None:
     """The part of role that identifies one person, or None for a bare title ("the mayor")."""
     head, sep, rest = role.partition(", ")
@@ -105,6 +107,7 @@ _ONE_HOLDER = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # called per person and per role of everyone
 def _specific(role: str) -> str | None:
     """The role as a teacher would accept it as an answer, or None when vague or garbled.
 
@@ -145,6 +148,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     for j, r in all_roles:
         holders.setdefault(r.casefold(), set()).add(j)
     for i, person in enumerate(people):
+        if spent():
+            break
         k, role = next(((k, r) for k, r in enumerate(map(_specific, person.roles)) if r), (0, None))
         if role is None:
             continue
@@ -155,7 +160,8 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         explanation = f"The article introduces {person.name} as {role}."
         distractors = _role_distractors(art, i, person, source, all_roles)
         askable = _askable_role(role)
-        shared = bool(holders.get(role.casefold(), set()) - {i})  # someone else holds it too
+        # Someone else holds it too (no copy of the holders: thousands may share a role).
+        shared = any(j != i for j in holders.get(role.casefold(), ()))
         names = art.person_choices(i, askable) if askable and not shared else []
         n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
         conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7

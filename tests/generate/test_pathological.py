@@ -64,3 +64,19 @@ def test_an_article_gives_at_most_max_questions(monkeypatch: pytest.MonkeyPatch)
     assert len(generate(text).questions) > 50
     monkeypatch.setattr("quizapp.generate.pipeline.MAX_QUESTIONS", 50)
     assert len(generate(text).questions) == 50
+
+
+def test_a_spent_budget_stops_the_builders(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = CASES["name list"](4 * SMALL)
+    generate(CASES["name list"](SMALL))  # warm-up, as above
+    full = executed_lines(text)
+    monkeypatch.setattr(pipeline, "MAX_CANDIDATES", 6)  # one candidate per builder
+    # No source, prompt or distractors are prepared for a question the budget would refuse.
+    assert executed_lines(text) < 0.55 * full  # 0.71 when builders went on to the end
+
+
+def test_one_kind_cannot_take_the_whole_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_CANDIDATES", 12)
+    result = generate(CASES["short paragraphs"](SMALL))
+    # Every paragraph has a quote: before the budget was shared, who-said questions took it all.
+    assert {q.kind for q in result.questions} >= {"who_said", "which_year", "who_is"}
