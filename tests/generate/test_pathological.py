@@ -67,8 +67,10 @@ def test_an_article_gives_at_most_max_questions(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_spent_budget_stops_the_builders(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = CASES["name list"](4 * SMALL)
-    generate(CASES["name list"](SMALL))  # warm-up, as above
+    # Short paragraphs give candidates of several kinds (the name list, whose people share a
+    # surname and a role, gives no fair question at all).
+    text = CASES["short paragraphs"](4 * SMALL)
+    generate(CASES["short paragraphs"](SMALL))  # warm-up, as above
     full = executed_lines(text)
     monkeypatch.setattr(pipeline, "MAX_CANDIDATES", 6)  # one candidate per builder
     # No source, prompt or distractors are prepared for a question the budget would refuse.
@@ -77,6 +79,6 @@ def test_a_spent_budget_stops_the_builders(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_one_kind_cannot_take_the_whole_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "MAX_CANDIDATES", 12)
-    result = generate(CASES["short paragraphs"](SMALL))
+    result = generate(CASES["short paragraphs"](4 * SMALL))
     # Every paragraph has a quote: before the budget was shared, who-said questions took it all.
-    assert {q.kind for q in result.questions} >= {"who_said", "which_year", "who_is"}
+    assert {q.kind for q in result.questions} >= {"who_said", "which_year"}
