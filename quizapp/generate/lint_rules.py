@@ -87,24 +87,7 @@ _WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"\p{L}+")
 QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
-_HEDGES = (
-    "more than",
-    "over",
-    "at least",
-    "fewer than",
-    "less than",
-    "up to",
-    "just over",
-    "just under",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "an estimated",
-)
+# Hedges that bound a figure on one side: "more than 40" is not "about 40".
 _DIRECTIONAL = (
     "more than",
     "over",
@@ -114,6 +97,17 @@ _DIRECTIONAL = (
     "up to",
     "just over",
     "just under",
+)
+_HEDGES = (
+    *_DIRECTIONAL,
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
 )
 _ORGS = frozenset(
     [
