@@ -407,6 +407,7 @@ NON_NAME_STARTS = frozenset(
         "you",
         "in",
         "on",
+        "to",
         "at",
         "for",
         "from",

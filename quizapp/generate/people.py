@@ -67,7 +67,7 @@ class Person:
     @property
     def surnames(self) -> list[str]:
         """Possible surnames: last token, and for long names the paternal one ("Sheinbaum")."""
-        words = [t for t in self.tokens if not _INITIAL.fullmatch(t)]
+        words = _personal(self.tokens)
         if len(words) < 2:
             return words
         out = [words[-1]]
@@ -82,7 +82,7 @@ class Person:
 
     def aliases(self) -> tuple[str, ...]:
         """Other ways the article may name this person ("Clark", "Mr. Clark", "Graeme Clark")."""
-        words = [t for t in self.tokens if not _INITIAL.fullmatch(t)]
+        words = _personal(self.tokens)
         out: list[str] = [" ".join(words)] if words != self.tokens else []
         if len(words) >= 3:
             out.append(f"{words[0]} {words[-2]}")
@@ -98,6 +98,15 @@ class Person:
                 out += [f"{hon}. {surname}", f"{hon} {surname}"]
         seen = {self.name}
         return tuple(a for a in out if not (a in seen or seen.add(a)))  # type: ignore[func-returns-value]
+
+
+# Generational suffixes end a name but are no surname ("Carlineo Jr." is "Carlineo").
+_SUFFIXES = frozenset(["Jr", "Sr"])
+
+
+def _personal(tokens: list[str]) -> list[str]:
+    """The name's words without initials or a generational suffix."""
+    return [t for t in tokens if not _INITIAL.fullmatch(t) and t not in _SUFFIXES]
 
 
 @dataclass(frozen=True)
@@ -421,7 +430,10 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
                 continue
             person = _find_variant(_variant_candidates(variants, c.core), c.core)
         if person is None:
-            person = Person(" ".join(c.core), list(c.core), c.start)
+            name = " ".join(c.core)
+            if c.core[-1] in _SUFFIXES and norm.startswith(".", c.end):
+                name += "."  # "Patrick W. Carlineo Jr.": the suffix keeps its full stop
+            person = Person(name, list(c.core), c.start)
             people.append(person)
             _index_variant(variants, person)
         by_core[key] = person
