@@ -148,6 +148,18 @@ def _core_of(tokens: list[str]) -> int:
     return start
 
 
+def _given_name_start(words: list[str]) -> int:
+    """Where a name starts inside a run that an organisation opens ("Director of Public
+    Prosecution Eva-Marie Persson"): at a given name after a first word that is none."""
+    if len(words) < 3 or _is_given(words[0]):
+        return 0
+    return next((k for k in range(1, len(words) - 1) if _is_given(words[k])), 0)
+
+
+def _is_given(word: str) -> bool:
+    return is_given_name(word) or ("-" in word and is_given_name(word.split("-")[0]))
+
+
 def _plural_noun(low: str) -> bool:
     """True for a plural person noun ("biologists", "officials")."""
     return low.endswith("s") and is_person_noun(low[:-1])
@@ -173,6 +185,7 @@ def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
             core_at = _core_of([t for t, _ in toks])
             core = toks[core_at:]
+            core = core[_given_name_start([t for t, _ in core]) :]
             if not 2 <= len(core) <= 5 or _INITIAL.fullmatch(core[-1][0]):
                 continue
             if _INITIAL.fullmatch(core[0][0]) and len(core) < 3:

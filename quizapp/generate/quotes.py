@@ -88,6 +88,8 @@ def _attributions(art: Article, p: Paragraph) -> list[Attribution]:
             continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
         if after and not _quote_inside(norm, p, m.end, after.end()):
+            if out and out[-1].end == after.end():
+                continue  # "Moy, chief executive of Full Fact, told": the subject speaks
             out.append(Attribution(m.start, after.end(), m.person, conf))
     return out
 
@@ -269,12 +271,13 @@ def _colon_subject(
     return Attribution(subject.start, subject.end, subject.person, 0.85), None
 
 
-def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
-    """Attribute every quote of the paragraph, keeping only confident ones."""
+def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> list[_Spoken]:
+    """Attribute every quote of the paragraph, keeping only confident ones; carry is the
+    speaker still talking when the paragraph opens (see _carried)."""
     attrs = _attributions(art, p)
     groups = _merge_split(art, p, attrs)
     spoken: list[_Spoken] = []
-    current: Attribution | None = None
+    current = carry
     for gi, (parts, inner) in enumerate(groups):
         first, last = parts[0], parts[-1]
         sent_start = p.sentences[sentence_at(p, first.outer_start)].start
@@ -299,6 +302,22 @@ def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
             _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
         )
     return spoken
+
+
+def _carried(
+    art: Article, prev: Paragraph | None, said: list[_Spoken], p: Paragraph
+) -> Attribution | None:
+    """The speaker of prev's last quote when p opens with a quotation and prev ends with that
+    quote or its attribution: journalism's next paragraph of the same speaker's words."""
+    if prev is None or not said or not p.quotes or p.quotes[0].outer_start != p.start:
+        return None
+    last = said[-1]
+    end = max(last.attr_end, last.parts[-1].outer_end)
+    if sentence_at(prev, end - 1) != len(prev.sentences) - 1:
+        return None
+    if any(m.person != last.person for m in _mentions_between(art, prev, end, prev.end)):
+        return None  # "…," Ruiz said, and Berg agreed. "…": who goes on is unclear
+    return Attribution(prev.start, prev.start, last.person, min(last.confidence, 0.8))
 
 
 def _named_next(art: Article, p: Paragraph, si: int, next_quote: int) -> Attribution | None:
@@ -445,12 +464,17 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     """One question per confidently attributed quote of four words or more."""
     out = []
     people = art.cast.people
+    prev: Paragraph | None = None
+    said: list[_Spoken] = []
     for p in art.paragraphs:
         if p.heading or not p.quotes:
+            prev, said = None, []
             continue
         if spent():
             break
-        for s in _attribute(art, p):
+        carry = _carried(art, prev, said, p)
+        prev, said = p, _attribute(art, p, carry)
+        for s in said:
             if spent():
                 break
             quote = _quote_text(art, s.parts)

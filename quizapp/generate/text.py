@@ -45,7 +45,20 @@ def normalise(text: str) -> str:
         if mapped is None:
             mapped = cache[ch] = _char_map(ch)
         out.append(mapped)
-    return "".join(out)
+    norm = "".join(out)
+    if "''" in norm:
+        norm = _DOUBLED_SINGLES.sub(_doubled_single, norm)
+    return norm
+
+
+# "‘‘It was a mistake,’’ she said": two single marks typed for one double mark (wire copy).
+_DOUBLED_SINGLES = re.compile(r"(?<=[\p{L}\p{N},.!?…-])''(?!\p{L})|(?<![\p{L}\p{N}])''(?=\p{L})")
+
+
+def _doubled_single(m: re.Match) -> str:
+    """A double mark where the quotation opens or closes, an apostrophe beside it."""
+    closing = m.start() > 0 and not m.string[m.start() - 1].isspace()
+    return "\"'" if closing else "'\""
 
 
 @dataclass(frozen=True)
@@ -85,10 +98,9 @@ def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
     """Split into paragraphs (one per non-blank line) with sentences and quotes."""
     paragraphs: list[Paragraph] = []
     single = uses_single_quotes(norm)
-    for m in _LINE.finditer(norm):
-        start, end = _strip_span(norm, m.start(), m.end())
-        if start >= end:
-            continue
+    lines = [_strip_span(norm, m.start(), m.end()) for m in _LINE.finditer(norm)]
+    lines = [(start, end) for start, end in lines if start < end]
+    for n, (start, end) in enumerate(lines):
         heading = is_heading(norm[start:end])
         sentences = [] if heading else split_sentences(norm, start, end)
         if heading:
@@ -96,7 +108,10 @@ def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
         elif single:
             quotes = find_single_quotes(text, norm, start, end)
         else:
-            quotes = find_quotes(text, norm, start, end)
+            # A quotation that runs into the next paragraph has no closing mark; the next
+            # paragraph opens with a fresh one.
+            runs_on = n + 1 < len(lines) and norm[lines[n + 1][0]] == '"'
+            quotes = find_quotes(text, norm, start, end, runs_on)
         paragraphs.append(Paragraph(len(paragraphs), start, end, heading, sentences, quotes))
     return paragraphs
 
@@ -189,8 +204,9 @@ def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
     return "either"
 
 
-def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
-    """Find balanced double-quoted passages in one paragraph (unclosed ones are dropped)."""
+def find_quotes(text: str, norm: str, start: int, end: int, runs_on: bool = False) -> list[Quote]:
+    """Find balanced double-quoted passages in one paragraph. An unclosed one is dropped,
+    unless the quotation runs on into the next paragraph: then it ends with this one."""
     quotes: list[Quote] = []
     open_at = -1
     pos = norm.find('"', start, end)
@@ -206,6 +222,8 @@ def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
                 quotes.append(Quote(open_at + 1, pos, open_at, pos + 1))
             open_at = -1
         pos = norm.find('"', pos + 1, end)
+    if runs_on and 0 <= open_at < end - 1 and norm[end - 1] in ".!?…":
+        quotes.append(Quote(open_at + 1, end, open_at, end))
     return quotes
 
 

@@ -46,3 +46,62 @@ def test_a_sentence_opening_preposition_is_not_part_of_a_name() -> None:
     )
     names = {p.name for p in generate(text).people}
     assert "Marcus Ellery" in names and "To Marcus Ellery" not in names
+
+
+def _said(text: str) -> dict[str, str]:
+    """The first 26 characters of each asked quote -> the answer of its who-said question."""
+    out = {}
+    for q in generate(text).questions:
+        if q.kind == "who_said":
+            out[q.prompt.split("“", 1)[1][:26]] = q.answer
+    return out
+
+
+def test_wire_copy_doubled_single_marks_and_a_speaker_with_an_organisation_in_apposition() -> None:
+    text = (
+        "Party accused over renamed account\n"
+        "‘‘It was a plain attempt to fool the voters,’’ Hana Ibsen, director of the watchdog "
+        "Clear Count, told reporters. “I think the party should apologise to everyone today.”\n"
+        "Oskar Lind, the party chairman, rejected the charge on Tuesday evening.\n"
+        "“We will not apologise for answering our critics,” Lind said.\n"
+    )
+    said = _said(text)
+    assert said["It was a plain attempt to "] == "Hana Ibsen"
+    assert said["I think the party should a"] == "Hana Ibsen"
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    text = (
+        "Crew could sleep through the voyage\n"
+        "“Sleep would cut the food we must carry by a third,” explains mission planner Ilse "
+        "Varga. “It would also shrink the cabins the crew needs on the way.\n"
+        "“The first trials on volunteers are planned within ten years.”\n"
+        "“Nobody should expect this before the next decade,” comments engineer Pavel Demir.\n"
+        "“The pods we designed are still only sketches on paper.”\n"
+    )
+    said = _said(text)
+    assert said["It would also shrink the c"] == "Ilse Varga"
+    assert said["The first trials on volunt"] == "Ilse Varga"
+    assert said["Nobody should expect this "] == "Pavel Demir"
+    assert said["The pods we designed are s"] == "Pavel Demir"
+
+
+def test_a_paragraph_of_quotation_after_another_speaker_is_named_is_not_carried_over() -> None:
+    text = (
+        "Crew could sleep through the voyage\n"
+        "“Sleep would cut the food we must carry by a third,” said planner Ilse Varga, and "
+        "engineer Pavel Demir agreed with her.\n"
+        "“The first trials on volunteers are planned within ten years.”\n"
+    )
+    assert "The first trials on volunt" not in _said(text)
+
+
+def test_a_name_after_an_office_of_the_state_starts_at_the_given_name() -> None:
+    text = (
+        "Inquiry closed\n"
+        "Deputy Director of Public Prosecution Greta Holm closed the inquiry on Tuesday.\n"
+        "“The evidence has weakened over the long years since,” Ms Holm said.\n"
+        "Lars Berg, a lawyer for the complainant, said he was disappointed.\n"
+        "“We had hoped for a trial after all this time,” Berg said.\n"
+    )
+    assert _said(text)["The evidence has weakened "] == "Greta Holm"
