@@ -148,6 +148,10 @@ def _core_of(tokens: list[str]) -> int:
     return start
 
 
+# Titles borne with a single name: "Pope Francis", "King Charles", "Queen Rania".
+_SOLE_NAME_TITLES = frozenset(["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Sheikh"])
+
+
 def _given_name_start(words: list[str]) -> int:
     """Where a name starts inside a run that an organisation opens ("Director of Public
     Prosecution Eva-Marie Persson"): at a given name after a first word that is none."""
@@ -186,6 +190,8 @@ def _candidates(norm: str, paragraphs: list[Paragraph]) -> list[_Candidate]:
             core_at = _core_of([t for t, _ in toks])
             core = toks[core_at:]
             core = core[_given_name_start([t for t, _ in core]) :]
+            if len(core) == 1 and core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES:
+                core = toks[core_at - 1 :]  # "Pope Francis": one name, known by its title
             if not 2 <= len(core) <= 5 or _INITIAL.fullmatch(core[-1][0]):
                 continue
             if _INITIAL.fullmatch(core[0][0]) and len(core) < 3:

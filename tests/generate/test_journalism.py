@@ -105,3 +105,16 @@ def test_a_name_after_an_office_of_the_state_starts_at_the_given_name() -> None:
         "“We had hoped for a trial after all this time,” Berg said.\n"
     )
     assert _said(text)["The evidence has weakened "] == "Greta Holm"
+
+
+def test_a_single_name_known_by_its_title_and_the_subject_right_before_the_verb() -> None:
+    text = (
+        "Monarch answers pupils\n"
+        "Answering a question put by Tarik Selim, a pupil at Hillcrest School in Leeds, England, "
+        "King Aldric said the parks were “a gift” and “a promise we intend to keep for every "
+        "family.”\n"
+        "“Children need somewhere green to play after school,” Aldric told the pupils.\n"
+    )
+    said = _said(text)
+    assert said["a promise we intend to kee"] == "King Aldric"
+    assert said["Children need somewhere gr"] == "King Aldric"
