@@ -141,6 +141,7 @@ def _core_of(tokens: list[str]) -> int:
             or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS
+            or tok.endswith("-born")  # "Australian-born Assange" is Assange
             or _ACRONYM.fullmatch(tok)
             or (tok.endswith(".") and not _INITIAL.fullmatch(tok))
         ):

@@ -49,6 +49,11 @@ MAX_QUOTE_WORDS = 40
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
 _CONTEXT_OPENERS = ("and", "but", "so", "or", "yet", "then")
+# A short quote whose subject points back into the article can't be told apart from others.
+_CONTEXT_SUBJECTS = frozenset(
+    ["it", "it's", "that", "that's", "this", "they", "they're", "there", "there's", "he", "she"]
+    + ["he's", "she's", "you", "you're"]
+)
 # "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
@@ -451,6 +456,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False
     if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
+    if len(words) < 7 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
+        return False  # "That goes a long way", "It's hard not to": about what?
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     inner = art.norm[parts[0].start : parts[-1].end].strip()

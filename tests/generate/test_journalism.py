@@ -118,3 +118,27 @@ def test_a_single_name_known_by_its_title_and_the_subject_right_before_the_verb(
     said = _said(text)
     assert said["a promise we intend to kee"] == "King Aldric"
     assert said["Children need somewhere gr"] == "King Aldric"
+
+
+def test_a_demonym_born_prefix_is_no_part_of_the_name() -> None:
+    text = (
+        "Activist faces charges\n"
+        "Campaigner Mira Kowalczyk was arrested in Paris in June.\n"
+        "Polish-born Kowalczyk denies the charges against her.\n"
+        "“Ms Kowalczyk has done nothing but speak her mind,” said her lawyer, Anton Wiese.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Mira Kowalczyk" in names and not any("born" in n for n in names)
+
+
+def test_a_short_quote_whose_subject_points_back_is_not_asked() -> None:
+    text = (
+        "Hawks edge Falcons\n"
+        "Coach Rita Alvarez praised her goalkeeper after the 2-1 win on Sunday.\n"
+        "“That goes a long way,” Alvarez said. “Our keeper saved us in the last minute.”\n"
+        "Captain Leo Brandt agreed with his coach after the game.\n"
+        "“It's hard not to smile,” Brandt said.\n"
+    )
+    said = _said(text)
+    assert said.get("Our keeper saved us in the") == "Rita Alvarez"
+    assert not any(q.startswith(("That goes", "It's hard")) for q in said)
