@@ -456,7 +456,7 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False
     if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
-    if len(words) < 7 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
+    if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
     if len(words) >= MIN_QUOTE_WORDS:
         return True
