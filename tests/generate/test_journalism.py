@@ -142,3 +142,22 @@ def test_a_short_quote_whose_subject_points_back_is_not_asked() -> None:
     said = _said(text)
     assert said.get("Our keeper saved us in the") == "Rita Alvarez"
     assert not any(q.startswith(("That goes", "It's hard")) for q in said)
+
+
+def test_one_blank_per_list_of_figures_but_two_facts_keep_both() -> None:
+    text = (
+        "Rivera leads Hawks past Owls\n"
+        "Center Dario Rivera finished with 31 points, 12 rebounds and 9 assists on Friday.\n"
+        "The survey ran from March 2016 through May 2017 in three counties.\n"
+        "The arena opened in 1974 and was rebuilt in 2011 after a fire.\n"
+        "“We played as a team from the first minute,” Rivera said after the game.\n"
+        "Coach Ines Falk said the team had trained hard all week.\n"
+    )
+    qs = generate(text).questions
+
+    def blanks(kind: str, words: str) -> int:
+        return sum(1 for q in qs if q.kind == kind and words in q.source)
+
+    assert blanks("number", "31 points") == 1
+    assert blanks("which_year", "March 2016") == 1
+    assert blanks("which_year", "opened in 1974") == 2
