@@ -93,7 +93,7 @@ _CONNECTIVE = re.compile(
     r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore"
     r"|nevertheless|nonetheless|indeed|besides|thus|hence|for (?:instance|example)"
     r"|in addition|even so|in fact|of course|after all|by contrast|in contrast|similarly"
-    r"|likewise|then)\b,?\s+",
+    r"|likewise|separately|additionally|then)\b,?\s+",
     re.I,
 )
 _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|of course|for example|for instance),")
@@ -251,6 +251,10 @@ def _participle(w: str) -> bool:
     return w == "been" or w.endswith(("ed", "en")) or w in PAST_TO_BASE
 
 
+# Words between a perfect verb and its "since" phrase beyond which the phrase may qualify a noun.
+_NEAR_VERB = 6
+
+
 def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
     """ "In what year" + clause with its wh-phrase removed -> an inverted question.
 
@@ -274,6 +278,12 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         return None  # a negated question reads as a trick
     if wh.lower().startswith("since") and not (kind == "aux" and verb in ("has", "have", "had")):
         return None  # "since" goes with a perfect: otherwise it may belong to a noun
+    if wh.lower().startswith("since") and len(after_verb) > _NEAR_VERB:
+        return None  # "has cited a study showing … the lowest increases since 2002": the noun's
+    if wh.lower().startswith("in what") and kind == "aux" and verb in ("has", "have", "is", "are"):
+        # "have dropped an inquiry into claims made in 2010", "is seeking his extradition over
+        # leaks in 2010": a present perfect or progressive takes no past year, a noun does.
+        return None
     body = " ".join(after_verb + _words(rest) + _words(tail))
     subject = _lower_first(subject)
     if kind == "aux":

@@ -161,3 +161,32 @@ def test_one_blank_per_list_of_figures_but_two_facts_keep_both() -> None:
     assert blanks("number", "31 points") == 1
     assert blanks("which_year", "March 2016") == 1
     assert blanks("which_year", "opened in 1974") == 2
+
+
+def _years(text: str) -> list[str]:
+    return [q.prompt for q in generate(text).questions if q.kind == "which_year"]
+
+
+def test_a_title_with_a_year_in_it_is_no_year() -> None:
+    text = (
+        "Robots on screen\n"
+        "Films from 2010: The Year We Make Contact to newer hits show robots at work.\n"
+        "The studio was founded in 1998 by two brothers.\n"
+    )
+    prompts = _years(text)
+    assert prompts and not any("The Year We Make Contact" in p for p in prompts)
+
+
+def test_a_past_year_after_a_perfect_or_progressive_verb_is_a_cloze() -> None:
+    text = (
+        "Inquiry dropped\n"
+        "Prosecutors have dropped an inquiry into a complaint made against the former mayor "
+        "in 2011.\n"
+        "Separately, the city is seeking damages over contracts signed by the mayor in 2009.\n"
+        "Auditor Nils Berg has cited a report showing the city as the county with the highest "
+        "legal costs since 2004.\n"
+    )
+    prompts = _years(text)
+    assert len(prompts) == 3
+    assert all(p.startswith("Fill in the blank: ") for p in prompts), prompts
+    assert not any("Separately" in p for p in prompts)
