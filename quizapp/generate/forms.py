@@ -284,6 +284,10 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         # "have dropped an inquiry into claims made in 2010", "is seeking his extradition over
         # leaks in 2010": a present perfect or progressive takes no past year, a noun does.
         return None
+    if _TIME_IN_SUBJECT.search(subject):
+        return None  # "Dealers last year sold …": an adverbial, not part of the subject
+    if _capitalised_common(subject):
+        return None  # "Local auto dealers sold": the capital was the sentence's, not a name's
     body = " ".join(after_verb + _words(rest) + _words(tail))
     subject = _lower_first(subject)
     if kind == "aux":
@@ -292,6 +296,22 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         aux = {"has": "does", "have": "do"}.get(words[i].lower(), "did" if kind == "do" else "does")
         q = f"{wh} {aux} {subject} {verb} {body}"
     return _finish(q)
+
+
+_TIME_IN_SUBJECT = re.compile(r"\b(?:last|this|next)\s+(?:year|month|week|season)\b", re.I)
+
+
+def _capitalised_common(subject: str) -> bool:
+    """True when subject opens with a capitalised word that only the sentence start made so
+    ("New vehicle sales", "Truck and SUV sales"): moved mid-question it would keep its capital.
+    Names of places, people and firms can't be told from such words, so both give a cloze."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() in _LOWER_FIRST:
+        return False
+    first, second = words[0], words[1]
+    if not first[:1].isupper() or first.isupper() or first.endswith(("'s", "’s")):
+        return False
+    return second[:1].islower() and second.lower() not in ("of", "de", "van", "von")
 
 
 def _finish(q: str) -> str | None:

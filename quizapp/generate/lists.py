@@ -36,7 +36,12 @@ def blank_offset(q: DraftQuestion) -> int | None:
     before = q.prompt.removeprefix(LEAD).split(BLANK, 1)[0]
     tail = before[-_CONTEXT:]
     at = q.source.find(tail)
-    return at + len(tail) if tail and at >= 0 else None
+    if tail and at >= 0:
+        return at + len(tail)
+    # The cloze dropped an aside "(of 88,933 births)": the answer itself, if it is there once.
+    figure = q.answer.rstrip("%")
+    at = q.source.find(figure)
+    return at if at >= 0 and q.source.count(figure) == 1 else None
 
 
 def _is_verb(word: str) -> bool:

@@ -236,6 +236,10 @@ _OF_PHRASE = re.compile(
 )
 
 
+_NOT_NOUN_ENDS = frozenset(["this", "that", "last", "next", "each", "every"])
+_LIST_GOES_ON = re.compile(r"^,\s+(?:\p{L}+\s+){0,3}\p{L}+\s+(?:and|or)\s")
+
+
 def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str, bool] | None:
     """The question (or cloze) for figure m between before and after."""
     qual = (m.group("qual") or "").lower()
@@ -244,6 +248,10 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
         # The counted noun phrase goes with the question word: "how many new teachers".
         noun_end = m.end("noun") - m.end()
         rep, after = f"how many{after[:noun_end]}", after[noun_end:]
+        if rep.split()[-1].lower() in _NOT_NOUN_ENDS or _LIST_GOES_ON.match(after):
+            # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs": the noun
+            # phrase is cut short; a cloze keeps it whole.
+            return wh_or_cloze(before, after, rep, cloze_after=full_after, cloze_only=True)
         if qual:
             rep = f"about {rep}" if qual in _APPROXIMATE else f"{qual} {rep}"
             lead = text[m.start("qual") : m.start("count")]

@@ -190,3 +190,25 @@ def test_a_past_year_after_a_perfect_or_progressive_verb_is_a_cloze() -> None:
     assert len(prompts) == 3
     assert all(p.startswith("Fill in the blank: ") for p in prompts), prompts
     assert not any("Separately" in p for p in prompts)
+
+
+def test_figures_whose_question_would_garble_the_sentence_become_clozes() -> None:
+    text = (
+        "County home sales slow\n"
+        "New home sales in the county fell 8 percent in May, the builders' group said.\n"
+        "Local agents sold 1,240 houses, flats and cottages in the spring.\n"
+        "Buyers have signed 3,905 new contracts this year, down from the year before.\n"
+        "Builders last year finished 2,310 new homes across the county.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert len(prompts) == 4
+    assert all(p.startswith("Fill in the blank: ") for p in prompts), prompts
+
+
+def test_two_years_of_one_range_with_an_aside_dropped_give_one_blank() -> None:
+    text = (
+        "Fewer weddings in the valley\n"
+        "Parish records show weddings fell from 1,204 (of 9,000 adults) in 2012 to 861 "
+        "(of 8,700 adults) in 2018.\n"
+    )
+    assert len(_years(text)) == 1
