@@ -212,3 +212,13 @@ def test_two_years_of_one_range_with_an_aside_dropped_give_one_blank() -> None:
         "(of 8,700 adults) in 2018.\n"
     )
     assert len(_years(text)) == 1
+
+
+def test_a_long_sentence_is_trimmed_to_the_subordinate_clause_holding_the_year() -> None:
+    text = (
+        "Minister visits flooded valley\n"
+        "The minister began her visit on Monday outside the old mill town by meeting dozens of "
+        "families in temporary homes who lost their houses when a flood swept through the "
+        "valley in March 2019.\n"
+    )
+    assert "Fill in the blank: A flood swept through the valley in March _____." in _years(text)
