@@ -222,3 +222,13 @@ def test_a_long_sentence_is_trimmed_to_the_subordinate_clause_holding_the_year()
         "valley in March 2019.\n"
     )
     assert "Fill in the blank: A flood swept through the valley in March _____." in _years(text)
+
+
+def test_a_qualifier_before_a_job_noun_is_kept() -> None:
+    text = (
+        "Old rivals meet again\n"
+        "The winning goal came from a late shot by former captain Sven Aalto of the Hawks.\n"
+        "“It felt like coming home,” Aalto said, and coach Mia Lund smiled.\n"
+    )
+    people = {p.name: p for p in generate(text).people}
+    assert people["Sven Aalto"].role == "former captain"
