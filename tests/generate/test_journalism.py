@@ -232,3 +232,14 @@ def test_a_qualifier_before_a_job_noun_is_kept() -> None:
     )
     people = {p.name: p for p in generate(text).people}
     assert people["Sven Aalto"].role == "former captain"
+
+
+def test_no_cloze_from_a_relative_aside_cut_from_its_noun() -> None:
+    text = (
+        "Village pool reopens\n"
+        "The new pool is nearly as big as a school gym (which holds about 4,500 seats, or "
+        "enough for the whole village, on match days).\n"
+        "The council spent 2 million pounds on the pool, the mayor said.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions]
+    assert not any(p.startswith("Fill in the blank: Which") for p in prompts), prompts
