@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from quizapp.bank.moodle_read import parse
 from quizapp.quiz.checkers import parse_number
+from quizapp.states import Status
 
 __all__ = ["dumps", "parse"]
 
@@ -36,11 +37,11 @@ _CLOZE_SPECIAL = re.compile(r"([\\}#~/\"])")
 
 def dumps(items: Iterable[dict[str, Any]], *, include_drafts: bool = False) -> str:
     """Moodle XML for questions in the bank's JSON form: published ones, and drafts if asked."""
-    wanted = ("published", "draft") if include_drafts else ("published",)
+    wanted = (Status.PUBLISHED, Status.DRAFT) if include_drafts else (Status.PUBLISHED,)
     root = ET.Element("quiz")
     current: object = object()
     for item in items:
-        if item.get("status", "published") not in wanted:
+        if item.get("status", Status.PUBLISHED) not in wanted:
             continue
         if item.get("article") != current:
             current = item.get("article")

@@ -13,11 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.flags import flag_text
+from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
-from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
+from quizapp.models import Article, Person, Question, Quiz, QuizQuestion, User
 from quizapp.quiz.assembly import balanced, item_of
 from quizapp.sqlite import read_phase, write_phase
+from quizapp.states import Format, Role, Status
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
 ARTICLE_QUIZ_SIZE = 15
@@ -103,9 +105,13 @@ def _store(
         article.people.append(
             Person(name=person.name, aliases=list(person.aliases), role=person.role)
         )
-    status = "published" if publish else "draft"
+    status = Status.PUBLISHED if publish else Status.DRAFT
     for draft in generated.questions:
-        db.session.add(question_from_draft(draft, article=article, status=status))
+        spec = spec_of_draft(draft, article=article, status=status)
+        # The generator makes none the edit form would refuse; should one slip through, the
+        # bank does not take it (a question must be savable as it stands).
+        if not spec.validate():
+            db.session.add(spec.build())
     db.session.flush()
     return replaced
 
@@ -123,7 +129,7 @@ def _replace_previous_version(article: Article, author: User | None) -> Article 
         Article.id != article.id,
         Article.replaced_by_id.is_(None),
     )
-    if author is not None and author.role != "admin":
+    if author is not None and author.role != Role.ADMIN:
         query = query.where(Article.imported_by_id == author.id)
     previous = db.session.scalar(query.order_by(Article.id.desc()).limit(1))
     if previous is None:
@@ -135,27 +141,23 @@ def _replace_previous_version(article: Article, author: User | None) -> Article 
     return previous
 
 
-def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) -> Question:
-    """Turn a generated draft into a Question with its choices."""
-    question = Question(
-        article=article,
+def spec_of_draft(draft: DraftQuestion, *, article: Article, status: str) -> QuestionSpec:
+    """A generated draft as the question it describes."""
+    return QuestionSpec(
         kind=draft.kind,
+        format=Format.CHOICE,
         prompt=draft.prompt,
         answer=draft.answer,
+        choices=list(draft.choices),
         accepted=list(draft.accepted),
         explanation=draft.explanation,
         source_sentence=draft.source,
-        span_start=draft.span[0],
-        span_end=draft.span[1],
+        span=draft.span,
+        article_id=article.id,
         confidence=draft.confidence,
         status=status,
         flag=flag_text(getattr(draft, "flags", ())),
     )
-    question.choices = [
-        Choice(text=text, is_correct=(text == draft.answer), position=i)
-        for i, text in enumerate(draft.choices)
-    ]
-    return question
 
 
 def article_quiz(article: Article) -> Quiz:
@@ -168,7 +170,7 @@ def article_quiz(article: Article) -> Quiz:
         slug = f"{slug[:70]}-{article.id}"
     questions = db.session.scalars(
         select(Question)
-        .where(Question.article_id == article.id, Question.status == "published")
+        .where(Question.article_id == article.id, Question.status == Status.PUBLISHED)
         .options(selectinload(Question.choices))
         .order_by(Question.confidence.desc().nulls_last(), Question.id)
     ).all()

@@ -29,6 +29,7 @@ from quizapp.models import (
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.sqlite import read_phase, write_phase
+from quizapp.states import Grading, Role, Status
 
 
 class QuizError(Exception):
@@ -63,7 +64,7 @@ def _allowed_clause(user: User | None):
     clause = Quiz.public.is_(True)
     if user is None or not user.is_authenticated:
         return and_(Quiz.published.is_(True), clause)
-    if user.role == "admin":
+    if user.role == Role.ADMIN:
         return true()
     my_classes = select(Enrollment.classroom_id).where(Enrollment.user_id == user.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id.in_(my_classes))
@@ -236,7 +237,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
             db.session.scalars(
                 select(Question)
                 .join(QuizQuestion, QuizQuestion.question_id == Question.id)
-                .where(QuizQuestion.quiz_id == quiz.id, Question.status != "retired")
+                .where(QuizQuestion.quiz_id == quiz.id, Question.status != Status.RETIRED)
                 .order_by(QuizQuestion.position)
                 .options(options)
             )
@@ -244,7 +245,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
         if quiz.shuffle:
             random.Random(secrets.randbits(64)).shuffle(questions)
         return questions
-    query = select(Question).where(Question.status == "published").options(options)
+    query = select(Question).where(Question.status == Status.PUBLISHED).options(options)
     if quiz.draw_kinds:
         query = query.where(Question.kind.in_(quiz.draw_kinds))
     if quiz.draw_article_ids:
@@ -570,8 +571,8 @@ def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     scores = [s for s in scores if s is not None]
     if not scores:
         return None
-    if quiz.grading == "last":
+    if quiz.grading == Grading.LAST:
         return scores[-1]
-    if quiz.grading == "average":
+    if quiz.grading == Grading.AVERAGE:
         return sum(scores) / len(scores)
     return max(scores)

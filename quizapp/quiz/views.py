@@ -34,6 +34,7 @@ from quizapp.quiz.services import (
 from quizapp.quiz.taking import count_blank, current_position
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
+from quizapp.states import Layout
 
 ANSWER_PREFIX = "q"
 MAX_ANSWERS = 500
@@ -100,7 +101,7 @@ def take(attempt_id: int) -> str | WerkzeugResponse:
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
-    paged = attempt.quiz.layout == "paged"
+    paged = attempt.quiz.layout == Layout.PAGED
     return render_template(
         "quiz/take.html",
         attempt=attempt,

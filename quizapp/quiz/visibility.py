@@ -9,16 +9,19 @@ from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Response, User, utcnow
+from quizapp.states import Feedback
 
 
 def feedback_waits(now: datetime) -> ColumnElement[bool]:
     """SQL condition on Quiz: its right answers are not shown yet (after close, still open)."""
-    return and_(Quiz.feedback == "after_close", or_(Quiz.closes_at.is_(None), Quiz.closes_at > now))
+    return and_(
+        Quiz.feedback == Feedback.AFTER_CLOSE, or_(Quiz.closes_at.is_(None), Quiz.closes_at > now)
+    )
 
 
 def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
     """Whether the attempt's quiz shows right answers now (the Python twin of feedback_waits)."""
-    if attempt.quiz.feedback == "immediate":
+    if attempt.quiz.feedback == Feedback.IMMEDIATE:
         return True
     return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at
 

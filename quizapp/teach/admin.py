@@ -14,6 +14,7 @@ from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import User
+from quizapp.states import Role
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
 
@@ -31,7 +32,7 @@ def teachers() -> str | Response | tuple[str, int]:
     form = TeacherForm()
     if form.validate_on_submit():
         try:
-            user = create_user(form.username.data, form.password.data, role="teacher")
+            user = create_user(form.username.data, form.password.data, role=Role.TEACHER)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
@@ -40,7 +41,7 @@ def teachers() -> str | Response | tuple[str, int]:
             flash(f"Teacher account {user.username} created.", "success")
             return redirect(url_for("teach.teachers"))
     accounts = db.session.scalars(
-        select(User).where(User.role.in_(("teacher", "admin"))).order_by(User.username)
+        select(User).where(User.role.in_((Role.TEACHER, Role.ADMIN))).order_by(User.username)
     ).all()
     status = 400 if request.method == "POST" else 200
     return render_template(

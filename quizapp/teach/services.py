@@ -16,7 +16,6 @@ from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
     Attempt,
-    Choice,
     Classroom,
     Enrollment,
     Question,
@@ -25,6 +24,7 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.states import Status
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -53,7 +53,7 @@ def discard(question: Question) -> str:
     """Delete a question nobody used; retire one that attempts or quizzes refer to."""
     in_quiz = db.session.scalar(select(exists().where(QuizQuestion.question_id == question.id)))
     if in_attempts(question.id) or in_quiz:
-        question.status = "retired"
+        question.status = Status.RETIRED
         return "retired"
     db.session.delete(question)
     return "deleted"
@@ -67,15 +67,6 @@ def discard_message(outcome: str) -> str:
         "This question was used in quizzes or attempts, so it was retired instead of deleted: "
         "old scores stay explainable."
     )
-
-
-def set_choices(question: Question, texts: list[str], answer: str) -> None:
-    """Replace the options; the old rows go first so unique positions and texts never clash."""
-    question.choices.clear()
-    db.session.flush()
-    question.choices = [
-        Choice(text=text, is_correct=(text == answer), position=i) for i, text in enumerate(texts)
-    ]
 
 
 def new_join_code() -> str:
