@@ -11,6 +11,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -22,9 +23,14 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
+    case,
     false,
+    not_,
+    null,
     text,
 )
+from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -43,6 +49,11 @@ KIND_LABELS = {
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC."""
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    """A fresh, unguessable session token (part of the login cookie)."""
+    return secrets.token_urlsafe(32)
 
 
 class UTCDateTime(TypeDecorator):
@@ -76,9 +87,7 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(10), default=Role.STUDENT)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the login cookie: rotating it ends every session of the account.
-    session_token: Mapped[str] = mapped_column(
-        String(64), unique=True, default=lambda: secrets.token_urlsafe(32)
-    )
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
@@ -92,6 +101,10 @@ class User(UserMixin, db.Model):
     def get_id(self) -> str:
         """Flask-Login identifier: the rotating token, not the primary key."""
         return self.session_token
+
+    def end_sessions(self) -> None:
+        """End every session of the account: the login cookie names a token that is now gone."""
+        self.session_token = new_session_token()
 
     @property
     def is_teacher(self) -> bool:
@@ -337,6 +350,39 @@ class Attempt(db.Model):
 
     quiz: Mapped[Quiz] = relationship()
     user: Mapped[User] = relationship(back_populates="attempts")
+
+    @hybrid_property
+    def percent(self) -> float | None:
+        """The score as a percentage; None before it is scored (SQL: NULL likewise)."""
+        if self.score is None or not self.max_score:
+            return None
+        return 100.0 * self.score / self.max_score
+
+    @percent.inplace.expression
+    @classmethod
+    def _percent_sql(cls) -> ColumnElement[float | None]:
+        return case((cls.max_score > 0, cls.score * 100.0 / cls.max_score), else_=null())
+
+    @hybrid_method
+    def timed_out(self, now: datetime) -> bool:
+        """Whether the attempt's time had run out at `now`, submitted or not."""
+        return self.deadline_at is not None and now >= self.deadline_at
+
+    @timed_out.inplace.expression
+    @classmethod
+    def _timed_out_sql(cls, now: datetime) -> ColumnElement[bool]:
+        return and_(cls.deadline_at.is_not(None), cls.deadline_at <= now)
+
+    @hybrid_method
+    def is_running(self, now: datetime) -> bool:
+        """Whether answers to the attempt still count at `now`: not submitted, not timed out."""
+        return self.submitted_at is None and not self.timed_out(now)
+
+    @is_running.inplace.expression
+    @classmethod
+    def _is_running_sql(cls, now: datetime) -> ColumnElement[bool]:
+        return and_(cls.submitted_at.is_(None), not_(cls.timed_out(now)))
+
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="Response.position"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -11,9 +12,11 @@ from sqlalchemy import func, select
 from quizapp.bank import services
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle
-from quizapp.models import Question
+from quizapp.models import Attempt, Question, utcnow
 from tests.conftest import post_form
+from tests.factories import make_quiz
 from tests.teach_support import choice_question, import_article
+from tests.test_reports_factories import user
 
 # The message both the import and the edit form give (the form as a sentence).
 TWICE = "the choice “paris” appears twice; choices must differ"
@@ -108,3 +111,50 @@ def test_the_generators_import_keeps_out_what_the_form_would_refuse(
     assert import_article(client).status_code == 302
     with app.app_context():
         assert list(db.session.scalars(select(Question.prompt))) == ["Who is Ortiz?"]
+
+
+@pytest.mark.parametrize(
+    ("score", "max_score", "expected"),
+    [(None, 3, None), (2.0, 4, 50.0), (0.0, 0, None), (3.0, 3, 100.0)],
+    ids=["unscored", "half", "no-questions", "full"],
+)
+def test_an_attempts_percent_is_the_same_in_sql_and_python(app, score, max_score, expected):
+    """Attempt.percent is one definition: the query and the object give the same value."""
+    with app.app_context():
+        student = user("pat")
+        quiz = make_quiz(questions=1)
+        attempt = Attempt(quiz=quiz, user_id=student.id, number=1, max_score=max_score)
+        attempt.score = score
+        db.session.add(attempt)
+        db.session.commit()
+        in_sql = db.session.scalar(select(Attempt.percent).where(Attempt.id == attempt.id))
+        assert attempt.percent == in_sql == expected
+
+
+@pytest.mark.parametrize(
+    ("deadline", "submitted", "running", "timed_out"),
+    [(None, False, True, False), (-1, False, False, True), (1, False, True, False)]
+    + [(1, True, False, False), (-1, True, False, True)],
+)
+def test_the_deadline_rule_is_the_same_in_sql_and_python(
+    app, deadline, submitted, running, timed_out
+):
+    """Whether an attempt runs or timed out: one rule, asked by pages and by queries alike."""
+    with app.app_context():
+        now = utcnow()
+        student = user("pat")
+        attempt = Attempt(
+            quiz=make_quiz(questions=1),
+            user_id=student.id,
+            number=1,
+            started_at=now - timedelta(hours=2),
+            deadline_at=now + timedelta(hours=deadline) if deadline is not None else None,
+            submitted_at=now - timedelta(hours=1, minutes=30) if submitted else None,
+        )
+        db.session.add(attempt)
+        db.session.commit()
+        row = db.session.execute(
+            select(Attempt.is_running(now), Attempt.timed_out(now)).where(Attempt.id == attempt.id)
+        ).one()
+        assert (attempt.is_running(now), attempt.timed_out(now)) == (running, timed_out)
+        assert tuple(bool(v) for v in row) == (running, timed_out)

@@ -26,14 +26,6 @@ def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
     return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at
 
 
-def _running(now: datetime) -> ColumnElement[bool]:
-    """SQL condition on Attempt: answers to it still count."""
-    return and_(
-        Attempt.submitted_at.is_(None),
-        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at > now),
-    )
-
-
 def _pool(kinds: list[str] | None, article_ids: list[int] | None) -> ColumnElement[bool]:
     """SQL condition on Question: it may be drawn with these settings (empty: no limit).
 
@@ -73,7 +65,7 @@ def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[
         select(Response.question_id)
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.user_id == user.id, or_(_running(now), waiting))
+        .where(Attempt.user_id == user.id, or_(Attempt.is_running(now), waiting))
     )
     pools = {
         (tuple(sorted(kinds or [])), tuple(sorted(article_ids or [])))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -60,7 +58,7 @@ def set_active(user_id: int) -> Response:
     user.active = request.form.get("active") == "1"
     if not user.active:
         # The login cookie names the token: a new one ends every open session.
-        user.session_token = secrets.token_urlsafe(32)
+        user.end_sessions()
     db.session.commit()
     state = "enabled" if user.active else "disabled; their sessions have ended"
     flash(f"Account {user.username} {state}.", "success")
