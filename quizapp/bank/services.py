@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
 from quizapp.models import Article, Person, Question, Quiz, QuizQuestion, User
 from quizapp.quiz.assembly import balanced, item_of
+from quizapp.slugs import add_quiz, slugify
 from quizapp.sqlite import read_phase, write_phase
 from quizapp.states import Format, Role, Status
 
@@ -41,13 +40,6 @@ def checksum(body: str) -> str:
     """Identify a text by its content, ignoring line-ending and trailing-space noise."""
     canonical = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n")).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def slugify(value: str, max_length: int = 80) -> str:
-    """Make a URL-safe slug from a title."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "quiz"
 
 
 def import_article(
@@ -111,7 +103,7 @@ def _store(
         # The generator makes none the edit form would refuse; should one slip through, the
         # bank does not take it (a question must be savable as it stands).
         if not spec.validate():
-            db.session.add(spec.build())
+            article.questions.append(spec.build())
     db.session.flush()
     return replaced
 
@@ -165,9 +157,6 @@ def article_quiz(article: Article) -> Quiz:
 
     The rest of its published questions stay in the bank for random draws and practice.
     """
-    slug = slugify(article.title)
-    if db.session.scalar(select(Quiz.id).where(Quiz.slug == slug)) is not None:
-        slug = f"{slug[:70]}-{article.id}"
     questions = db.session.scalars(
         select(Question)
         .where(Question.article_id == article.id, Question.status == Status.PUBLISHED)
@@ -178,13 +167,12 @@ def article_quiz(article: Article) -> Quiz:
     chosen = [item.key for item in balanced(items, ARTICLE_QUIZ_SIZE)]
     quiz = Quiz(
         title=article.title,
-        slug=slug,
         description=f"{len(chosen)} questions on “{article.title}”, across every kind it offers.",
         published=True,
         public=True,
         shuffle=True,
     )
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
-    db.session.add(quiz)
-    db.session.flush()
-    return quiz
+    # The title's slug, else the article's id after it (a seed's quiz keeps a stable address).
+    slug = slugify(article.title)
+    return add_quiz(quiz, first=[slug, f"{slug[:70]}-{article.id}"])

@@ -12,6 +12,7 @@ from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
 from quizapp.quiz.services import cap_running_attempts
+from quizapp.slugs import add_quiz
 from quizapp.states import Layout, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
@@ -20,7 +21,6 @@ from quizapp.teach.services import (
     as_local,
     as_utc,
     assigned_class_ids,
-    create_quiz,
     my_classrooms,
     set_assignments,
     set_items,
@@ -137,7 +137,7 @@ def quiz_new() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         quiz = Quiz(owner_id=current_user.id)
         _apply(quiz, form)
-        create_quiz(quiz)
+        add_quiz(quiz)
         _store_links(quiz, form)
         db.session.commit()
         flash(f"Quiz “{quiz.title}” saved.", "success")
