@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Protocol
 
+from quizapp.states import Format
+
 
 class Gradable(Protocol):
     """What a checker reads of a question: a Question, or the plain rows attempts grade with."""
@@ -77,13 +79,13 @@ def parse_number(value: str) -> float | None:
         return None
 
 
-@checker("choice")
+@checker(Format.CHOICE)
 def check_choice(question: Gradable, value: str, tolerance: int) -> bool:
     """A chosen option: `value` is the option's id."""
     return question.correct_choice_id is not None and str(question.correct_choice_id) == value
 
 
-@checker("text")
+@checker(Format.TEXT)
 def check_text(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed answer matching the answer or one of its accepted aliases."""
     typed = normalise_text(value)
@@ -95,7 +97,7 @@ def check_text(question: Gradable, value: str, tolerance: int) -> bool:
     return typed in candidates or normalise_text(_HONORIFIC.sub("", value)) in candidates
 
 
-@checker("numeric")
+@checker(Format.NUMERIC)
 def check_numeric(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed number (a year, a figure) within the allowed tolerance."""
     typed, expected = parse_number(value), parse_number(question.answer)
@@ -104,7 +106,7 @@ def check_numeric(question: Gradable, value: str, tolerance: int) -> bool:
     return abs(typed - expected) <= max(tolerance, question.tolerance or 0)
 
 
-@validator("choice")
+@validator(Format.CHOICE)
 def validate_choice(answer: str, choices: list[str]) -> list[Problem]:
     """2 to MAX_CHOICES options, filled in, differing in more than case, one of them the answer."""
     problems = []
@@ -128,13 +130,13 @@ def validate_choice(answer: str, choices: list[str]) -> list[Problem]:
     return problems
 
 
-@validator("text")
+@validator(Format.TEXT)
 def validate_text(answer: str, choices: list[str]) -> list[Problem]:
     """Any non-empty answer will do (checked for every format)."""
     return []
 
 
-@validator("numeric")
+@validator(Format.NUMERIC)
 def validate_numeric(answer: str, choices: list[str]) -> list[Problem]:
     """The answer must read as a number."""
     if answer and parse_number(answer) is None:
@@ -145,11 +147,11 @@ def validate_numeric(answer: str, choices: list[str]) -> list[Problem]:
 
 def answer_format(question: Gradable, typed_answers: bool) -> str:
     """How a question is answered in a quiz: by choosing, or by typing text or a number."""
-    if question.format != "choice" or not typed_answers:
+    if question.format != Format.CHOICE or not typed_answers:
         return question.format
     if question.kind in ("which_year", "number") and parse_number(question.answer) is not None:
-        return "numeric"
-    return "text"
+        return Format.NUMERIC
+    return Format.TEXT
 
 
 def is_correct(question: Gradable, value: str, *, fmt: str, tolerance: int = 0) -> bool:

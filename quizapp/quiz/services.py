@@ -29,7 +29,7 @@ from quizapp.models import (
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.sqlite import read_phase, write_phase
-from quizapp.states import Grading, Role, Status
+from quizapp.states import Format, Grading, Role, Status
 
 
 class QuizError(Exception):
@@ -438,7 +438,7 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
     value = (value or "").strip()
     fmt = answer_format(slot, attempt.quiz.typed_answers)
     new: dict[str, object] = {"answered_at": now, "is_correct": None}
-    if fmt == "choice":
+    if fmt == Format.CHOICE:
         new["choice_id"], new["text_answer"] = None, None
         if value:
             choice_id = _parse_id(value, "choice")
