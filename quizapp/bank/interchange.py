@@ -13,7 +13,7 @@ from quizapp.auth.guards import editable_by, sees_all
 from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
 from quizapp.bank.moodle_read import Skipped
-from quizapp.bank.spec import QuestionSpec
+from quizapp.bank.spec import QuestionSpec, character_problems
 from quizapp.extensions import db
 from quizapp.ids import MAX_INT
 from quizapp.models import Article, Choice, Question, User, utcnow
@@ -193,7 +193,7 @@ def validate(data: dict[str, Any]) -> list[str]:
         and span[0] <= span[1]
     ):
         problems.append(f"span must be [start, end] with 0 <= start <= end <= {MAX_INT}")
-    for key in ("kind", "format", "prompt", "explanation", "source", "article"):
+    for key in ("explanation", "source", "article"):
         if data.get(key) is not None and not isinstance(data[key], str):
             problems.append(f"{key} must be a text")
     data.update(
@@ -203,14 +203,19 @@ def validate(data: dict[str, Any]) -> list[str]:
         accepted=accepted,
         tolerance=data.get("tolerance") or 0,
     )
-    if not problems:
-        problems.extend(message for _, message in spec_of(data).validate())
-    return problems
+    # The article's title is looked up, so the database must be able to read it too.
+    found = spec_of(data).validate() + character_problems([_as_text(data.get("article"))])
+    return problems + list(dict.fromkeys(message for _, message in found))
 
 
 def _whole(value: Any, maximum: int) -> bool:
     """A whole number from 0 to `maximum` (JSON's true is no number)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
+
+
+def _as_text(value: Any) -> str:
+    """A field's text; what is no text (a number, a list) reads as nothing, already reported."""
+    return value if isinstance(value, str) else ""
 
 
 def spec_of(
@@ -219,15 +224,15 @@ def spec_of(
     """The question a validated item of the JSON form describes, as a draft."""
     span = data.get("span") if article is not None else None
     return QuestionSpec(
-        kind=data.get("kind") or "",
-        format=data["format"],
-        prompt=(data.get("prompt") or "").strip(),
+        kind=_as_text(data.get("kind")),
+        format=_as_text(data["format"]),
+        prompt=_as_text(data.get("prompt")).strip(),
         answer=data["answer"],
         choices=data["choices"],
         accepted=data["accepted"],
         tolerance=data["tolerance"],
-        explanation=data.get("explanation") or "",
-        source_sentence=data.get("source") or None,
+        explanation=_as_text(data.get("explanation")),
+        source_sentence=_as_text(data.get("source")) or None,
         span=(span[0], span[1]) if span else None,
         article_id=article.id if article else None,
         status=Status.DRAFT,

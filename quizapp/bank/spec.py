@@ -115,16 +115,22 @@ class QuestionSpec:
         return question
 
     def _character_problems(self) -> list[Problem]:
-        """Texts the database cannot store: NUL characters and lone UTF-16 surrogates."""
         texts = [self.kind, self.format, self.prompt, self.answer, self.explanation]
-        texts += [self.source_sentence or "", *self.choices, *self.accepted]
-        problems: list[Problem] = []
-        if any("\x00" in text for text in texts):
-            problems.append(("", "a text holds a NUL character (binary data?); remove it"))
-        if any(_has_surrogate(text) for text in texts):
-            message = "a text holds an invalid character (a lone surrogate such as \\ud800)"
-            problems.append(("", message))
-        return problems
+        return character_problems(
+            [self.source_sentence or "", *texts, *self.choices, *self.accepted]
+        )
+
+
+def character_problems(texts: list[str]) -> list[Problem]:
+    """Texts the database cannot store: NUL characters and lone UTF-16 surrogates."""
+    problems: list[Problem] = []
+    if any("\x00" in text for text in texts):
+        problems.append(("", "a text holds a NUL character (binary data?); remove it"))
+    if any(_has_surrogate(text) for text in texts):
+        problems.append(
+            ("", "a text holds an invalid character (a lone surrogate such as \\ud800)")
+        )
+    return problems
 
 
 def _whole(value: Any, maximum: int) -> bool:

@@ -56,7 +56,6 @@ LAYOUT_LABELS = {
     Layout.SINGLE: "All on one page",
 }
 KIND_CHOICES = list(KIND_LABELS.items())
-# Bounds keep numbers inside the database's 32-bit integers and within reason.
 
 
 def sentence(message: str) -> str:
@@ -64,6 +63,7 @@ def sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + "."
 
 
+# Bounds keep numbers inside the database's 32-bit integers and within reason.
 TOLERANCE_MESSAGE = sentence(TOLERANCE_RANGE)
 MAX_MINUTES = 7 * 24 * 60
 MINUTES_RANGE = f"Give 1 to {MAX_MINUTES} minutes (a week)."
