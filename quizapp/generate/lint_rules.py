@@ -9,6 +9,7 @@ import regex as re
 
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
 from quizapp.generate.forms import words_of
+from quizapp.generate.lexicon import data_words
 from quizapp.generate.names import is_given_name
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import has_verb
@@ -109,49 +110,8 @@ _HEDGES = (
     "some",
     "an estimated",
 )
-_ORGS = frozenset(
-    [
-        "university",
-        "college",
-        "school",
-        "institute",
-        "ministry",
-        "department",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "agency",
-        "council",
-        "committee",
-        "government",
-        "association",
-        "foundation",
-        "bank",
-        "party",
-        "club",
-        "office",
-        "court",
-        "police",
-        "team",
-        "commission",
-        "authority",
-        "service",
-        "board",
-        "union",
-        "federation",
-        "league",
-        "network",
-        "group",
-        "newspaper",
-        "magazine",
-        "agency",
-        "hospital",
-        "church",
-        "museum",
-    ]
-)
+# Words that make a would-be person answer an organisation ("Maple Leaf Newspaper").
+_ORGS = data_words("lint_org_words")
 _PARTICLES = frozenset(
     [
         "de",

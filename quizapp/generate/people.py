@@ -21,7 +21,7 @@ from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import DEMONYMS, is_place
 from quizapp.generate.text import Paragraph
 
-_HON = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)"
+_HON = "(?:" + "|".join(h.capitalize() for h in HONORIFICS) + ")"
 _ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Supt|Insp|Det|Rev|St)\."
 _TOKEN = (
     rf"(?:{_ABBR_TITLE}|\p{{Lu}}(?:\.\p{{Lu}})+\.?|\p{{Lu}}{{2,}}(?![\p{{L}}\p{{M}}])"

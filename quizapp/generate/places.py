@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quizapp.generate.lexicon import data_words
+
 COUNTRIES = """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
 Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
 Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
@@ -78,78 +80,7 @@ for _key, _names in REGION_LISTS.items():
         _REGION_OF.setdefault(_name, _key)
 
 # Demonyms that may precede a title ("Canadian Prime Minister").
-DEMONYMS = frozenset(
-    [
-        "American",
-        "Canadian",
-        "Mexican",
-        "British",
-        "English",
-        "French",
-        "German",
-        "Italian",
-        "Spanish",
-        "Chinese",
-        "Japanese",
-        "Indian",
-        "Russian",
-        "Brazilian",
-        "Australian",
-        "Irish",
-        "Scottish",
-        "Welsh",
-        "Israeli",
-        "Palestinian",
-        "Iranian",
-        "Iraqi",
-        "Ukrainian",
-        "Polish",
-        "Dutch",
-        "Swedish",
-        "Norwegian",
-        "Danish",
-        "Finnish",
-        "Turkish",
-        "Greek",
-        "Egyptian",
-        "Nigerian",
-        "Kenyan",
-        "South",
-        "African",
-        "Korean",
-        "Vietnamese",
-        "Thai",
-        "Filipino",
-        "Indonesian",
-        "Pakistani",
-        "Argentine",
-        "Argentinian",
-        "Chilean",
-        "Colombian",
-        "Peruvian",
-        "Venezuelan",
-        "Cuban",
-        "Swiss",
-        "Austrian",
-        "Belgian",
-        "Portuguese",
-        "Saudi",
-        "Syrian",
-        "Lebanese",
-        "European",
-        "Quebec",
-        "Ontario",
-        "Texas",
-        "Federal",
-        "Republican",
-        "Democratic",
-        "Democrat",
-        "Conservative",
-        "Liberal",
-        "Labour",
-        "Labor",
-    ]
-)
+DEMONYMS = data_words("demonyms")
 
 
 def canonical_country(name: str) -> str | None:

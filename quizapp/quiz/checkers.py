@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Protocol
 
+from quizapp.generate.lexicon import HONORIFICS
+
 
 class Gradable(Protocol):
     """What a checker reads of a question: a Question, or the plain rows attempts grade with."""
@@ -24,7 +26,8 @@ class Gradable(Protocol):
 Checker = Callable[[Gradable, str, int], bool]
 CHECKERS: dict[str, Checker] = {}
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+", re.IGNORECASE)
+# The generator's honorifics: "Rev. Smith" counts wherever "Smith" does, as "Dr. Smith" does.
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
