@@ -27,7 +27,7 @@ from quizapp.generate.lexicon import (
 from quizapp.generate.types import DraftQuestion
 
 if TYPE_CHECKING:
-    from quizapp.generate.people import Cast, Person
+    from quizapp.generate.cast import Cast, Person
 
 MIN_CONFIDENCE = 0.6
 # How many more questions assemble() may build for the article being generated: a text made of

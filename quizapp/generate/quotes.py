@@ -9,6 +9,7 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
+from quizapp.generate.cast import Mention
 from quizapp.generate.distractors import assemble
 from quizapp.generate.lexicon import (
     SPEECH_VERBS,
@@ -16,7 +17,6 @@ from quizapp.generate.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
-from quizapp.generate.people import Mention
 from quizapp.generate.text import Paragraph, Quote, sentence_at
 from quizapp.generate.types import DraftQuestion
 

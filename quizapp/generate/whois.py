@@ -9,9 +9,10 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
+from quizapp.generate.cast import Person
 from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
-from quizapp.generate.people import Person, is_common_title
+from quizapp.generate.roles import is_common_title
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
