@@ -8,7 +8,7 @@ from collections.abc import Callable
 import regex as re
 
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
-from quizapp.generate.forms import words_of
+from quizapp.generate.cloze_trim import words_of
 from quizapp.generate.lexicon import data_words
 from quizapp.generate.names import is_given_name
 from quizapp.generate.types import DraftQuestion
