@@ -65,7 +65,19 @@ class Attribution:
     confidence: float
 
 
-def attributions(art: Article, p: Paragraph) -> list[Attribution]:
+class Attributions(list[Attribution]):
+    """A paragraph's attributions in text order, with their starts to bisect (no key calls)."""
+
+    def __init__(self, items: list[Attribution]) -> None:
+        super().__init__(items)
+        self.starts = [a.start for a in items]
+
+    def first_at(self, pos: int, lo: int = 0) -> int:
+        """Index of the first attribution starting at or after pos."""
+        return bisect.bisect_left(self.starts, pos, lo)
+
+
+def attributions(art: Article, p: Paragraph) -> Attributions:
     """Mentions that sit next to a speech verb: "says Mr. Clark", "she says", "X, 51, said"."""
     out = []
     norm = art.norm
@@ -81,7 +93,7 @@ def attributions(art: Article, p: Paragraph) -> list[Attribution]:
         after = _VERB_AFTER.match(norm, m.end, p.end)
         if after and not _quote_inside(norm, p, m.end, after.end()):
             out.append(Attribution(m.start, after.end(), m.person, conf))
-    return out
+    return Attributions(out)
 
 
 def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
@@ -143,7 +155,7 @@ def mentions_between(art: Article, p: Paragraph, start: int, end: int) -> list[M
 
 
 def merge_split(
-    art: Article, p: Paragraph, attrs: list[Attribution]
+    art: Article, p: Paragraph, attrs: Attributions
 ) -> list[tuple[list[Quote], Attribution | None]]:
     """Group split quotes ("…,” she says, “…”) into one; return (parts, inner attribution)."""
     groups: list[tuple[list[Quote], Attribution | None]] = []
@@ -155,8 +167,8 @@ def merge_split(
         while i + 1 < len(quotes):
             a, b = parts[-1], quotes[i + 1]
             # attrs are in text order: look only at those starting between the two quotes.
-            lo = bisect.bisect_left(attrs, a.outer_end, key=start_of)
-            hi = bisect.bisect_left(attrs, b.outer_start, lo, key=start_of)
+            lo = attrs.first_at(a.outer_end)
+            hi = attrs.first_at(b.outer_start, lo)
             between = [x for x in attrs[lo:hi] if x.end <= b.outer_start]
             if len(between) != 1:
                 break
@@ -173,12 +185,8 @@ def merge_split(
     return groups
 
 
-def start_of(x: Attribution) -> int:
-    return x.start
-
-
-def speaker_after(attrs: list[Attribution], start: int, end: int) -> Attribution | None:
-    i = bisect.bisect_left(attrs, start, key=start_of)
+def speaker_after(attrs: Attributions, start: int, end: int) -> Attribution | None:
+    i = attrs.first_at(start)
     return attrs[i] if i < len(attrs) and attrs[i].start < end else None
 
 

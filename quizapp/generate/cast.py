@@ -22,16 +22,30 @@ class Person:
     honorifics: set[str] = field(default_factory=set)
     mentions: int = 0
 
+    # (tokens, words, surnames) for the tokens last seen: every merge, mention and distractor
+    # step asks for them, and tokens change only when a fuller name is adopted (a new list).
+    _split: tuple[list[str], tuple[str, ...], tuple[str, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _parts(self) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+        if self._split is None or self._split[0] is not self.tokens:
+            words = tuple(t for t in self.tokens if not INITIAL.fullmatch(t))
+            surnames = words[-1:]
+            if len(words) >= 3:
+                surnames += (words[-2], f"{words[-2]} {words[-1]}")
+            self._split = (self.tokens, words, words if len(words) < 2 else surnames)
+        return self._split
+
     @property
-    def surnames(self) -> list[str]:
+    def words(self) -> tuple[str, ...]:
+        """The name's tokens without initials ("Graeme C. Clark" -> Graeme, Clark)."""
+        return self._parts()[1]
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
         """Possible surnames: last token, and for long names the paternal one ("Sheinbaum")."""
-        words = [t for t in self.tokens if not INITIAL.fullmatch(t)]
-        if len(words) < 2:
-            return words
-        out = [words[-1]]
-        if len(words) >= 3:
-            out += [words[-2], f"{words[-2]} {words[-1]}"]
-        return out
+        return self._parts()[2]
 
     @property
     def given(self) -> str:
@@ -40,8 +54,8 @@ class Person:
 
     def aliases(self) -> tuple[str, ...]:
         """Other ways the article may name this person ("Clark", "Mr. Clark", "Graeme Clark")."""
-        words = [t for t in self.tokens if not INITIAL.fullmatch(t)]
-        out: list[str] = [" ".join(words)] if words != self.tokens else []
+        words = self.words
+        out: list[str] = [" ".join(words)] if len(words) != len(self.tokens) else []
         if len(words) >= 3:
             out.append(f"{words[0]} {words[-2]}")
         out.append(f"{words[0]} {words[-1]}")

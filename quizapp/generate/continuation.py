@@ -7,7 +7,7 @@ import bisect
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.attribution import VERB_ANY, Attribution, mentions_between, start_of
+from quizapp.generate.attribution import VERB_ANY, Attribution, Attributions, mentions_between
 from quizapp.generate.cast import Mention
 from quizapp.generate.text import Paragraph
 
@@ -16,11 +16,11 @@ _LISTENER = re.compile(r"\b(?:told|tells|asked|asks)\s+$")
 
 
 def continuation(
-    art: Article, p: Paragraph, current: Attribution | None, attrs: list[Attribution], pos: int
+    art: Article, p: Paragraph, current: Attribution | None, attrs: Attributions, pos: int
 ) -> Attribution | None:
     """An unattributed quote continues the paragraph's last speaker if nobody else intervened."""
     # The last attribution ending by pos: it starts before pos, so search back from there.
-    i = bisect.bisect_left(attrs, pos, key=start_of)
+    i = attrs.first_at(pos)
     last = next((attrs[j] for j in range(i - 1, -1, -1) if attrs[j].end <= pos), current)
     if last is None or last.person is None:
         return None

@@ -8,7 +8,7 @@ import regex as re
 
 from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.candidates import Candidate
-from quizapp.generate.cast import INITIAL, Mention, Person
+from quizapp.generate.cast import Mention, Person
 from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS
 from quizapp.generate.names import name_gender
 from quizapp.generate.places import is_place
@@ -62,7 +62,7 @@ def _alias_table(people: list[Person]) -> dict[str, set[int]]:
     """Alias text -> ids of the people it may name (several ids = ambiguous)."""
     table: dict[str, set[int]] = {}
     for i, p in enumerate(people):
-        words = [t for t in p.tokens if not INITIAL.fullmatch(t)]
+        words = p.words
         forms = {p.name, " ".join(words), f"{words[0]} {words[-1]}", *p.surnames}
         if len(words) >= 3:
             forms.add(f"{words[0]} {words[-2]}")

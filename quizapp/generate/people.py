@@ -78,7 +78,7 @@ def _merge_key(core: list[str]) -> str:
 
 def _index_variant(variants: dict[tuple[str, str | None], list[Person]], p: Person) -> None:
     """File p under (given name, ""), (given name, each later word) or (given name, None)."""
-    pw = [t for t in p.tokens if not INITIAL.fullmatch(t)]
+    pw = p.words
     keys = {(pw[0], ""), *((pw[0], w) for w in pw[1:])} if pw[1:] else {(pw[0], ""), (pw[0], None)}
     # "Eriksson Ek" after "Joel Eriksson Ek": a multi-word surname names the person too.
     keys |= {("surname", s) for s in p.surnames if " " in s}
@@ -104,7 +104,7 @@ def _find_variant(people: list[Person], core: list[str]) -> Person | None:
     for p in people:
         if len(words) > 1 and " ".join(words) in p.surnames:
             return p  # "Eriksson Ek" after "Joel Eriksson Ek"
-        pw = [t for t in p.tokens if not INITIAL.fullmatch(t)]
+        pw = p.words
         if pw[0] == words[0] and (pw[-1] == words[-1] or set(words[1:]) <= set(pw[1:])):
             return p
         if pw[0] == words[0] and set(pw[1:]) <= set(words[1:]):

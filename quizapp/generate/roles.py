@@ -100,6 +100,8 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+# How every match of _ROLE_BEFORE ends.
+_COMMA_END = re.compile(r",\s+$", re.REVERSE)
 _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
 
 
@@ -184,6 +186,8 @@ def role_before(before: str, after: str) -> str | None:
     """ "according to the town engineer, Tomas Reyes." -> "the town engineer"."""
     if not (after[:1] in ".,;)" or not after.strip()) or after.startswith(", and "):
         return None
+    if not _COMMA_END.search(before):
+        return None  # found backwards in a step or two; the full search tries every start
     m = _ROLE_BEFORE.search(before)
     if not m or not is_person_noun(m.group(2)):
         return None
