@@ -152,8 +152,14 @@ def _span_len(core: list[tuple[str, int]]) -> int:
     return core[-1][1] + len(core[-1][0]) - core[0][1]
 
 
-def cues(norm: str, c: Candidate, limit: int) -> tuple[float, str | None, str | None]:
-    """Evidence that a candidate names a person: (score, role, honorific)."""
+def cues(
+    norm: str, c: Candidate, limit: int, scored: bool = True
+) -> tuple[float, str | None, str | None]:
+    """Evidence that a candidate names a person: (score, role, honorific).
+
+    Unscored (a person already known: only a new role or honorific matters), the score
+    leaves out the cues that give neither.
+    """
     score, role, hon = 0.0, None, None
     prefix_toks = c.prefix.split()
     if prefix_toks and prefix_toks[-1].rstrip(".").lower() in HONORIFICS:
@@ -167,7 +173,7 @@ def cues(norm: str, c: Candidate, limit: int) -> tuple[float, str | None, str | 
     if noun and is_person_noun(noun.group(2)):
         score += 1
         role = qualified(before[: noun.start()], noun_role(noun.group(1), noun.group(2)))
-    if _SPEECH_BEFORE.search(before):
+    if scored and _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]
     pre_role = role_before(before, after)
@@ -184,6 +190,8 @@ def cues(norm: str, c: Candidate, limit: int) -> tuple[float, str | None, str | 
         role = title_role(prefix_role, org.group(1) if org else None, apposition)
     elif apposition:
         role = apposition
+    if not scored:
+        return score, role, hon
     if _SPEECH_AFTER.match(after):
         score += 1
     elif _AGE.match(after):

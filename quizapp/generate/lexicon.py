@@ -5,6 +5,7 @@ The lists live in data/*.txt, one entry per line, sorted; they are read once, at
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 from nameparser.config import CONSTANTS as _NAMEPARSER
@@ -75,6 +76,7 @@ def has_person_suffix(word: str) -> bool:
     return word.endswith(("ist", "ician", "ologist", "eer")) and len(word) > 5
 
 
+@lru_cache(maxsize=16384)  # asked of the same few words for every name and role
 def is_person_noun(word: str) -> bool:
     """True when a (lowercase) head noun denotes a person ("professor", "co-owner", "schooler")."""
     word = word.lower().strip(".,;:")

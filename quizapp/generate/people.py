@@ -28,9 +28,9 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     unconfirmed: list[Candidate] = []
     later_refs = honorific_surnames(norm)
     for c in candidates(norm, paragraphs):
-        score, role, hon = cues(norm, c, ends[c.paragraph])
         key = _merge_key(c.core)
         person = by_core.get(key)
+        score, role, hon = cues(norm, c, ends[c.paragraph], scored=person is None)
         if person is None:
             if (c.word_surname or is_place(c.core[-1])) and score < 1.5:
                 continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from quizapp.generate.lexicon import data_words
 
 COUNTRIES = """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
@@ -91,6 +93,7 @@ def canonical_country(name: str) -> str | None:
     return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name)
 
 
+@lru_cache(maxsize=16384)  # asked of every capitalised word of every name
 def place_type(name: str) -> tuple[str, str | None] | None:
     """("country", None), ("province", "Canada"), ("city", "Mexico") ... or None if unknown."""
     if canonical_country(name):
