@@ -27,6 +27,9 @@ from quizapp.generate.inversion import (
     verb_end,
 )
 
+_PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
+_AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
+_MAIN_CLAUSE = re.compile(r"(.*?)(,\s.*)?$")
 _ATTRIBUTION = re.compile(r"^(?:per|according to|as reported by|citing)\b", re.I)
 _CONNECTIVE = re.compile(
     r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore"
@@ -70,7 +73,7 @@ def tidy_mid(s: str) -> str:
 def _mid_connective(m: re.Match) -> str:
     """ "…, though, saying" keeps one comma before a participle; "X, though, did" keeps none."""
     rest = m.string[m.end() :].lstrip()
-    return "," if re.match(r"\p{Ll}+ing\b", rest) else ""
+    return "," if _PARTICIPLE_START.match(rest) else ""
 
 
 def split_fronted(before: str) -> tuple[list[str], str]:
@@ -151,7 +154,7 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         phrase, subject_part = wh, main
     if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
-    rest = re.sub(r"^\s*(?:and|or|but)\s.*$", "", rest)  # "hire 2,000 agents and expand …"
+    rest = _AND_MORE.sub("", rest)  # "hire 2,000 agents and expand …"
     asked = front(subject_part, upper_first(phrase), rest, tail)
     if asked is None and finite(subject_part.split()) is None:
         # "The relationship in 2024 could be described …": the phrase leaves the subject.
@@ -171,7 +174,7 @@ def _fronted_target(before: str, after: str, wh: str, preposed: bool) -> str | N
     clause = cut_trailing(after.lstrip(", ")).strip()
     if not clause:
         return None
-    m = re.match(r"(.*?)(,\s.*)?$", clause)
+    m = _MAIN_CLAUSE.match(clause)
     main = m.group(1) if m else clause
     # A fronted phrase is asked with the main clause inverted: find its verb, keep the rest.
     return front(main, upper_first(phrase), "", tail)

@@ -6,6 +6,7 @@ import regex as re
 
 from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE, base_of_past, base_of_present
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:])")
 PREPS = frozenset(
     [
         "in",
@@ -223,7 +224,7 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
 
 def finish(q: str) -> str | None:
     q = " ".join(q.split()).rstrip(" ,;:.")
-    q = re.sub(r"\s+([,;:])", r"\1", q)
+    q = _SPACE_BEFORE_MARK.sub(r"\1", q)
     if q.count("“") > q.count("”"):
         q += "”"
     if q.count('"') % 2:
