@@ -18,40 +18,26 @@ from quizapp.generate.lexicon import (
 from quizapp.generate.text import Paragraph, Quote
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-
-
 # "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
 _OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
-
-
 _VERB_AFTER = re.compile(
     _OF_ORG
     + r"(?:,[^,\"]{1,150}){0,3}(?:,)?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?"
     + rf"(?:{_VERBS})\b"
 )
-
-
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
 # comma ("according to the town engineer,") before the speaker's name.
 _VERB_BEFORE = re.compile(
     rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}.'\s,-]{{0,60}}?)$",
     re.IGNORECASE,
 )
-
-
 # "… ." That is how Rosa Delgado described it: the speaker named in the next sentence.
 _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
-
-
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
-
-
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
-
-
 _SUBJECT_PRONOUNS = ("he", "she")
 
 

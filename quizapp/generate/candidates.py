@@ -31,44 +31,28 @@ from quizapp.generate.roles import (
 from quizapp.generate.text import Paragraph
 
 _ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Supt|Insp|Det|Rev|St)\."
-
-
 _TOKEN = (
     rf"(?:{_ABBR_TITLE}|\p{{Lu}}(?:\.\p{{Lu}})+\.?|\p{{Lu}}{{2,}}(?![\p{{L}}\p{{M}}])"
     r"|(?:\p{Lu}')?\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\p{Lu}\.)"
 )
-
-
 _PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ter|bin|ibn|al|y)"
-
-
 # A run of capitalised tokens; the bounded repeat keeps matching linear.
 _SEQ = re.compile(
     rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
 )
-
-
 _TOKEN_RE = re.compile(_TOKEN)
-
-
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
-
-
 # Searched backwards from the end it is anchored to (only whether it matches is used): a
 # forward search tries every verb at every position of the 80 characters before each name.
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$",
     re.IGNORECASE | re.REVERSE,
 )
-
-
 _SPEECH_AFTER = re.compile(
     r"^(?:,(?:[^,.;\"]{1,120}),)?\s+(?:also\s+|later\s+)?(?:"
     + "|".join(sorted(SPEECH_VERBS))
     + r")\b"
 )
-
-
 _AGE = re.compile(r"^,\s+\d{1,3},")
 
 

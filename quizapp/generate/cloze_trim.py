@@ -9,39 +9,21 @@ from quizapp.generate.inversion import finite, upper_first
 from quizapp.generate.verbs import has_verb
 
 MAX_WORDS = 30
-
-
 MIN_CLOZE_WORDS = 5
-
-
 _WORD = re.compile(r"[\w'’$%.,-]*\w")
-
-
 _RELATIVE = re.compile(r"(?:which|who)(?=\s)")
-
-
 # "… a conference of the Republican Governors Association": the name a "which" refers to.
 _NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
-
-
 _FRONTED = re.compile(
     r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
     re.I,
 )
-
-
 _CONJUNCT = re.compile(
     r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
 )
-
-
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
-
-
 SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
-
-
 _TRAILING_CLAUSE = re.compile(
     r",\s+(?:[^,]{0,40}?\b(?:which|said|says|reported|announced)|the|a|an|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
     r"|he|she|they|with|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",

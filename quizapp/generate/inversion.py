@@ -33,8 +33,6 @@ PREPS = frozenset(
         "under",
     ]
 )
-
-
 # Words that make the number part of a noun phrase ("the 2019 election", "a $5 budget").
 DETERMINERS = frozenset(
     [
@@ -58,8 +56,6 @@ DETERMINERS = frozenset(
         "another",
     ]
 )
-
-
 _LOWER_FIRST = DETERMINERS | frozenset(
     [
         "many",
@@ -76,24 +72,16 @@ _LOWER_FIRST = DETERMINERS | frozenset(
         "few",
     ]
 )
-
-
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "there", "one"]
 )
-
-
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|reported|added|noted|stated|estimated|wrote|argued"
     r"|claimed|predicted|explained|confirmed|believes|believed|thinks|thought)\b"
 )
-
-
 _ADVERBS = frozenset(
     ["only", "also", "already", "just", "never", "not", "still", "long", "since", "now", "even"]
 )
-
-
 # Verbs of change take "by" for an amount, not an agent: "grew by 35%".
 _CHANGE_VERBS = frozenset(
     [
@@ -115,8 +103,6 @@ _CHANGE_VERBS = frozenset(
         "tumbled",
     ]
 )
-
-
 _FUNCTION_END = frozenset(
     [
         "than",

@@ -13,8 +13,6 @@ from quizapp.generate.names import is_given_name
 from quizapp.generate.types import DraftQuestion
 
 _LETTERS = re.compile(r"\p{L}+")
-
-
 # Hedges that bound a figure on one side: "more than 40" is not "about 40".
 _DIRECTIONAL = (
     "more than",
@@ -26,8 +24,6 @@ _DIRECTIONAL = (
     "just over",
     "just under",
 )
-
-
 _HEDGES = (
     *_DIRECTIONAL,
     "nearly",
@@ -39,12 +35,8 @@ _HEDGES = (
     "some",
     "an estimated",
 )
-
-
 # Words that make a would-be person answer an organisation ("Maple Leaf Newspaper").
 _ORGS = data_words("lint_org_words")
-
-
 _PARTICLES = frozenset(
     [
         "de",
@@ -67,8 +59,6 @@ _PARTICLES = frozenset(
         "das",
     ]
 )
-
-
 _VAGUE_ROLES = frozenset(
     [
         "the president",

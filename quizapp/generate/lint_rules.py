@@ -14,7 +14,6 @@ from quizapp.generate.verbs import has_verb
 
 MAX_WORDS = 30
 MIN_QUOTE_WORDS = 5
-
 _WH = (
     r"(?:how\s+(?:much|many|long|old|far)|what\s+(?:year|percentage|period|share)"
     r"|which\s+(?:year|years|decade|period))"

@@ -15,8 +15,6 @@ from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph
 
 _HON = "(?:" + "|".join(h.capitalize() for h in HONORIFICS) + ")"
-
-
 _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 
 
@@ -28,8 +26,6 @@ def honorific_surnames(norm: str) -> set[str]:
 
 
 _SAYS = r"(?:says|said|added|adds|told|tells|explained|recalled|noted|wrote)"
-
-
 # A lone capitalised word as a speaker right after a quote: "…," Ruiz says / "…," says Ruiz.
 _SPOKEN_SURNAME = re.compile(
     rf"[,!?]['\"]\s+(?:(\p{{Lu}}[\p{{L}}'-]+)\s+{_SAYS}|{_SAYS}\s+(\p{{Lu}}[\p{{L}}'-]+)[.,])"

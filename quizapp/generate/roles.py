@@ -52,13 +52,9 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
 
 
 NOUN_BEFORE = re.compile(r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$")
-
-
 # How every match of NOUN_BEFORE ends, found backwards in a few steps: when it is absent, the
 # slow forward search (every start position of the text before a name) is skipped.
 NOUN_TAIL = re.compile(r"\b\p{Ll}[\p{Ll}-]+\s+$", re.REVERSE)
-
-
 # Words that may qualify a job noun before a name ("Hawks coach", "city forester").
 _NOUN_QUALIFIERS = frozenset(
     [
@@ -78,28 +74,16 @@ _NOUN_QUALIFIERS = frozenset(
         "school",
     ]
 )
-
-
 _ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
-
-
 _PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
-
-
 _ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
-
-
 OF_ORG = re.compile(
     r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
 )
-
-
 # "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
 _ROLE_BEFORE = re.compile(
     r"(?:^|[\s(])((?:the|an?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
 )
-
-
 # How every match of _ROLE_BEFORE ends.
 _COMMA_END = re.compile(r",\s+$", re.REVERSE)
 _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
