@@ -31,10 +31,10 @@ from quizapp.extensions import db
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
-    "who_said": "Who said what",
+    "who_said": "Who said it",
     "which_year": "Which year",
     "which_rank": "Which ranking",
-    "number": "Numbers",
+    "number": "Number",
     "who_is": "Who is who",
 }
 ROLES = ("student", "teacher", "admin")

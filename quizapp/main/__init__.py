@@ -10,6 +10,7 @@ from quizapp.main import errors, views  # noqa: E402,F401  (routes register on i
 def init_app(app: Flask) -> None:
     """Wire the app-wide error handlers and request ids."""
     from quizapp.bank.flags import flag_reasons
+    from quizapp.kinds import kind_key, kind_label
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
 
@@ -17,4 +18,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(flag_reasons)
     app.add_template_filter(cloze)
+    app.add_template_filter(kind_label)
+    app.add_template_filter(kind_key)
     app.add_template_global(split_at_span)

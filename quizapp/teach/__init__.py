@@ -15,4 +15,5 @@ from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     dashboard,
     questions,
     quizzes,
+    undo_views,
 )
