@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from quizapp.kinds import kind_key, kind_label
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
+    from quizapp.zones import localtime
 
     errors.register(app)
     app.add_template_filter(highlight)
@@ -20,4 +21,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(cloze)
     app.add_template_filter(kind_label)
     app.add_template_filter(kind_key)
+    app.add_template_filter(localtime)
     app.add_template_global(split_at_span)

@@ -254,10 +254,10 @@ class QuizForm(FlaskForm):
         default="paged",
     )
     opens_at = DateTimeLocalField(
-        "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+        "Opens (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
     )
     closes_at = DateTimeLocalField(
-        "Closes (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+        "Closes (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
     )
     published = BooleanField("Published (students can see it)")
     public = BooleanField("Public practice quiz (every student, not only my classes)")
