@@ -115,6 +115,11 @@ class User(UserMixin, db.Model):
         return name or self.username
 
     @property
+    def invited(self) -> bool:
+        """An imported account whose owner has not set a password yet (see auth/invitations)."""
+        return self.password_hash.startswith("!")
+
+    @property
     def is_teacher(self) -> bool:
         """Teachers and admins may use the teaching pages."""
         return self.role in ("teacher", "admin")

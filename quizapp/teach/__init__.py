@@ -15,5 +15,6 @@ from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     dashboard,
     questions,
     quizzes,
+    roster_views,
     undo_views,
 )

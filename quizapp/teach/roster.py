@@ -184,7 +184,7 @@ def import_roster(check: RosterCheck, classroom: Classroom, teacher: User) -> Im
     for line in check.lines:
         user = existing.get(line.username)
         if user is not None and user.role != "student":
-            check.problems.append((line.line, f"“{line.username}” is a teacher's account."))
+            check.problems.append((line.line, f"“{line.username}” is a teacher’s account."))
     if check.problems:
         return Imported()
     done = Imported()

@@ -1,0 +1,45 @@
+"""Import a class roster from a CSV file: everything checked first, then all or nothing."""
+
+from __future__ import annotations
+
+from flask import render_template, request, url_for
+from flask_login import current_user
+
+from quizapp.auth.guards import owned_classroom
+from quizapp.extensions import db
+from quizapp.teach import bp
+from quizapp.teach.roster import RosterError, check_roster, import_roster
+from quizapp.teach.roster_forms import RosterForm
+
+
+@bp.route("/classes/<int:classroom_id>/roster", methods=["GET", "POST"])
+def roster_import(classroom_id: int) -> str | tuple[str, int]:
+    """Check a roster file line by line; import it only when every line is right."""
+    classroom = owned_classroom(classroom_id, current_user)
+    form = RosterForm()
+    problems: list[tuple[int, str]] = []
+    if form.validate_on_submit():
+        text = form.roster_text()
+        if text is not None:
+            try:
+                check = check_roster(text)
+                done = import_roster(check, classroom, current_user) if not check.problems else None
+            except RosterError as error:
+                db.session.rollback()
+                form.upload.errors.append(str(error))
+            else:
+                problems = check.problems
+                if done is not None and not problems:
+                    db.session.commit()
+                    # Shown once, never stored: the codes exist only as hashes from now on.
+                    return render_template(
+                        "teach/roster_done.html",
+                        classroom=classroom,
+                        done=done,
+                        invite_url=url_for("auth.invite", _external=True),
+                    )
+                db.session.rollback()
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "teach/roster_import.html", classroom=classroom, form=form, problems=problems
+    ), status
