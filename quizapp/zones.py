@@ -75,6 +75,4 @@ def localtime(value: datetime | None, style: str = "datetime") -> Markup:
     if style != "date":
         text += " " + zone_label(value, where)
     stamp = value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return Markup('<time datetime="{}" data-style="{}">{}</time>').format(
-        stamp, style, escape(text)
-    )
+    return Markup('<time datetime="{}" data-when="{}">{}</time>').format(stamp, style, escape(text))

@@ -16,9 +16,9 @@
       hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     }, day))
   };
-  document.querySelectorAll("time[datetime][data-style]").forEach(function (node) {
+  document.querySelectorAll("time[datetime][data-when]").forEach(function (node) {
     var when = new Date(node.getAttribute("datetime"));
-    var format = formats[node.getAttribute("data-style")] || formats.datetime;
+    var format = formats[node.getAttribute("data-when")] || formats.datetime;
     if (!isNaN(when)) { node.textContent = format.format(when); }
   });
 })();
