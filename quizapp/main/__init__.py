@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from quizapp.kinds import kind_key, kind_label
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
+    from quizapp.teach.sharing import join_link, qr_svg, quiz_link
     from quizapp.zones import localtime
 
     errors.register(app)
@@ -23,3 +24,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(kind_key)
     app.add_template_filter(localtime)
     app.add_template_global(split_at_span)
+    for function in (qr_svg, quiz_link, join_link):
+        app.add_template_global(function)
