@@ -39,7 +39,7 @@ def test_import_creates_students_with_names_and_codes(client, app, auth, teacher
     response = upload(client, classroom_id, GOOD)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    codes = re.findall(r'class="join-code">([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})<', page)
+    codes = re.findall(r'class="invite-code">([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})<', page)
     assert len(codes) == 3
     assert "/auth/invite?code=" in page
     with app.app_context():
