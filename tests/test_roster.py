@@ -131,3 +131,23 @@ def test_pasted_roster_and_other_teachers_class(client, app, auth, teacher):
     auth.logout()
     auth.as_new(username="other", role="teacher")
     assert client.get(url).status_code == 404
+
+
+def test_a_new_code_replaces_the_old_one(client, app, auth, teacher):
+    classroom_id, _ = create_class(client)
+    first = upload(client, classroom_id, "username\nzoe\n").get_data(as_text=True)
+    old = re.search(r'class="invite-code">([A-Z0-9-]+)<', first).group(1)
+    with app.app_context():
+        zoe = db.session.scalar(select(User.id).where(User.username == "zoe"))
+    page = f"/teach/classes/{classroom_id}"
+    response = post_form(client, f"{page}/students/{zoe}/invite", {}, form_url=page)
+    new = re.search(r'class="invite-code">([A-Z0-9-]+)<', response.get_data(as_text=True)).group(1)
+    assert new != old
+    auth.logout()
+    data = {"password": PASSWORD, "confirm": PASSWORD}
+    assert post_form(client, "/auth/invite", {"code": old, **data}).status_code == 400
+    assert post_form(client, "/auth/invite", {"code": new, **data}).status_code == 302
+    auth.logout()
+    auth.login("tina")
+    again = post_form(client, f"{page}/students/{zoe}/invite", {}, form_url=page)
+    assert again.status_code == 404  # zoe has a password now

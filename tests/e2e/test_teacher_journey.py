@@ -169,6 +169,21 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
     page.click("text=Item statistics")
     v.check("teacher-item-statistics")
+    v.fits_phone("teacher-item-statistics")
+    # Every other teacher page fits a phone too.
+    for path in ("/teach/questions", "/teach/quizzes", "/teach/classes", "/teach/reports/",
+                 "/teach/articles/import", "/auth/account"):  # fmt: skip
+        v.go(path)
+        v.fits_phone(path)
+    v.go("/teach/quizzes")
+    page.click("text=Pier quiz")
+    page.click("text=Accommodations")
+    page.select_option("#user_id", label="jonah (jonah)")
+    page.fill("#extra_time_pct", "25")
+    page.click("#submit")
+    expect(page.locator("table")).to_contain_text("+25%")
+    v.check("teacher-accommodations")
+    v.fits_phone("teacher-accommodations")
 
 
 class NewsPage(BaseHTTPRequestHandler):
