@@ -32,6 +32,7 @@ from quizapp.models import (
     User,
     utcnow,
 )
+from quizapp.states import Role
 from quizapp.teach.services import create_classroom
 
 TEACHER = "demo-teacher"
@@ -81,7 +82,7 @@ def build_demo(quiz: Quiz) -> DemoResult:
         teacher.password_hash = hash_password(password)
         teacher.active = True
         return DemoResult(teacher, password, None, None, 0, 0, created=False)
-    teacher = User(username=TEACHER, password_hash=hash_password(password), role="teacher")
+    teacher = User(username=TEACHER, password_hash=hash_password(password), role=Role.TEACHER)
     teacher.first_name, teacher.last_name = "Demo", "Teacher"
     db.session.add(teacher)
     db.session.flush()
@@ -132,7 +133,7 @@ def _students(rng: random.Random) -> list[User]:
         student = User(
             username=username,
             password_hash=NO_PASSWORD,
-            role="student",
+            role=Role.STUDENT,
             first_name=first,
             last_name=last,
             timezone="Europe/London",

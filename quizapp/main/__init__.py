@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from quizapp.kinds import kind_key, kind_label
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
+    from quizapp.states import Status
     from quizapp.teach.sharing import join_link, qr_svg, quiz_link
     from quizapp.zones import localtime
 
@@ -26,3 +27,5 @@ def init_app(app: Flask) -> None:
     app.add_template_global(split_at_span)
     for function in (qr_svg, quiz_link, join_link):
         app.add_template_global(function)
+    # Templates compare states by name too, never by a bare string.
+    app.add_template_global(Status, "Status")

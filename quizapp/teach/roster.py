@@ -19,6 +19,7 @@ from quizapp.auth.invitations import NO_PASSWORD, new_invitation
 from quizapp.auth.services import normalise_username
 from quizapp.extensions import db
 from quizapp.models import Classroom, Enrollment, User
+from quizapp.states import Role
 
 MAX_ROWS = 1000
 NAME_SIZE = 80
@@ -183,7 +184,7 @@ def import_roster(check: RosterCheck, classroom: Classroom, teacher: User) -> Im
     )
     for line in check.lines:
         user = existing.get(line.username)
-        if user is not None and user.role != "student":
+        if user is not None and user.role != Role.STUDENT:
             check.problems.append((line.line, f"“{line.username}” is a teacher’s account."))
     if check.problems:
         return Imported()
@@ -194,7 +195,7 @@ def import_roster(check: RosterCheck, classroom: Classroom, teacher: User) -> Im
             user = User(
                 username=line.username,
                 password_hash=NO_PASSWORD,
-                role="student",
+                role=Role.STUDENT,
                 first_name=line.first_name,
                 last_name=line.last_name,
             )
