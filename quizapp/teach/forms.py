@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -18,6 +21,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     URL,
     InputRequired,
@@ -39,7 +43,14 @@ FORMAT_LABELS = {
     "numeric": "Number (year or figure)",
 }
 STATUS_LABELS = {"draft": "Draft", "published": "Published", "retired": "Retired"}
-KIND_CHOICES = list(KIND_LABELS.items())
+
+
+def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (WTForms 3.3 deprecates plain tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+KIND_CHOICES = options(KIND_LABELS.items())
 # Bounds keep numbers inside the database's 32-bit integers and within reason.
 MAX_TOLERANCE = 1_000_000
 TOLERANCE_RANGE = f"The tolerance cannot be negative or over {MAX_TOLERANCE:,}."
@@ -104,7 +115,7 @@ class QuestionForm(FlaskForm):
     """Create or edit a question in any of the three formats."""
 
     kind = SelectField("Kind", choices=KIND_CHOICES)
-    format = RadioField("Format", choices=list(FORMAT_LABELS.items()), default="choice")
+    format = RadioField("Format", choices=options(FORMAT_LABELS.items()), default="choice")
     prompt = TextAreaField(
         "Question", validators=[InputRequired(), Length(max=2000)], render_kw={"rows": 3}
     )
@@ -115,7 +126,7 @@ class QuestionForm(FlaskForm):
     )
     correct = RadioField(
         "Correct choice",
-        choices=[(str(i), f"Choice {i + 1} is correct") for i in range(MAX_CHOICES)],
+        choices=options((str(i), f"Choice {i + 1} is correct") for i in range(MAX_CHOICES)),
         validate_choice=False,
     )
     answer = StringField(
@@ -140,7 +151,7 @@ class QuestionForm(FlaskForm):
     article_id = SelectField("Article (optional)", coerce=int, default=0)
     source_sentence = TextAreaField("Source sentence (optional)", render_kw={"rows": 2})
     explanation = TextAreaField("Explanation (optional)", render_kw={"rows": 2})
-    status = SelectField("Status", choices=list(STATUS_LABELS.items()), default="draft")
+    status = SelectField("Status", choices=options(STATUS_LABELS.items()), default="draft")
     submit = SubmitField("Save question")
 
     def filled_choices(self) -> list[tuple[int, str]]:
@@ -205,7 +216,7 @@ class QuizForm(FlaskForm):
     description = TextAreaField("Description", render_kw={"rows": 3})
     mode = RadioField(
         "Questions",
-        choices=[("fixed", "The questions I choose"), ("draw", "N at random from a pool")],
+        choices=options([("fixed", "The questions I choose"), ("draw", "N at random from a pool")]),
         default="fixed",
     )
     questions = MultiCheckboxField("Chosen questions", coerce=int, validate_choice=False)
@@ -234,23 +245,23 @@ class QuizForm(FlaskForm):
     )
     grading = SelectField(
         "Grade by",
-        choices=[
+        choices=options(
             (g, {"highest": "Highest", "last": "Last", "average": "Average"}[g]) for g in GRADING
-        ],
+        ),
     )
     feedback = SelectField(
         "Show right answers",
-        choices=[
+        choices=options(
             (f, {"immediate": "Right after each attempt", "after_close": "After the close date"}[f])
             for f in FEEDBACK
-        ],
+        ),
     )
     layout = SelectField(
         "Questions per page",
-        choices=[
+        choices=options(
             (v, {"paged": "One per page, with a navigator", "single": "All on one page"}[v])
             for v in LAYOUTS
-        ],
+        ),
         default="paged",
     )
     opens_at = DateTimeLocalField(
@@ -270,7 +281,7 @@ class QuizForm(FlaskForm):
             return
         if not field.data:
             raise ValidationError("Choose at least one question.")
-        offered = {value for value, _ in field.choices or []}
+        offered = {choice.value for choice in field.choices or []}
         if any(qid not in offered for qid in field.data):
             raise ValidationError("Some chosen questions are not available; reload the page.")
 

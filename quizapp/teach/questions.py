@@ -14,7 +14,7 @@ from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import KIND_LABELS, STATUSES, Article, Question
 from quizapp.teach import bp
-from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
+from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm, options
 from quizapp.teach.services import (
     discard,
     discard_message,
@@ -74,7 +74,7 @@ def question_list() -> str:
 def _form(data: dict | None = None) -> QuestionForm:
     """The question form with the article choices filled in."""
     form = QuestionForm(data=data) if data is not None else QuestionForm()
-    form.article_id.choices = [(0, "— none —"), *article_options()]
+    form.article_id.choices = options([(0, "— none —"), *article_options()])
     return form
 
 
