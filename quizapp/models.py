@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -27,7 +27,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Base, db
+
+# db.Model is made at run time from Base (Flask-SQLAlchemy adds the table names and session);
+# a type checker cannot follow that, so it checks the models against Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
@@ -75,7 +82,7 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who logs in: student, teacher or admin."""
 
     __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
@@ -95,7 +102,7 @@ class User(UserMixin, db.Model):
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="user")
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Disabled accounts cannot log in."""
         return self.active
 
@@ -109,7 +116,7 @@ class User(UserMixin, db.Model):
         return self.role in ("teacher", "admin")
 
 
-class Article(db.Model):
+class Article(Model):
     """A news article a question bank is built from."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -131,7 +138,7 @@ class Article(db.Model):
     questions: Mapped[list[Question]] = relationship(back_populates="article")
 
 
-class Person(db.Model):
+class Person(Model):
     """Someone named in an article, with the aliases and role the article gives."""
 
     __table_args__ = (UniqueConstraint("article_id", "name"),)
@@ -145,7 +152,7 @@ class Person(db.Model):
     article: Mapped[Article] = relationship(back_populates="people")
 
 
-class Question(db.Model):
+class Question(Model):
     """One question of the bank, keeping the sentence it came from."""
 
     __table_args__ = (
@@ -189,7 +196,7 @@ class Question(db.Model):
         return next((c.id for c in self.choices if c.is_correct), None)
 
 
-class Choice(db.Model):
+class Choice(Model):
     """One option of a multiple-choice question."""
 
     __table_args__ = (
@@ -217,7 +224,7 @@ class Choice(db.Model):
     question: Mapped[Question] = relationship(back_populates="choices")
 
 
-class Quiz(db.Model):
+class Quiz(Model):
     """A quiz: a fixed list of questions or a random draw, with its rules."""
 
     __table_args__ = (
@@ -263,7 +270,7 @@ class Quiz(db.Model):
     )
 
 
-class QuizQuestion(db.Model):
+class QuizQuestion(Model):
     """Membership of a question in a fixed-list quiz."""
 
     __table_args__ = (
@@ -281,7 +288,7 @@ class QuizQuestion(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class Classroom(db.Model):
+class Classroom(Model):
     """A teacher's class, joined by students with a code."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -295,7 +302,7 @@ class Classroom(db.Model):
     )
 
 
-class Enrollment(db.Model):
+class Enrollment(Model):
     """A student's membership of a class."""
 
     classroom_id: Mapped[int] = mapped_column(
@@ -310,7 +317,7 @@ class Enrollment(db.Model):
     user: Mapped[User] = relationship(back_populates="enrollments")
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A quiz set for a class."""
 
     quiz_id: Mapped[int] = mapped_column(
@@ -321,7 +328,7 @@ class Assignment(db.Model):
     )
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One student's go at a quiz; its draw is frozen in its responses."""
 
     __table_args__ = (
@@ -350,7 +357,7 @@ class Attempt(db.Model):
     )
 
 
-class Response(db.Model):
+class Response(Model):
     """A drawn question within an attempt and the student's answer to it."""
 
     __table_args__ = (
@@ -384,7 +391,7 @@ class Response(db.Model):
     )
 
 
-class RateLimit(db.Model):
+class RateLimit(Model):
     """A rate-limit counter shared by every worker (Flask-Limiter's database storage)."""
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
@@ -393,7 +400,7 @@ class RateLimit(db.Model):
     expires_at: Mapped[float] = mapped_column(Float, index=True)
 
 
-class MemoryState(db.Model):
+class MemoryState(Model):
     """A student's spaced-repetition memory of one question (an FSRS card)."""
 
     user_id: Mapped[int] = mapped_column(

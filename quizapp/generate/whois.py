@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex as re
@@ -165,7 +166,7 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         names = art.person_choices(i, askable) if askable and not shared else []
         n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
         conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7
-        asks = [
+        asks: list[tuple[Callable[..., DraftQuestion | None], tuple]] = [
             (_ask_role, (art, person, role, distractors, source, span, explanation, conf)),
         ]
         if askable and names:

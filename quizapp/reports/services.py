@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -191,7 +192,7 @@ def attempt_detail(attempt_id: int) -> Attempt | None:
     )
 
 
-def pearson(xs: list[float], ys: list[float]) -> float | None:
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """The Pearson correlation of two equally long series; None when either does not vary."""
     n = len(xs)
     if n < 2 or n != len(ys):

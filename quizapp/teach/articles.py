@@ -52,7 +52,7 @@ def import_page() -> str | Response | tuple[str, int]:
         title = (form.title.data or "").strip() or (source.title if source else None)
         if source is not None and not title:
             form.title.errors.append("Give the article a title (none was found in it).")
-        elif source is not None:
+        elif source is not None and title:
             source_url = form.source_url.data or source.source_url
             result = import_article(
                 source.text,

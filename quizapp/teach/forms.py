@@ -285,7 +285,7 @@ class QuizForm(FlaskForm):
         if any(qid not in offered for qid in field.data):
             raise ValidationError("Some chosen questions are not available; reload the page.")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: dict[str, list[Any]] | None = None) -> bool:
         """Also require a draw size for a random draw (Optional() skips empty fields' checks)."""
         valid = super().validate(extra_validators)
         if self.mode.data == "draw" and self.draw_count.data is None:
