@@ -12,6 +12,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, event, text
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from quizapp import create_app, normalise_database_url
 from quizapp.auth.services import create_user
@@ -134,6 +136,21 @@ def post_form(client: FlaskClient, url: str, data: dict, *, form_url: str | None
     """POST a form the way a browser does: with the token its page carries."""
     data = {"csrf_token": csrf_token(client, form_url or url), **data}
     return client.post(url, data=data, **kw)
+
+
+def post_multipart(client: FlaskClient, url: str, data: dict, *, form_url: str | None = None):
+    """POST a form with a file field as a browser does (multipart), with its page's token.
+
+    The body is encoded here, in memory: the test client would spool a body over 500 KB to a
+    temporary file it never closes (a ResourceWarning, an error in whichever test follows).
+    `(stream, filename)` values are files, as the test client takes them.
+    """
+    fields = {"csrf_token": csrf_token(client, form_url or url)}
+    for name, value in data.items():
+        is_file = isinstance(value, tuple)
+        fields[name] = FileStorage(value[0], filename=value[1]) if is_file else value
+    boundary, body = encode_multipart(fields)
+    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 def make_user(

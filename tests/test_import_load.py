@@ -8,14 +8,13 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.test import encode_multipart
 
 from quizapp.bank import services
 from quizapp.bank.interchange import BATCH
 from quizapp.extensions import db
 from quizapp.generate import generate
 from quizapp.models import Article, Question
-from tests.conftest import AuthActions, csrf_token, post_form
+from tests.conftest import AuthActions, csrf_token, post_form, post_multipart
 from tests.factories import make_article, make_quiz
 from tests.teach_support import ARTICLE, import_article
 from tests.test_quiz import start
@@ -149,15 +148,8 @@ def calm_text(size: int) -> str:
 
 
 def paste(client, title: str, body: str):
-    """Post the import form as a browser does: multipart, since it has a file field.
-
-    The body is encoded here, in memory: the test client would spool one over 500 KB to a
-    temporary file that it never closes (a ResourceWarning, hence an error, in a later test).
-    """
-    url = "/teach/articles/import"
-    fields = {"csrf_token": csrf_token(client, url), "title": title, "body": body}
-    boundary, data = encode_multipart(fields)
-    return client.post(url, data=data, content_type=f"multipart/form-data; boundary={boundary}")
+    """Post the import form as a browser does: multipart, since it has a file field."""
+    return post_multipart(client, "/teach/articles/import", {"title": title, "body": body})
 
 
 def test_the_import_form_states_its_size_limit(client, teacher):
