@@ -6,11 +6,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Response, utcnow
-from tests.conftest import csrf_token, post_form
+from tests.conftest import csrf_token, post_form, queries
 from tests.factories import make_question, make_quiz
 
 
@@ -337,19 +337,9 @@ def test_typed_answers(client, app, auth, typed, kind, answer, accepted, toleran
 
 def count_queries(app, func_, *args):
     """How many SQL statements a call runs."""
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-    def before(*args, **kwargs):
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
+    with queries(app) as seen:
         func_(*args)
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-    return len(statements)
+    return len(seen)
 
 
 def test_query_counts_do_not_grow_with_the_number_of_questions(client, app, auth):

@@ -32,7 +32,7 @@ def is_common_password(password: str) -> bool:
 
 
 # zxcvbn's score (0 to 4) an account needs: teachers and admins hold other people's data.
-MIN_SCORE = {Role.STUDENT: 2, Role.TEACHER: 3, Role.ADMIN: 3}
+MIN_SCORE: dict[str, int] = {Role.STUDENT: 2, Role.TEACHER: 3, Role.ADMIN: 3}
 ZXCVBN_MAX = 72  # zxcvbn refuses longer input; a longer password is at least as strong as this
 
 

@@ -79,7 +79,7 @@ def _start_session(user: User) -> None:
     deduct_when=throttle.wrong_join_code,
     error_message=throttle.too_many_codes("JOIN_LIMIT_PER_ADDRESS"),
 )
-def register() -> str | Response:
+def register() -> Response | tuple[str, int]:
     """Let a student create an account, optionally joining a class."""
     form = RegisterForm()
     if form.validate_on_submit():
@@ -134,7 +134,7 @@ def _login_limit(
 @_login_limit(
     "LOGIN_LIMIT_PER_ACCOUNT_ADDRESS", throttle.login_browser_key, throttle.is_unknown_browser
 )
-def login() -> str | Response:
+def login() -> Response | tuple[str, int]:
     """Log in with a username and password."""
     form = LoginForm()
     if form.validate_on_submit():

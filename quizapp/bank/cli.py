@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import current_app
@@ -121,10 +122,10 @@ def import_article_command(
     source = read_source(path, source_url)
     result = import_article(
         source.text,
-        title=title or source.title or (seed_metadata(path)["title"] if path else source_url),
+        title=title or source.title or (seed_metadata(path)["title"] if path else source_url) or "",
         source_url=source.source_url,
         published_on=published.date() if published else source.published,
-        origin=source.source_url or f"file:{path.name}",
+        origin=source.source_url or f"file:{path.name if path else ''}",
         publish=publish,
     )
     db.session.commit()
@@ -152,7 +153,7 @@ def import_article_command(
 def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
     """Print the questions generated from an article, without touching the database."""
     result = generate(read_source(path, url).text)
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "kind": q.kind,
             "prompt": q.prompt,

@@ -30,7 +30,7 @@ def demo_command(yes: bool) -> None:
     result = build_demo(quiz)
     db.session.commit()
     url = base_url()
-    if result.created:
+    if result.created and result.classroom and result.quiz:
         click.echo(
             f"Demo ready: class “{result.classroom.name}” (join code {result.classroom.join_code}) "
             f"with {result.students} students and {result.attempts} attempts at "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -42,24 +42,24 @@ def register(app: Flask) -> None:
         g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
 
     @app.after_request
-    def _echo_request_id(response):  # type: ignore[no-untyped-def]
+    def _echo_request_id(response: Response) -> Response:
         response.headers["X-Request-Id"] = g.get("request_id", "")
         return response
 
     @app.errorhandler(DataError)
     @app.errorhandler(OverflowError)
-    def _out_of_range(error: Exception):  # type: ignore[no-untyped-def]
+    def _out_of_range(error: Exception) -> tuple[str, int]:
         # A number too large for the database's integer columns (e.g. ?quiz=10**20).
         db.session.rollback()
         return render_error(400, "A number in the request is out of range.")
 
     @app.errorhandler(CSRFError)
-    def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]
+    def _csrf(error: CSRFError) -> tuple[str, int]:
         message = "Your form expired or was not sent from this site. Reload the page and try again."
         return render_error(400, message)
 
     @app.errorhandler(HTTPException)
-    def _http(error: HTTPException):  # type: ignore[no-untyped-def]
+    def _http(error: HTTPException) -> tuple[str, int]:
         code = error.code or 500
         if code >= 500:
             return _server_error(error)
@@ -71,10 +71,11 @@ def register(app: Flask) -> None:
             custom = error.description != type(error).description
         if code == 413 and not custom:
             return render_error(413, _too_large())
-        return render_error(code, error.description if custom else MESSAGES.get(code, ""))
+        description = error.description if custom else None
+        return render_error(code, description or MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)
-    def _server_error(error: Exception):  # type: ignore[no-untyped-def]
+    def _server_error(error: Exception) -> tuple[str, int]:
         db.session.rollback()
         if isinstance(error, HTTPException) and error.code == 503:
             return render_error(503, MESSAGES[503])

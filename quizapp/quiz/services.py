@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import and_, func, or_, select, true, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
@@ -125,7 +128,7 @@ def quiz_summaries(user: User | None) -> list[QuizSummary]:
     ]
 
 
-def _articles_by_quiz(quizzes: list[Quiz]) -> dict[int, list[Article]]:
+def _articles_by_quiz(quizzes: Sequence[Quiz]) -> dict[int, list[Article]]:
     """The articles each quiz draws on, from its fixed list or its draw settings."""
     ids = [q.id for q in quizzes]
     pairs = db.session.execute(
@@ -136,7 +139,8 @@ def _articles_by_quiz(quizzes: list[Quiz]) -> dict[int, list[Article]]:
     ).all()
     wanted: dict[int, set[int]] = {q.id: set(q.draw_article_ids or []) for q in quizzes}
     for quiz_id, article_id in pairs:
-        wanted[quiz_id].add(article_id)
+        if article_id is not None:  # excluded by the query; this tells the type checker
+            wanted[quiz_id].add(article_id)
     all_ids = set().union(*wanted.values())
     articles = (
         {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(all_ids)))}
@@ -179,11 +183,11 @@ def start_attempt(quiz: Quiz, user: User) -> Attempt:
     if problem:
         raise QuizError(problem, 403)
     close_expired(user_id=user.id, quiz_ids=[quiz.id])
-    used = db.session.scalar(
+    used = db.session.execute(
         select(func.coalesce(func.max(Attempt.number), 0)).where(
             Attempt.quiz_id == quiz.id, Attempt.user_id == user.id
         )
-    )
+    ).scalar_one()
     # The student's own limits: a teacher's override may add time or attempts.
     allowed = student_limits(quiz, user.id)
     if allowed.max_attempts is not None and used >= allowed.max_attempts:
@@ -248,7 +252,8 @@ def draw_questions(quiz: Quiz) -> list[Question]:
     pool = list(db.session.scalars(query.order_by(Question.id)))
     items = [item_of(q, [c.text for c in q.choices]) for q in pool]
     # No drawn question may give another away (same sentence, mirror pair, figure in a stem).
-    return [item.key for item in draw(items, quiz.draw_count, random.Random(secrets.randbits(64)))]
+    drawn = draw(items, quiz.draw_count, random.Random(secrets.randbits(64)))
+    return [cast(Question, item.key) for item in drawn]  # item_of keys each item by its row
 
 
 def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) -> Attempt | None:
@@ -373,7 +378,7 @@ def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[i
     """The attempt's drawn questions (or some of them) by question id, in two queries."""
     query = (
         select(
-            Response.id,
+            Response.id.label("response_id"),
             Response.question_id,
             Response.choice_order,
             Response.choice_id,
@@ -401,7 +406,8 @@ def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[i
     )
     return {
         row.question_id: Slot(
-            *row[:7], *row[7:11], row.tolerance or 0, correct.get(row.question_id)
+            **{**row._asdict(), "tolerance": row.tolerance or 0},
+            correct_choice_id=correct.get(row.question_id),
         )
         for row in rows
     }
@@ -489,7 +495,8 @@ def apply(changes: list[Change]) -> None:
 def submit(attempt: Attempt) -> bool:
     """Close the attempt with its score, exactly once; False when it was closed already."""
     now = utcnow()
-    when = attempt.deadline_at if attempt.timed_out(now) else now
+    deadline = attempt.deadline_at
+    when = deadline if deadline is not None and attempt.timed_out(now) else now
     when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
     score = db.session.scalar(
@@ -504,7 +511,7 @@ def submit(attempt: Attempt) -> bool:
         .values(submitted_at=when, score=score)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if cast(CursorResult[Any], result).rowcount != 1:
         return False
     attempt.submitted_at, attempt.score = when, score
     return True
@@ -524,7 +531,7 @@ def cap_running_attempts(quiz: Quiz) -> int:
         .values(deadline_at=quiz.closes_at)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return cast(CursorResult[Any], result).rowcount
 
 
 def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = None) -> int:
@@ -550,8 +557,8 @@ def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = No
 
 def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     """The quiz grade by its grading method (highest, last, average), as a percentage."""
-    scores = [a.percent for a in sorted(attempts, key=lambda a: a.number)]
-    scores = [s for s in scores if s is not None]
+    in_order = sorted(attempts, key=lambda a: a.number)
+    scores = [s for s in (a.percent for a in in_order) if s is not None]
     if not scores:
         return None
     if quiz.grading == Grading.LAST:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult
 
 from quizapp.extensions import db
 from quizapp.ids import parse_ids
@@ -42,13 +45,13 @@ def flag_one(attempt_id: int, question_id: int, flagged: bool) -> bool:
         .values(flagged=flagged)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast(CursorResult[Any], result).rowcount == 1
 
 
 def count_blank(attempt_id: int) -> int:
     """How many of the attempt's questions have no saved answer."""
     db.session.flush()
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count())
         .select_from(Response)
         .where(
@@ -56,7 +59,7 @@ def count_blank(attempt_id: int) -> int:
             Response.choice_id.is_(None),
             func.coalesce(Response.text_answer, "") == "",
         )
-    )
+    ).scalar_one()
 
 
 def redirect_target(go: str | None, count: int) -> int | str | None:

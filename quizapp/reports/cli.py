@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 from sqlalchemy import select
 
@@ -33,6 +35,7 @@ def export_command(fmt: str, slug: str | None, code: str | None, questions: bool
     if questions and quiz is None:
         raise click.ClickException("--questions needs --quiz: columns are per quiz.")
     rows = score_rows(viewer=None, quiz=quiz, classroom=classroom, questions=questions)
+    chunks: Iterator[bytes]
     if fmt == "csv":
         chunks = (piece.encode("utf-8") for piece in csv_chunks(rows))
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -106,7 +107,7 @@ def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
 
 
 def gradebook(quiz: Quiz, classroom: Classroom | None = None) -> list[StudentGrades]:
-    """Every student's attempts at the quiz with their grade, in one query."""
+    """Every student's attempts at the quiz with their grade, in two queries."""
     close_expired(quiz_ids=[quiz.id])
     query = (
         select(Attempt)
@@ -161,7 +162,7 @@ def histogram_bars(
 
 
 def class_matrix(classroom: Classroom) -> ClassMatrix:
-    """Students × assigned quizzes with each student's grade per quiz, in three queries."""
+    """Students × assigned quizzes with each student's grade per quiz, in five queries."""
     members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
     close_expired(quiz_ids=list(db.session.scalars(assigned)))
@@ -197,7 +198,7 @@ def attempt_detail(attempt_id: int) -> Attempt | None:
     )
 
 
-def pearson(xs: list[float], ys: list[float]) -> float | None:
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """The Pearson correlation of two equally long series; None when either does not vary."""
     n = len(xs)
     if n < 2 or n != len(ys):
@@ -242,7 +243,7 @@ def item_flags(
 
 
 def item_statistics(quiz: Quiz) -> list[ItemStat]:
-    """Facility, discrimination, option counts and flags per question (three queries)."""
+    """Facility, discrimination, option counts and flags per question, in five queries."""
     close_expired(quiz_ids=[quiz.id])
     rows = db.session.execute(
         select(Response.attempt_id, Response.question_id, Response.choice_id, Response.is_correct)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -59,7 +61,7 @@ def import_page() -> str | Response | tuple[str, int]:
         title = (form.title.data or "").strip() or (source.title if source else None)
         if source is not None and not title:
             form.title.errors.append("Give the article a title (none was found in it).")
-        elif source is not None:
+        elif source is not None and title:
             source_url = form.source_url.data or source.source_url
             result = import_article(
                 source.text,
@@ -201,6 +203,6 @@ def reject_bulk(article_id: int) -> Response:
     return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
 
 
-def _filters_back() -> dict[str, str]:
+def _filters_back() -> dict[str, Any]:
     """The review filters the bulk form was sent from, to land back on the same view."""
     return {k: v for k in ("kind", "flag") if (v := request.form.get(k, ""))}

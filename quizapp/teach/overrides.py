@@ -39,7 +39,7 @@ class OverrideForm(FlaskForm):
     )
     submit = SubmitField("Save accommodation")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[override]
+    def validate(self, extra_validators=None) -> bool:
         """An accommodation must change something."""
         if not super().validate(extra_validators):
             return False

@@ -17,7 +17,7 @@ from quizapp.kinds import KIND_FILTERS, kind_condition
 from quizapp.models import Article, Question
 from quizapp.states import Format, Status
 from quizapp.teach import bp
-from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
+from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm, options
 from quizapp.teach.services import (
     editable_question,
     in_attempts,
@@ -75,7 +75,7 @@ def question_list() -> str:
 def _form(data: dict | None = None) -> QuestionForm:
     """The question form with the article choices filled in."""
     form = QuestionForm(data=data) if data is not None else QuestionForm()
-    form.article_id.choices = [(0, "— none —"), *article_options()]
+    form.article_id.choices = options([(0, "— none —"), *article_options()])
     return form
 
 

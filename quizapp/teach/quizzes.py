@@ -16,7 +16,7 @@ from quizapp.quiz.services import cap_running_attempts
 from quizapp.slugs import add_quiz
 from quizapp.states import Layout, Status
 from quizapp.teach import bp
-from quizapp.teach.forms import QuizForm
+from quizapp.teach.forms import QuizForm, options
 from quizapp.teach.questions import article_options
 from quizapp.teach.services import (
     as_local,
@@ -42,9 +42,9 @@ def _pool(quiz: Quiz | None) -> list[Question]:
 def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
     """The quiz form with its dynamic choices (questions, articles, my classes)."""
     form = QuizForm() if request.method == "POST" else QuizForm(data=_initial(quiz))
-    form.questions.choices = [(q.id, q.prompt) for q in pool]
-    form.draw_article_ids.choices = article_options()
-    form.classes.choices = [(c.id, c.name) for c in my_classrooms(current_user)]
+    form.questions.choices = options((q.id, q.prompt) for q in pool)
+    form.draw_article_ids.choices = options(article_options())
+    form.classes.choices = options((c.id, c.name) for c in my_classrooms(current_user))
     return form
 
 
@@ -102,7 +102,7 @@ def _store_links(quiz: Quiz, form: QuizForm) -> None:
     """Save the question list and the class assignments of a stored quiz."""
     chosen = form.questions.data if form.mode.data == "fixed" else []
     set_items(quiz, list(dict.fromkeys(chosen or [])))
-    offered = [value for value, _ in form.classes.choices]
+    offered = [choice.value for choice in form.classes.choices]
     set_assignments(quiz, form.classes.data or [], offered)
 
 
