@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, Classroom, Enrollment, MemoryState, User, utcnow
-from quizapp.quiz.services import start_attempt, submit
+from quizapp.quiz.attempts import start_attempt, submit
 from tests.factories import make_quiz
 
 ROLES = ["anonymous", "student", "other_student", "teacher", "other_teacher", "admin"]

@@ -13,7 +13,7 @@ from quizapp.ids import parse_id
 from quizapp.main import bp
 from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
-from quizapp.quiz.services import quiz_summaries
+from quizapp.quiz.catalogue import quiz_summaries
 
 
 @bp.get("/")

@@ -10,17 +10,10 @@ from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.services import (
-    QuizError,
-    apply,
-    check_open,
-    grade_answers,
-    is_open,
-    load_own_attempt,
-    lock_attempt,
-    take_items,
-)
-from quizapp.quiz.taking import REVIEW, flag_one, redirect_target, set_flags
+from quizapp.quiz.attempts import is_open, load_own_attempt, lock_attempt
+from quizapp.quiz.errors import QuizError
+from quizapp.quiz.grading import apply, check_open, grade_answers
+from quizapp.quiz.taking import REVIEW, flag_one, redirect_target, set_flags, take_items
 from quizapp.quiz.views import posted_answers
 from quizapp.sqlite import read_phase
 

@@ -11,27 +11,20 @@ from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.services import (
-    QuizError,
-    apply,
-    check_open,
-    final_grade,
-    grade_answers,
-    grade_one,
+from quizapp.quiz.attempts import (
     is_open,
     load_attempt,
     load_own_attempt,
     lock_attempt,
     open_attempt,
-    percent,
-    quiz_summaries,
     start_attempt,
     submit,
-    take_items,
-    visible_quiz,
     window_problem,
 )
-from quizapp.quiz.taking import count_blank, current_position
+from quizapp.quiz.catalogue import quiz_summaries, visible_quiz
+from quizapp.quiz.errors import QuizError
+from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, grade_one, percent
+from quizapp.quiz.taking import count_blank, current_position, take_items
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
 

@@ -29,7 +29,7 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired
+from quizapp.quiz.attempts import close_expired
 
 HEADER = [
     "student",

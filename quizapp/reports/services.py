@@ -30,7 +30,8 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired, final_grade
+from quizapp.quiz.attempts import close_expired
+from quizapp.quiz.grading import final_grade
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
 WEAK_DISCRIMINATION = 0.1

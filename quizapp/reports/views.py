@@ -11,7 +11,7 @@ from quizapp.bank.interchange import InterchangeError, bank_questions, export_te
 from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
-from quizapp.quiz.services import percent
+from quizapp.quiz.grading import percent
 from quizapp.reports import bp
 from quizapp.reports.exports import (
     XLSX_MIMETYPE,

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
-from quizapp.quiz.services import cap_running_attempts
+from quizapp.quiz.attempts import cap_running_attempts
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
 from quizapp.teach.questions import article_options
