@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 # sqlite and ratelimit register themselves (connection settings, the quizapp+db:// storage).
-from quizapp import ratelimit, security, sqlite  # noqa: F401
+from quizapp import ratelimit, security, sqlite, transactions  # noqa: F401
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -74,6 +74,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    transactions.init_app(app)
 
     from quizapp import auth, bank, classes, main, practice, progress, quiz, reports, teach
 

@@ -14,14 +14,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
 from quizapp.models import RateLimit
-from quizapp.sqlite import READ_ONLY
+from quizapp.transactions import READ_ONLY
 
 TABLE = RateLimit.__table__
 INSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
 
 
 def _reader() -> Connection:
-    """A connection for reads: on SQLite it must not queue for the write lock (see sqlite.py)."""
+    """A connection for reads: on SQLite it must not queue for the write lock (sqlite.py)."""
     return db.engine.connect().execution_options(**{READ_ONLY: True})
 
 

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.auth import bp
 from quizapp.auth.forms import USERNAME_RULE
 from quizapp.auth.services import create_user, is_common_password, weak_password_message
-from quizapp.extensions import db
 from quizapp.models import ROLES
+from quizapp.transactions import transaction
 
 MIN_PASSWORD = 8
 
@@ -38,9 +38,8 @@ def create_user_command(username: str, role: str, password_stdin: bool) -> None:
             "The username must have 3 to 40 letters, digits, dots, dashes or underscores."
         )
     try:
-        user = create_user(username, password, role)
-        db.session.commit()
+        with transaction():
+            user = create_user(username, password, role)
     except IntegrityError:
-        db.session.rollback()
         raise click.ClickException(f"A user named {username!r} exists already.") from None
     click.echo(f"Created {user.role} {user.username!r}.")

@@ -27,7 +27,7 @@ from quizapp.auth.services import (
 from quizapp.auth.throttle import config_limit
 from quizapp.extensions import db, limiter, login_manager
 from quizapp.models import User
-from quizapp.sqlite import read_phase
+from quizapp.transactions import read_phase, transaction, writes
 
 
 @login_manager.user_loader
@@ -94,12 +94,11 @@ def register() -> str | Response:
                 )
         if not form.errors:
             try:
-                user = create_user(form.username.data, form.password.data)
-                if classroom is not None:
-                    enroll(user, classroom)
-                db.session.commit()
+                with transaction():
+                    user = create_user(form.username.data, form.password.data)
+                    if classroom is not None:
+                        enroll(user, classroom)
             except IntegrityError:
-                db.session.rollback()
                 form.username.errors.append("This username is taken. Choose another.")
             else:
                 _start_session(user)
@@ -154,6 +153,7 @@ def login() -> str | Response:
 
 @bp.post("/logout")
 @login_required
+@writes
 def logout() -> Response:
     """Log out, ending every session of this account for good."""
     if not LogoutForm().validate_on_submit():
@@ -161,7 +161,6 @@ def logout() -> Response:
         return redirect(url_for("main.index"))
     # A copied cookie stops working once the token it names is gone.
     current_user.session_token = secrets.token_urlsafe(32)
-    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

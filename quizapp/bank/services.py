@@ -17,7 +17,7 @@ from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
 from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
 from quizapp.quiz.assembly import balanced, item_of
-from quizapp.sqlite import read_phase, write_phase
+from quizapp.transactions import read_phase, write_phase
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
 ARTICLE_QUIZ_SIZE = 15

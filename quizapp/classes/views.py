@@ -14,8 +14,8 @@ from quizapp.auth import throttle
 from quizapp.auth.services import classroom_by_code, enroll
 from quizapp.classes import bp
 from quizapp.classes.forms import JoinForm
-from quizapp.extensions import db, limiter
-from quizapp.sqlite import read_phase
+from quizapp.extensions import limiter
+from quizapp.transactions import read_phase, transaction
 
 
 def _join_limit(name: str, key_func: Callable[[], str]) -> RouteLimit:
@@ -45,11 +45,10 @@ def join() -> str | Response | tuple[str, int]:
             form.code.errors.append("No class has this join code. Check it with your teacher.")
         else:
             try:
-                enroll(current_user, classroom)
-                db.session.commit()
+                with transaction():
+                    enroll(current_user, classroom)
             except IntegrityError:
                 # The enrollment's primary key says it all: no check-then-insert race.
-                db.session.rollback()
                 flash(f"You are already in this class ({classroom.name}).", "info")
             else:
                 flash(f"You joined {classroom.name}. Its quizzes are on your list.", "success")

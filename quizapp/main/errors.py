@@ -10,7 +10,7 @@ from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
-from quizapp.extensions import db
+from quizapp.transactions import abandon
 
 MESSAGES = {
     400: "The request could not be understood. Go back, check the form and try again.",
@@ -49,7 +49,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(OverflowError)
     def _out_of_range(error: Exception):  # type: ignore[no-untyped-def]
         # A number too large for the database's integer columns (e.g. ?quiz=10**20).
-        db.session.rollback()
+        abandon()
         return render_error(400, "A number in the request is out of range.")
 
     @app.errorhandler(CSRFError)
@@ -74,7 +74,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _server_error(error: Exception):  # type: ignore[no-untyped-def]
-        db.session.rollback()
+        abandon()
         if isinstance(error, HTTPException) and error.code == 503:
             return render_error(503, MESSAGES[503])
         original = getattr(error, "original_exception", None) or error

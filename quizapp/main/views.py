@@ -14,6 +14,7 @@ from quizapp.main import bp
 from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
 from quizapp.quiz.catalogue import quiz_summaries
+from quizapp.transactions import abandon
 
 
 @bp.get("/")
@@ -56,6 +57,6 @@ def healthz() -> tuple[Response, int]:
     try:
         db.session.execute(text("SELECT 1"))
     except SQLAlchemyError:
-        db.session.rollback()
+        abandon()
         return jsonify(status="unavailable"), 503
     return jsonify(status="ok"), 200

@@ -7,14 +7,13 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz, QuizQuestion, Response, User, utcnow
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.errors import QuizError
-from quizapp.sqlite import read_phase, write_phase
+from quizapp.transactions import inserted, read_phase, write_phase
 
 
 def window_problem(quiz: Quiz, now: datetime) -> str | None:
@@ -81,15 +80,9 @@ def start_attempt(quiz: Quiz, user: User) -> Attempt:
         Response(question=q, position=i, choice_order=_choice_order(q, rng, quiz.shuffle))
         for i, q in enumerate(questions)
     ]
-    db.session.add(attempt)
-    try:
-        # The attempt number is unique per student and quiz: a second tab loses here.
-        with db.session.begin_nested():
-            db.session.flush()
-    except IntegrityError:
-        raise QuizError(
-            "An attempt was started in another tab; reload to continue it.", 409
-        ) from None
+    # The attempt number is unique per student and quiz: a second tab loses here.
+    if not inserted(attempt):
+        raise QuizError("An attempt was started in another tab; reload to continue it.", 409)
     return attempt
 
 

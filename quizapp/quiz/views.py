@@ -26,7 +26,7 @@ from quizapp.quiz.errors import QuizError
 from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, grade_one, percent
 from quizapp.quiz.taking import count_blank, current_position, take_items
 from quizapp.quiz.visibility import feedback_visible, hidden_among
-from quizapp.sqlite import read_phase
+from quizapp.transactions import read_phase, set_rollback, transaction
 
 ANSWER_PREFIX = "q"
 MAX_ANSWERS = 500
@@ -71,10 +71,9 @@ def start(slug: str) -> WerkzeugResponse:
     """Start a new attempt, or resume the one still running."""
     quiz = visible_quiz(slug, current_user) or abort(404)
     try:
-        attempt = start_attempt(quiz, current_user)
-        db.session.commit()
+        with transaction():
+            attempt = start_attempt(quiz, current_user)
     except QuizError as error:
-        db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("quiz.detail", slug=slug))
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
@@ -122,15 +121,14 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     """Save one answer as the student goes (called by quiz.js); answers JSON."""
     question, value = request.form.get("question", ""), request.form.get("answer", "")
     try:
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            change = grade_one(attempt, question, value, utcnow())
-        lock_attempt(attempt)
-        check_open(attempt, utcnow())
-        apply([change])
-        db.session.commit()
+        with transaction():
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                change = grade_one(attempt, question, value, utcnow())
+            lock_attempt(attempt)
+            check_open(attempt, utcnow())
+            apply([change])
     except QuizError as error:
-        db.session.rollback()
         return jsonify(saved=False, error=error.message), error.status
     return jsonify(saved=True), 200
 
@@ -140,30 +138,28 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 def submit_attempt(attempt_id: int) -> WerkzeugResponse:
     """Final submit: save the posted answers (if in time) and close the attempt once."""
     try:
-        # Everything is read and checked first; only the writes hold the write lock.
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            running = attempt.submitted_at is None and is_open(attempt)
-            changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
-        lock_attempt(attempt)
-        if attempt.submitted_at is None and is_open(attempt):
-            apply(changes)
-            # Blanks need a second, explicit "yes": the answers are saved, nothing is scored.
-            if request.form.get("confirm") != "1" and count_blank(attempt.id):
-                db.session.commit()
-                return redirect(url_for("quiz.review", attempt_id=attempt_id, confirm=1))
-        elif attempt.submitted_at is None:
-            flash("Time was up: only the answers saved before the deadline count.", "warning")
+        with transaction():
+            # Everything is read and checked first; only the writes hold the write lock.
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                running = attempt.submitted_at is None and is_open(attempt)
+                changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
+            lock_attempt(attempt)
+            if attempt.submitted_at is None and is_open(attempt):
+                apply(changes)
+                # Blanks need a second, explicit "yes": the answers are saved, nothing scored.
+                if request.form.get("confirm") != "1" and count_blank(attempt.id):
+                    return redirect(url_for("quiz.review", attempt_id=attempt_id, confirm=1))
+            elif attempt.submitted_at is None:
+                flash("Time was up: only the answers saved before the deadline count.", "warning")
+            if submit(attempt):
+                flash("Your answers are submitted.", "success")
+            else:
+                set_rollback()
+                flash("This attempt was already submitted; nothing changed.", "info")
     except QuizError as error:
-        db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("quiz.take", attempt_id=attempt_id))
-    if submit(attempt):
-        db.session.commit()
-        flash("Your answers are submitted.", "success")
-    else:
-        db.session.rollback()
-        flash("This attempt was already submitted; nothing changed.", "info")
     return redirect(url_for("quiz.result", attempt_id=attempt_id))
 
 

@@ -30,6 +30,7 @@ from quizapp.reports.services import (
     histogram_bars,
     item_statistics,
 )
+from quizapp.transactions import transaction
 
 BANK_MIMETYPES = {
     "json": "application/json",
@@ -162,12 +163,11 @@ def bank_import() -> str | tuple[str, int]:
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            report = import_bank(upload.filename or "", upload.read(), author=current_user)
+            with transaction():
+                report = import_bank(upload.filename or "", upload.read(), author=current_user)
         except InterchangeError as error:
-            db.session.rollback()
             errors = error.errors
         else:
-            db.session.commit()
             skipped = report.skipped
             flash(
                 f"Imported {report.created} question(s) as drafts;"

@@ -16,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
+from quizapp.transactions import transaction, writes
 
 
 def _admins_only() -> None:
@@ -31,10 +32,9 @@ def teachers() -> str | Response | tuple[str, int]:
     form = TeacherForm()
     if form.validate_on_submit():
         try:
-            user = create_user(form.username.data, form.password.data, role="teacher")
-            db.session.commit()
+            with transaction():
+                user = create_user(form.username.data, form.password.data, role="teacher")
         except IntegrityError:
-            db.session.rollback()
             form.username.errors.append("This username is taken. Choose another.")
         else:
             flash(f"Teacher account {user.username} created.", "success")
@@ -49,6 +49,7 @@ def teachers() -> str | Response | tuple[str, int]:
 
 
 @bp.post("/admin/users/<int:user_id>/active")
+@writes
 def set_active(user_id: int) -> Response:
     """Disable or enable an account; disabling ends its sessions at once."""
     _admins_only()
@@ -60,7 +61,6 @@ def set_active(user_id: int) -> Response:
     if not user.active:
         # The login cookie names the token: a new one ends every open session.
         user.session_token = secrets.token_urlsafe(32)
-    db.session.commit()
     state = "enabled" if user.active else "disabled; their sessions have ended"
     flash(f"Account {user.username} {state}.", "success")
     return redirect(url_for("teach.teachers"))

@@ -22,6 +22,7 @@ from quizapp.teach.article_sources import (
 )
 from quizapp.teach.forms import ActionForm, ImportForm
 from quizapp.teach.services import discard, discard_message
+from quizapp.transactions import transaction, writes
 
 
 def import_form() -> ImportForm:
@@ -54,16 +55,16 @@ def import_page() -> str | Response | tuple[str, int]:
             form.title.errors.append("Give the article a title (none was found in it).")
         elif source is not None:
             source_url = form.source_url.data or source.source_url
-            result = import_article(
-                source.text,
-                title=title[:300],
-                source_url=source_url,
-                published_on=form.published_on.data or source.published,
-                origin=source_url,
-                author=current_user,
-                publish=False,
-            )
-            db.session.commit()
+            with transaction():
+                result = import_article(
+                    source.text,
+                    title=title[:300],
+                    source_url=source_url,
+                    published_on=form.published_on.data or source.published,
+                    origin=source_url,
+                    author=current_user,
+                    publish=False,
+                )
             article = result.article
             if not result.created:
                 flash(f"This text was already imported as “{article.title}”.", "info")
@@ -124,28 +125,29 @@ def _article_question(article: Article, question_id: int) -> Question:
 
 
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/accept")
+@writes
 def accept(article_id: int, question_id: int) -> Response:
     """Publish one reviewed question."""
     article = _reviewable(article_id)
     question = _article_question(article, question_id)
     question.status = "published"
-    db.session.commit()
     flash("Question published.", "success")
     return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
 
 
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/reject")
+@writes
 def reject(article_id: int, question_id: int) -> Response:
     """Delete a draft nobody used, or retire a question that was used."""
     article = _reviewable(article_id)
     question = _article_question(article, question_id)
     outcome = discard(question)
-    db.session.commit()
     flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
     return redirect(url_for("teach.review", article_id=article.id))
 
 
 @bp.post("/articles/<int:article_id>/publish")
+@writes
 def publish_bulk(article_id: int) -> Response:
     """Publish the selected drafts, or every draft of the article."""
     article = _reviewable(article_id)
@@ -160,7 +162,6 @@ def publish_bulk(article_id: int) -> Response:
     questions = db.session.scalars(query).all()
     for question in questions:
         question.status = "published"
-    db.session.commit()
     if questions:
         flash(f"Published {len(questions)} question(s).", "success")
     else:

@@ -19,6 +19,7 @@ from quizapp.teach.services import (
     roster,
     student_counts,
 )
+from quizapp.transactions import transaction, writes
 
 
 @bp.route("/classes", methods=["GET", "POST"])
@@ -26,8 +27,8 @@ def class_list() -> str | Response | tuple[str, int]:
     """My classes with their student counts, and a form to create one."""
     form = ClassForm()
     if form.validate_on_submit():
-        classroom = create_classroom(form.name.data.strip(), current_user)
-        db.session.commit()
+        with transaction():
+            classroom = create_classroom(form.name.data.strip(), current_user)
         flash(f"Class created. Its join code is {classroom.join_code}.", "success")
         return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
     classes = my_classrooms(current_user)
@@ -61,6 +62,7 @@ def class_detail(classroom_id: int) -> str:
 
 
 @bp.post("/classes/<int:classroom_id>/students/<int:user_id>/remove")
+@writes
 def remove_student(classroom_id: int, user_id: int) -> Response:
     """Take a student out of the class (their past attempts stay)."""
     classroom = owned_classroom(classroom_id, current_user)
@@ -73,12 +75,12 @@ def remove_student(classroom_id: int, user_id: int) -> Response:
         abort(404)
     name = enrollment.user.username
     db.session.delete(enrollment)
-    db.session.commit()
     flash(f"{name} was removed from {classroom.name}.", "success")
     return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
 
 
 @bp.post("/classes/<int:classroom_id>/delete")
+@writes
 def class_delete(classroom_id: int) -> Response | tuple[str, int]:
     """Delete a class once the teacher ticked the confirmation."""
     classroom = owned_classroom(classroom_id, current_user)
@@ -88,6 +90,5 @@ def class_delete(classroom_id: int) -> Response | tuple[str, int]:
         return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
     name = classroom.name
     db.session.delete(classroom)
-    db.session.commit()
     flash(f"Class “{name}” deleted.", "success")
     return redirect(url_for("teach.class_list"))

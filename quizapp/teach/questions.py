@@ -22,6 +22,7 @@ from quizapp.teach.services import (
     in_attempts,
     set_choices,
 )
+from quizapp.transactions import transaction, writes
 
 PER_PAGE = 25
 LOCKED = (
@@ -148,10 +149,9 @@ def _apply(question: Question, form: QuestionForm) -> None:
 def _save(question: Question, form: QuestionForm) -> bool:
     """Store the question; a duplicate prompt becomes a form error instead of a 500."""
     try:
-        _apply(question, form)
-        db.session.commit()
+        with transaction():
+            _apply(question, form)
     except IntegrityError:
-        db.session.rollback()
         form.prompt.errors.append(
             "This article already has a question of this kind with the same wording."
         )
@@ -213,11 +213,11 @@ def question_preview(question_id: int) -> str:
 
 
 @bp.post("/questions/<int:question_id>/delete")
+@writes
 def question_delete(question_id: int) -> Response:
     """Delete an unused question; a used one is retired so old scores stay explainable."""
     question = editable_question(question_id, current_user)
     outcome = discard(question)
-    db.session.commit()
     flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
     if outcome == "retired":
         return redirect(url_for("teach.question_edit", question_id=question_id))

@@ -24,6 +24,7 @@ from quizapp.teach.services import (
     set_assignments,
     set_items,
 )
+from quizapp.transactions import transaction
 
 
 def _pool(quiz: Quiz | None) -> list[Question]:
@@ -134,11 +135,11 @@ def quiz_new() -> Response | tuple[str, int]:
     pool = _pool(None)
     form = _form(None, pool)
     if form.validate_on_submit():
-        quiz = Quiz(owner_id=current_user.id)
-        _apply(quiz, form)
-        create_quiz(quiz)
-        _store_links(quiz, form)
-        db.session.commit()
+        with transaction():
+            quiz = Quiz(owner_id=current_user.id)
+            _apply(quiz, form)
+            create_quiz(quiz)
+            _store_links(quiz, form)
         flash(f"Quiz “{quiz.title}” saved.", "success")
         return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))
     return _render(form, None, pool)
@@ -151,10 +152,10 @@ def quiz_edit(quiz_id: int) -> Response | tuple[str, int]:
     pool = _pool(quiz)
     form = _form(quiz, pool)
     if form.validate_on_submit():
-        _apply(quiz, form)
-        _store_links(quiz, form)
-        shortened = cap_running_attempts(quiz)
-        db.session.commit()
+        with transaction():
+            _apply(quiz, form)
+            _store_links(quiz, form)
+            shortened = cap_running_attempts(quiz)
         flash("Quiz saved.", "success")
         if shortened:
             flash(f"{shortened} running attempt(s) now end at the new close date.", "info")

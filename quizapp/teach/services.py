@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from flask import abort
 from sqlalchemy import delete, exists, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.auth.guards import can_edit, sees_all
@@ -25,6 +24,7 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.transactions import inserted
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -83,22 +83,11 @@ def new_join_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def _inserted(record: object) -> bool:
-    """Add and flush a record in a savepoint; False when a unique constraint refused it."""
-    try:
-        with db.session.begin_nested():
-            db.session.add(record)
-            db.session.flush()
-    except IntegrityError:
-        return False
-    return True
-
-
 def create_classroom(name: str, teacher: User) -> Classroom:
     """Make a class with a fresh unique join code (the unique index settles races)."""
     for _ in range(RETRIES):
         classroom = Classroom(name=name, teacher_id=teacher.id, join_code=new_join_code())
-        if _inserted(classroom):
+        if inserted(classroom):
             return classroom
     raise RuntimeError("no free join code found")
 
@@ -108,7 +97,7 @@ def create_quiz(quiz: Quiz) -> Quiz:
     base = slugify(quiz.title)
     for n in range(1, RETRIES + 1):
         quiz.slug = base if n == 1 else f"{base}-{n}"
-        if _inserted(quiz):
+        if inserted(quiz):
             return quiz
     quiz.slug = f"{base}-{secrets.token_hex(4)}"
     db.session.add(quiz)
