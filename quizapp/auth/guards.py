@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, and_, or_, select
 from werkzeug.wrappers import Response
 
+from quizapp.errors import NotFound
 from quizapp.extensions import db, login_manager
 from quizapp.models import Article, Classroom, Question, Quiz, User
 
@@ -26,18 +27,18 @@ def sees_all(user: User | None) -> bool:
 
 
 def owned_quiz(quiz_id: int, user: User) -> Quiz:
-    """The user's quiz (any quiz for an admin), else 404."""
-    quiz = db.get_or_404(Quiz, quiz_id)
-    if not sees_all(user) and quiz.owner_id != user.id:
-        abort(404)
+    """The user's quiz (any quiz for an admin), else NotFound."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or not (sees_all(user) or quiz.owner_id == user.id):
+        raise NotFound(f"quiz {quiz_id}")
     return quiz
 
 
 def owned_classroom(classroom_id: int, user: User) -> Classroom:
-    """The user's class (any class for an admin), else 404."""
-    classroom = db.get_or_404(Classroom, classroom_id)
-    if not sees_all(user) and classroom.teacher_id != user.id:
-        abort(404)
+    """The user's class (any class for an admin), else NotFound."""
+    classroom = db.session.get(Classroom, classroom_id)
+    if classroom is None or not (sees_all(user) or classroom.teacher_id == user.id):
+        raise NotFound(f"class {classroom_id}")
     return classroom
 
 

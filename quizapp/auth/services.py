@@ -71,6 +71,11 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == normalise_username(username)))
 
 
+def user_by_session(token: str) -> User | None:
+    """The active user whose current session token this is."""
+    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+
+
 def create_user(username: str, password: str, role: str = "student") -> User:
     """Add a user (the caller commits; a duplicate raises IntegrityError on flush)."""
     user = User(

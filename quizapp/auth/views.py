@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_limiter import RouteLimit
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -22,10 +21,11 @@ from quizapp.auth.services import (
     create_user,
     enroll,
     find_user,
+    user_by_session,
     verify_password,
 )
 from quizapp.auth.throttle import config_limit
-from quizapp.extensions import db, limiter, login_manager
+from quizapp.extensions import limiter, login_manager
 from quizapp.models import User
 from quizapp.transactions import read_phase, transaction, writes
 
@@ -34,9 +34,7 @@ from quizapp.transactions import read_phase, transaction, writes
 def load_user(token: str) -> User | None:
     """Find the user whose current session token is in the cookie."""
     with read_phase():
-        return db.session.scalar(
-            select(User).where(User.session_token == token, User.active.is_(True))
-        )
+        return user_by_session(token)
 
 
 # Browsers drop tabs and newlines anywhere in a URL, trim leading and trailing controls and

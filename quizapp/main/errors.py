@@ -10,6 +10,7 @@ from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
+from quizapp.errors import NotFound
 from quizapp.transactions import abandon
 
 MESSAGES = {
@@ -51,6 +52,11 @@ def register(app: Flask) -> None:
         # A number too large for the database's integer columns (e.g. ?quiz=10**20).
         abandon()
         return render_error(400, "A number in the request is out of range.")
+
+    @app.errorhandler(NotFound)
+    def _not_found(error: NotFound):  # type: ignore[no-untyped-def]
+        # A service found no such record, or none this visitor may see: the same 404.
+        return render_error(404, MESSAGES[404])
 
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz, QuizQuestion, Response, User, utcnow
 from quizapp.quiz.assembly import draw, item_of
@@ -120,10 +121,10 @@ def draw_questions(quiz: Quiz) -> list[Question]:
     return [item.key for item in draw(items, quiz.draw_count, random.Random(secrets.randbits(64)))]
 
 
-def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) -> Attempt | None:
+def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) -> Attempt:
     """The user's own attempt with everything its pages show, in a bounded number of queries."""
     question = selectinload(Attempt.responses).selectinload(Response.question)
-    return db.session.scalar(
+    attempt = db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
         .options(
@@ -137,14 +138,34 @@ def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) ->
             ),
         )
     )
+    return _found(attempt, attempt_id)
 
 
-def load_own_attempt(attempt_id: int, user: User) -> Attempt | None:
+def load_own_attempt(attempt_id: int, user: User) -> Attempt:
     """The user's own attempt and its quiz, without its questions (autosave needs one)."""
-    return db.session.scalar(
+    attempt = db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
         .options(joinedload(Attempt.quiz))
+    )
+    return _found(attempt, attempt_id)
+
+
+def _found(attempt: Attempt | None, attempt_id: int) -> Attempt:
+    # Another student's attempt does not exist for this one: the same NotFound as a wrong id.
+    if attempt is None:
+        raise NotFound(f"attempt {attempt_id}")
+    return attempt
+
+
+def attempts_at(quiz: Quiz, user: User) -> list[Attempt]:
+    """The user's attempts at this quiz, first to last."""
+    return list(
+        db.session.scalars(
+            select(Attempt)
+            .where(Attempt.quiz_id == quiz.id, Attempt.user_id == user.id)
+            .order_by(Attempt.number)
+        )
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, or_, select, true
 
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     Article,
@@ -52,9 +53,12 @@ def _allowed_clause(user: User | None):
     )
 
 
-def visible_quiz(slug: str, user: User | None) -> Quiz | None:
-    """The quiz with this slug if the user may see it."""
-    return db.session.scalar(select(Quiz).where(Quiz.slug == slug, _allowed_clause(user)))
+def visible_quiz(slug: str, user: User | None) -> Quiz:
+    """The quiz with this slug if the user may see it, else NotFound."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug, _allowed_clause(user)))
+    if quiz is None:
+        raise NotFound(f"quiz {slug!r}")
+    return quiz
 
 
 def quiz_summaries(user: User | None) -> list[QuizSummary]:
@@ -66,6 +70,20 @@ def quiz_summaries(user: User | None) -> list[QuizSummary]:
         .where(_allowed_clause(user), Quiz.published.is_(True))
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())
     ).all()
+    return _summaries(list(quizzes), user)
+
+
+def quiz_summary(quiz: Quiz, user: User | None) -> QuizSummary | None:
+    """What the list shows of one visible quiz; None while unpublished (the list omits it)."""
+    if not quiz.published:
+        return None
+    if user is not None and user.is_authenticated:
+        close_expired(user_id=user.id, quiz_ids=[quiz.id])
+    return _summaries([quiz], user)[0]
+
+
+def _summaries(quizzes: list[Quiz], user: User | None) -> list[QuizSummary]:
+    """Counts, articles and the user's attempts for these quizzes, in a few queries."""
     if not quizzes:
         return []
     ids = [q.id for q in quizzes]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -24,7 +24,7 @@ def save_page(attempt_id: int) -> WerkzeugResponse:
     try:
         with transaction():
             with read_phase():
-                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                attempt = load_own_attempt(attempt_id, current_user)
                 changes = grade_answers(attempt, posted_answers(), utcnow())
             lock_attempt(attempt)
             check_open(attempt, utcnow())
@@ -49,7 +49,7 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     try:
         with transaction():
             with read_phase():
-                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                attempt = load_own_attempt(attempt_id, current_user)
             lock_attempt(attempt)
             check_open(attempt, utcnow())
             wanted = request.form.get("flagged") == "1"
@@ -64,7 +64,7 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 @login_required
 def review(attempt_id: int) -> str | WerkzeugResponse:
     """Before the final submit: every question answered, blank or flagged, and the time left."""
-    attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+    attempt = load_own_attempt(attempt_id, current_user)
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.extensions import db
 from quizapp.ids import parse_id
-from quizapp.models import Attempt, utcnow
+from quizapp.models import utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.attempts import (
+    attempts_at,
     is_open,
     load_attempt,
     load_own_attempt,
@@ -21,7 +20,7 @@ from quizapp.quiz.attempts import (
     submit,
     window_problem,
 )
-from quizapp.quiz.catalogue import quiz_summaries, visible_quiz
+from quizapp.quiz.catalogue import quiz_summaries, quiz_summary, visible_quiz
 from quizapp.quiz.errors import QuizError
 from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, grade_one, percent
 from quizapp.quiz.taking import count_blank, current_position, take_items
@@ -41,17 +40,11 @@ def quiz_list() -> str:
 @bp.get("/quizzes/<slug>")
 def detail(slug: str) -> str:
     """A quiz's rules, the student's attempts and a start (or resume) button."""
-    quiz = visible_quiz(slug, current_user) or abort(404)
-    summary = next((s for s in quiz_summaries(current_user) if s.quiz.id == quiz.id), None)
+    quiz = visible_quiz(slug, current_user)
+    summary = quiz_summary(quiz, current_user)
     attempts, running = [], None
     if current_user.is_authenticated:
-        attempts = list(
-            db.session.scalars(
-                select(Attempt)
-                .where(Attempt.quiz_id == quiz.id, Attempt.user_id == current_user.id)
-                .order_by(Attempt.number)
-            )
-        )
+        attempts = attempts_at(quiz, current_user)
         running = open_attempt(quiz, current_user)
     return render_template(
         "quiz/detail.html",
@@ -69,7 +62,7 @@ def detail(slug: str) -> str:
 @login_required
 def start(slug: str) -> WerkzeugResponse:
     """Start a new attempt, or resume the one still running."""
-    quiz = visible_quiz(slug, current_user) or abort(404)
+    quiz = visible_quiz(slug, current_user)
     try:
         with transaction():
             attempt = start_attempt(quiz, current_user)
@@ -79,16 +72,11 @@ def start(slug: str) -> WerkzeugResponse:
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
 
 
-def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
-    """The current user's attempt, or 404 (another student's attempt does not exist for them)."""
-    return load_attempt(attempt_id, current_user, with_articles=with_articles) or abort(404)
-
-
 @bp.get("/attempts/<int:attempt_id>")
 @login_required
 def take(attempt_id: int) -> str | WerkzeugResponse:
     """The questions of a running attempt (one per page by default), with the saved answers."""
-    attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+    attempt = load_own_attempt(attempt_id, current_user)
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
@@ -123,7 +111,7 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     try:
         with transaction():
             with read_phase():
-                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                attempt = load_own_attempt(attempt_id, current_user)
                 change = grade_one(attempt, question, value, utcnow())
             lock_attempt(attempt)
             check_open(attempt, utcnow())
@@ -141,7 +129,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
         with transaction():
             # Everything is read and checked first; only the writes hold the write lock.
             with read_phase():
-                attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+                attempt = load_own_attempt(attempt_id, current_user)
                 running = attempt.submitted_at is None and is_open(attempt)
                 changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
             lock_attempt(attempt)
@@ -167,7 +155,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
 @login_required
 def result(attempt_id: int) -> str | WerkzeugResponse:
     """The score and, per question, the right answer with the passage it comes from."""
-    attempt = _own_attempt(attempt_id, with_articles=True)
+    attempt = load_attempt(attempt_id, current_user, with_articles=True)
     if is_open(attempt):
         flash("Finish and submit the attempt to see your result.", "info")
         return redirect(url_for("quiz.take", attempt_id=attempt.id))

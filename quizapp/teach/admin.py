@@ -6,16 +6,14 @@ import secrets
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
-from quizapp.extensions import db
-from quizapp.models import User
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
+from quizapp.teach.listings import account, staff_accounts
 from quizapp.transactions import transaction, writes
 
 
@@ -39,9 +37,7 @@ def teachers() -> str | Response | tuple[str, int]:
         else:
             flash(f"Teacher account {user.username} created.", "success")
             return redirect(url_for("teach.teachers"))
-    accounts = db.session.scalars(
-        select(User).where(User.role.in_(("teacher", "admin"))).order_by(User.username)
-    ).all()
+    accounts = staff_accounts()
     status = 400 if request.method == "POST" else 200
     return render_template(
         "teach/teachers.html", form=form, accounts=accounts, action=ActionForm()
@@ -53,7 +49,7 @@ def teachers() -> str | Response | tuple[str, int]:
 def set_active(user_id: int) -> Response:
     """Disable or enable an account; disabling ends its sessions at once."""
     _admins_only()
-    user = db.get_or_404(User, user_id)
+    user = account(user_id)
     if user.id == current_user.id:
         flash("You cannot disable your own account.", "error")
         return redirect(url_for("teach.teachers"))

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import can_edit, can_review, editable_by
+from quizapp.auth.guards import can_review
 from quizapp.bank.services import import_article
-from quizapp.extensions import db, limiter
+from quizapp.extensions import limiter
 from quizapp.ids import parse_ids
-from quizapp.models import Article, Question
 from quizapp.teach import bp
 from quizapp.teach.article_sources import (
     form_article,
@@ -21,7 +18,8 @@ from quizapp.teach.article_sources import (
     url_throttle_key,
 )
 from quizapp.teach.forms import ActionForm, ImportForm
-from quizapp.teach.services import discard, discard_message
+from quizapp.teach.listings import article_question, review_of, reviewable_article
+from quizapp.teach.services import discard, discard_message, publish_drafts
 from quizapp.transactions import transaction, writes
 
 
@@ -81,55 +79,29 @@ def import_page() -> str | Response | tuple[str, int]:
     return render_template("teach/import.html", form=form), status
 
 
-def _reviewable(article_id: int) -> Article:
-    """An article whose drafts the current user reviews, else 404."""
-    article = db.get_or_404(Article, article_id)
-    if not can_review(article, current_user):
-        abort(404)
-    return article
-
-
 @bp.get("/articles/<int:article_id>/review")
 def review(article_id: int) -> str:
     """The generated questions with their source, choices, key, confidence and linter flags."""
-    article = _reviewable(article_id)
-    mine = editable_by(current_user)
-    # Other teachers' hand-written questions on this article are theirs: shown only once
-    # published, and read-only.
-    shown = (Question.article_id == article.id, or_(mine, Question.status == "published"))
-    flagged = and_(Question.flag.is_not(None), Question.flag != "")
+    article = reviewable_article(article_id, current_user)
     flagged_only = request.args.get("flagged") == "1"
-    query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
-    rows = db.session.execute(
-        query.options(selectinload(Question.choices)).order_by(Question.status, Question.id)
-    ).all()
+    found = review_of(article, current_user, flagged_only=flagged_only)
     return render_template(
         "teach/review.html",
         article=article,
-        questions=[question for question, _ in rows],
-        editable={question.id for question, ok in rows if ok},
+        questions=found.questions,
+        editable=found.editable,
         form=ActionForm(),
         flagged_only=flagged_only,
-        flagged_count=db.session.scalar(
-            select(func.count()).select_from(Question).where(*shown, flagged)
-        ),
+        flagged_count=found.flagged_count,
     )
-
-
-def _article_question(article: Article, question_id: int) -> Question:
-    """A question of this article that the current user may edit, else 404."""
-    question = db.get_or_404(Question, question_id)
-    if question.article_id != article.id or not can_edit(question, current_user):
-        abort(404)
-    return question
 
 
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/accept")
 @writes
 def accept(article_id: int, question_id: int) -> Response:
     """Publish one reviewed question."""
-    article = _reviewable(article_id)
-    question = _article_question(article, question_id)
+    article = reviewable_article(article_id, current_user)
+    question = article_question(article, question_id, current_user)
     question.status = "published"
     flash("Question published.", "success")
     return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
@@ -139,8 +111,8 @@ def accept(article_id: int, question_id: int) -> Response:
 @writes
 def reject(article_id: int, question_id: int) -> Response:
     """Delete a draft nobody used, or retire a question that was used."""
-    article = _reviewable(article_id)
-    question = _article_question(article, question_id)
+    article = reviewable_article(article_id, current_user)
+    question = article_question(article, question_id, current_user)
     outcome = discard(question)
     flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
     return redirect(url_for("teach.review", article_id=article.id))
@@ -150,20 +122,11 @@ def reject(article_id: int, question_id: int) -> Response:
 @writes
 def publish_bulk(article_id: int) -> Response:
     """Publish the selected drafts, or every draft of the article."""
-    article = _reviewable(article_id)
-    query = select(Question).where(
-        Question.article_id == article.id,
-        Question.status == "draft",
-        editable_by(current_user),
-    )
-    if request.form.get("scope") != "all":
-        ids = parse_ids(request.form.getlist("ids"))
-        query = query.where(Question.id.in_(ids))
-    questions = db.session.scalars(query).all()
-    for question in questions:
-        question.status = "published"
-    if questions:
-        flash(f"Published {len(questions)} question(s).", "success")
+    article = reviewable_article(article_id, current_user)
+    chosen = None if request.form.get("scope") == "all" else parse_ids(request.form.getlist("ids"))
+    published = publish_drafts(article, current_user, chosen)
+    if published:
+        flash(f"Published {published} question(s).", "success")
     else:
         flash("Nothing to publish: select drafts first.", "warning")
     return redirect(url_for("teach.review", article_id=article.id))

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import owned_quiz, sees_all
-from quizapp.extensions import db
-from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
+from quizapp.auth.guards import owned_quiz
+from quizapp.models import KIND_LABELS, Question, Quiz
 from quizapp.quiz.attempts import cap_running_attempts
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
-from quizapp.teach.questions import article_options
+from quizapp.teach.listings import article_options, owned_quizzes, quiz_pool
 from quizapp.teach.services import (
     as_local,
     as_utc,
@@ -25,17 +22,6 @@ from quizapp.teach.services import (
     set_items,
 )
 from quizapp.transactions import transaction
-
-
-def _pool(quiz: Quiz | None) -> list[Question]:
-    """Published questions to choose from, plus any already in the quiz."""
-    query = select(Question).options(selectinload(Question.article))
-    if quiz is not None and quiz.id:
-        chosen = select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
-        query = query.where((Question.status == "published") | Question.id.in_(chosen))
-    else:
-        query = query.where(Question.status == "published")
-    return list(db.session.scalars(query.order_by(Question.article_id, Question.id)))
 
 
 def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
@@ -120,19 +106,13 @@ def _render(form: QuizForm, quiz: Quiz | None, pool: list[Question]) -> tuple[st
 @bp.get("/quizzes")
 def quiz_list() -> str:
     """My quizzes (every quiz for an admin)."""
-    query = select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc())
-    if not sees_all(current_user):
-        query = query.where(Quiz.owner_id == current_user.id)
-    return render_template(
-        "teach/quizzes.html",
-        quizzes=db.session.scalars(query).all(),
-    )
+    return render_template("teach/quizzes.html", quizzes=owned_quizzes(current_user))
 
 
 @bp.route("/quizzes/new", methods=["GET", "POST"])
 def quiz_new() -> Response | tuple[str, int]:
     """Build a new quiz."""
-    pool = _pool(None)
+    pool = quiz_pool(None)
     form = _form(None, pool)
     if form.validate_on_submit():
         with transaction():
@@ -149,7 +129,7 @@ def quiz_new() -> Response | tuple[str, int]:
 def quiz_edit(quiz_id: int) -> Response | tuple[str, int]:
     """Change a quiz's questions, rules and classes (its address stays the same)."""
     quiz = owned_quiz(quiz_id, current_user)
-    pool = _pool(quiz)
+    pool = quiz_pool(quiz)
     form = _form(quiz, pool)
     if form.validate_on_submit():
         with transaction():

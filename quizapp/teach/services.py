@@ -5,14 +5,15 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from flask import abort
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
-from quizapp.auth.guards import can_edit, sees_all
+from quizapp.auth.guards import can_edit, editable_by, sees_all
 from quizapp.bank.services import slugify
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
+    Article,
     Assignment,
     Attempt,
     Choice,
@@ -33,14 +34,21 @@ RETRIES = 20
 
 
 def editable_question(question_id: int, user: User) -> Question:
-    """A question the user may edit, with its choices and article, else 404."""
+    """A question the user may edit, with its choices and article, else NotFound."""
     question = db.session.scalar(
         select(Question)
         .where(Question.id == question_id)
         .options(selectinload(Question.choices), selectinload(Question.article))
     )
     if question is None or not can_edit(question, user):
-        abort(404)
+        raise NotFound(f"question {question_id}")
+    return question
+
+
+def new_question(author: User) -> Question:
+    """A blank hand-written question by this author, added to the session to be filled in."""
+    question = Question(author_id=author.id)
+    db.session.add(question)
     return question
 
 
@@ -76,6 +84,19 @@ def set_choices(question: Question, texts: list[str], answer: str) -> None:
     question.choices = [
         Choice(text=text, is_correct=(text == answer), position=i) for i, text in enumerate(texts)
     ]
+
+
+def publish_drafts(article: Article, user: User, ids: list[int] | None) -> int:
+    """Publish the user's drafts of an article (those with these ids, or all); how many."""
+    query = select(Question).where(
+        Question.article_id == article.id, Question.status == "draft", editable_by(user)
+    )
+    if ids is not None:
+        query = query.where(Question.id.in_(ids))
+    questions = db.session.scalars(query).all()
+    for question in questions:
+        question.status = "published"
+    return len(questions)
 
 
 def new_join_code() -> str:
@@ -171,6 +192,24 @@ def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
             .order_by(Enrollment.joined_at, Enrollment.user_id)
         ).all()
     ]
+
+
+def unenroll(classroom: Classroom, user_id: int) -> str:
+    """Take a student out of a class (their attempts stay); their name, else NotFound."""
+    enrollment = db.session.scalar(
+        select(Enrollment)
+        .where(Enrollment.classroom_id == classroom.id, Enrollment.user_id == user_id)
+        .options(selectinload(Enrollment.user))
+    )
+    if enrollment is None:
+        raise NotFound(f"student {user_id} in class {classroom.id}")
+    db.session.delete(enrollment)
+    return enrollment.user.username
+
+
+def delete_classroom(classroom: Classroom) -> None:
+    """Delete a class with its enrolments and assignments (the students keep their attempts)."""
+    db.session.delete(classroom)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
