@@ -76,7 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     transactions.init_app(app)
 
-    from quizapp import auth, bank, classes, main, practice, progress, quiz, reports, teach
+    from quizapp import auth, classes, cli, main, practice, progress, quiz, reports, teach
 
     for blueprint in (
         main.bp,
@@ -89,7 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         reports.bp,
     ):
         app.register_blueprint(blueprint)
-    bank.init_app(app)
+    cli.init_app(app)
     security.init_app(app)
     main.init_app(app)
     return app

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.auth import bp
 from quizapp.auth.forms import USERNAME_RULE
 from quizapp.auth.services import create_user, is_common_password, weak_password_message
 from quizapp.models import ROLES
@@ -16,10 +16,11 @@ from quizapp.transactions import transaction
 MIN_PASSWORD = 8
 
 
-@bp.cli.command("create-user")
+@click.command("create-user")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_appcontext
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:
     """Create a user account; the password is prompted twice unless --password-stdin."""
     if password_stdin:

@@ -194,6 +194,3 @@ def bank_import_command(path: Path) -> None:
     for message in report.skipped:
         click.echo(f"Skipped {message}")
     click.echo(f"Imported {report.created} question(s) as drafts; skipped {len(report.skipped)}.")
-
-
-COMMANDS = [setup_command, import_article_command, generate_command, bank_group]

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from quizapp.auth.services import classroom_by_code
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.reports import bp
 from quizapp.reports.exports import csv_chunks, file_chunks, score_rows, xlsx_file
 
 
-@bp.cli.command("export")
+@click.group("scores")
+def scores_group() -> None:
+    """Export scores."""
+
+
+@scores_group.command("export")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
 )
@@ -20,6 +25,7 @@ from quizapp.reports.exports import csv_chunks, file_chunks, score_rows, xlsx_fi
 @click.option("--class", "code", help="Only this class (its join code).")
 @click.option("--questions", is_flag=True, help="Add a 1/0 column per question (needs --quiz).")
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Default: stdout.")
+@with_appcontext
 def export_command(fmt: str, slug: str | None, code: str | None, questions: bool, output) -> None:
     """Write one row per attempt (every teacher's quizzes) as CSV or XLSX."""
     quiz = None
