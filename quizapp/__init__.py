@@ -65,7 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = shared_secret_key(Path(app.instance_path))
 
-    from quizapp.main.errors import IdConverter
+    from quizapp.ids import IdConverter
 
     # Before any blueprint adds its routes: every `<int:id>` is bounded to the key range.
     app.url_map.converters["int"] = IdConverter
@@ -76,7 +76,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     transactions.init_app(app)
 
-    from quizapp import auth, classes, cli, main, practice, progress, quiz, reports, teach
+    from quizapp import auth, cli, enrolment, main, practice, progress, quiz, reports, teach
 
     for blueprint in (
         main.bp,
@@ -85,7 +85,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         progress.bp,
         practice.bp,
         teach.bp,
-        classes.bp,
+        enrolment.bp,
         reports.bp,
     ):
         app.register_blueprint(blueprint)

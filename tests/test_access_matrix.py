@@ -36,7 +36,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "practice.session": ("/practice/", SIGNED_IN),
     "practice.feedback": ("/practice/{question}/feedback", (LOGIN, 200, 404, 404, 404, 404)),
     "progress.overview": ("/progress/", SIGNED_IN),
-    "classes.join": ("/classes/join", SIGNED_IN),
+    "enrolment.join": ("/classes/join", SIGNED_IN),
     "teach.dashboard": ("/teach/", TEACHING),
     "teach.import_page": ("/teach/articles/import", TEACHING),
     "teach.review": ("/teach/articles/{article}/review", TEACHERS_OBJECT),

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, and_, or_, select
 from werkzeug.wrappers import Response
 
+from quizapp.actors import Actor, is_command_line
 from quizapp.errors import NotFound
 from quizapp.extensions import db, login_manager
 from quizapp.models import Article, Classroom, Question, Quiz, User
@@ -21,9 +22,9 @@ def teachers_only() -> Response | None:
     return None
 
 
-def sees_all(user: User | None) -> bool:
-    """Admins (and the command line, which has no user) see and may change everything."""
-    return user is None or user.role == "admin"
+def sees_all(actor: Actor) -> bool:
+    """Admins and the command line see and may change everything."""
+    return is_command_line(actor) or actor.role == "admin"
 
 
 def owned_quiz(quiz_id: int, user: User) -> Quiz:

@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Classroom, Enrollment, User
+from quizapp.models import User
 
 # OWASP's argon2id profile: 19 MiB of memory, 2 passes, 1 lane.
 hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -84,14 +84,3 @@ def create_user(username: str, password: str, role: str = "student") -> User:
     db.session.add(user)
     db.session.flush()
     return user
-
-
-def classroom_by_code(code: str) -> Classroom | None:
-    """The class with this join code (codes are case-insensitive)."""
-    return db.session.scalar(select(Classroom).where(Classroom.join_code == code.strip().upper()))
-
-
-def enroll(user: User, classroom: Classroom) -> None:
-    """Put a student in a class (a duplicate raises IntegrityError on flush)."""
-    db.session.add(Enrollment(user_id=user.id, classroom_id=classroom.id))
-    db.session.flush()

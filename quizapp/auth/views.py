@@ -17,14 +17,13 @@ from werkzeug.wrappers import Response
 from quizapp.auth import bp, throttle
 from quizapp.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quizapp.auth.services import (
-    classroom_by_code,
     create_user,
-    enroll,
     find_user,
     user_by_session,
     verify_password,
 )
 from quizapp.auth.throttle import config_limit
+from quizapp.enrolment.services import classroom_by_code, enroll
 from quizapp.extensions import limiter, login_manager
 from quizapp.models import User
 from quizapp.transactions import read_phase, transaction, writes

@@ -11,6 +11,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
+from quizapp.actors import COMMAND_LINE
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.bank.services import article_quiz, import_article
 from quizapp.generate import generate
@@ -65,6 +66,7 @@ def setup_command() -> None:
                 if meta.get("published")
                 else None,
                 origin=f"seed:{path.name}",
+                author=COMMAND_LINE,
                 publish=True,
             )
             if result.created:
@@ -104,6 +106,7 @@ def import_article_command(
             source_url=source.source_url,
             published_on=published.date() if published else source.published,
             origin=source.source_url or f"file:{path.name}",
+            author=COMMAND_LINE,
             publish=publish,
         )
     article = result.article
@@ -174,7 +177,7 @@ def bank_group() -> None:
 @with_appcontext
 def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
     """Write the bank: every question (JSON, GIFT) or the published ones (Moodle XML)."""
-    output.write(export_text(fmt, bank_questions(), include_drafts=include_drafts))
+    output.write(export_text(fmt, bank_questions(COMMAND_LINE), include_drafts=include_drafts))
 
 
 @bank_group.command("import")
@@ -184,7 +187,7 @@ def bank_import_command(path: Path) -> None:
     """Import questions as drafts from a .json, .gift/.txt or Moodle .xml file: all or none."""
     try:
         with transaction():
-            report = import_bank(path.name, path.read_bytes(), author=None)
+            report = import_bank(path.name, path.read_bytes(), author=COMMAND_LINE)
     except InterchangeError as error:
         for message in error.errors:
             click.echo(message, err=True)

@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import insert, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
+from quizapp.actors import Actor
 from quizapp.auth.guards import editable_by, sees_all
 from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
 from quizapp.bank.moodle_read import Skipped
 from quizapp.extensions import db
-from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User, utcnow
+from quizapp.models import FORMATS, KINDS, Article, Choice, Question, utcnow
 from quizapp.quiz.checkers import parse_number
 
 FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift", ".xml": "moodle"}
@@ -44,13 +45,13 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def bank_questions(visible_to: User | None = None) -> list[Question]:
-    """Every question with its choices and article, loaded in a bounded number of queries.
+def bank_questions(visible_to: Actor) -> list[Question]:
+    """The questions an actor may export, with choices and articles, in bounded queries.
 
-    With `visible_to`, a teacher gets the published bank plus their own drafts (admins: all).
+    A teacher gets the published bank plus their own drafts; admins and the command line, all.
     """
     query = select(Question).options(selectinload(Question.choices), selectinload(Question.article))
-    if visible_to is not None and not sees_all(visible_to):
+    if not sees_all(visible_to):
         query = query.where(or_(Question.status == "published", editable_by(visible_to)))
     return list(db.session.scalars(query.order_by(Question.id)))
 
@@ -254,7 +255,7 @@ def _choice_problems(answer: str, choices: list[str]) -> list[str]:
     return problems
 
 
-def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportReport:
+def import_bank(filename: str, data: bytes, *, author: Actor) -> ImportReport:
     """Validate the whole file, then store every question as a draft (the caller commits).
 
     Raises InterchangeError listing every bad question, before anything is added. Duplicates
@@ -348,7 +349,7 @@ def _existing_keys(
 
 
 def _question_row(
-    data: dict[str, Any], article: Article | None, author: User | None
+    data: dict[str, Any], article: Article | None, author: Actor
 ) -> tuple[dict[str, Any], list[str]]:
     """The column values of a draft question from validated data, and its choices' texts."""
     span = data.get("span") if article is not None else None
@@ -366,7 +367,7 @@ def _question_row(
         "span_start": span[0] if span else None,
         "span_end": span[1] if span else None,
         "status": "draft",
-        "author_id": author.id if author else None,
+        "author_id": author.id,
         "created_at": now,
         "updated_at": now,
     }

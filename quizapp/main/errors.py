@@ -8,7 +8,6 @@ from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import IntegerConverter
 
 from quizapp.errors import NotFound
 from quizapp.transactions import abandon
@@ -24,14 +23,6 @@ MESSAGES = {
     500: "Something went wrong on our side. It has been logged.",
     503: "The service is unavailable right now. Try again shortly.",
 }
-
-
-class IdConverter(IntegerConverter):
-    """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
-
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
-        kwargs.setdefault("max", 2**31 - 1)
-        super().__init__(map, *args, **kwargs)
 
 
 def register(app: Flask) -> None:

@@ -6,7 +6,8 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from quizapp.auth.services import classroom_by_code
+from quizapp.actors import COMMAND_LINE
+from quizapp.enrolment.services import classroom_by_code
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.reports.exports import csv_chunks, file_chunks, score_rows, xlsx_file
@@ -38,7 +39,7 @@ def export_command(fmt: str, slug: str | None, code: str | None, questions: bool
         raise click.ClickException(f"No class has the join code {code!r}.")
     if questions and quiz is None:
         raise click.ClickException("--questions needs --quiz: columns are per quiz.")
-    rows = score_rows(viewer=None, quiz=quiz, classroom=classroom, questions=questions)
+    rows = score_rows(viewer=COMMAND_LINE, quiz=quiz, classroom=classroom, questions=questions)
     if fmt == "csv":
         chunks = (piece.encode("utf-8") for piece in csv_chunks(rows))
     else:

@@ -194,19 +194,6 @@ def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
     ]
 
 
-def unenroll(classroom: Classroom, user_id: int) -> str:
-    """Take a student out of a class (their attempts stay); their name, else NotFound."""
-    enrollment = db.session.scalar(
-        select(Enrollment)
-        .where(Enrollment.classroom_id == classroom.id, Enrollment.user_id == user_id)
-        .options(selectinload(Enrollment.user))
-    )
-    if enrollment is None:
-        raise NotFound(f"student {user_id} in class {classroom.id}")
-    db.session.delete(enrollment)
-    return enrollment.user.username
-
-
 def delete_classroom(classroom: Classroom) -> None:
     """Delete a class with its enrolments and assignments (the students keep their attempts)."""
     db.session.delete(classroom)

@@ -11,9 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth import throttle
-from quizapp.auth.services import classroom_by_code, enroll
-from quizapp.classes import bp
-from quizapp.classes.forms import JoinForm
+from quizapp.enrolment import bp
+from quizapp.enrolment.forms import JoinForm
+from quizapp.enrolment.services import classroom_by_code, enroll
 from quizapp.extensions import limiter
 from quizapp.transactions import read_phase, transaction
 
@@ -54,4 +54,4 @@ def join() -> str | Response | tuple[str, int]:
                 flash(f"You joined {classroom.name}. Its quizzes are on your list.", "success")
             return redirect(url_for("quiz.quiz_list"))
     status = 400 if request.method == "POST" else 200
-    return render_template("classes/join.html", form=form), status
+    return render_template("enrolment/join.html", form=form), status

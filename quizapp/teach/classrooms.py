@@ -7,6 +7,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import owned_classroom
+from quizapp.enrolment.services import unenroll
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, ClassForm, DeleteClassForm
 from quizapp.teach.listings import assigned_quizzes
@@ -16,7 +17,6 @@ from quizapp.teach.services import (
     my_classrooms,
     roster,
     student_counts,
-    unenroll,
 )
 from quizapp.transactions import transaction, writes
 
