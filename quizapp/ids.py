@@ -6,7 +6,9 @@ import re
 
 from werkzeug.routing import IntegerConverter
 
-MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id cannot exist and would overflow the query
+# The database's integer columns (PostgreSQL's integer): a larger id cannot exist, and a larger
+# number would overflow the query.
+MAX_INT = 2**31 - 1
 _ASCII_DIGITS = re.compile(r"[0-9]{1,10}")
 
 
@@ -18,7 +20,7 @@ def parse_id(value: object) -> int | None:
     if not _ASCII_DIGITS.fullmatch(text):
         return None
     number = int(text)
-    return number if 1 <= number <= MAX_ID else None
+    return number if 1 <= number <= MAX_INT else None
 
 
 def parse_ids(values: list[str]) -> list[int]:
@@ -30,5 +32,5 @@ class IdConverter(IntegerConverter):
     """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
 
     def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
-        kwargs.setdefault("max", MAX_ID)
+        kwargs.setdefault("max", MAX_INT)
         super().__init__(map, *args, **kwargs)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.auth.forms import USERNAME_RULE
 from quizapp.auth.services import create_user, is_common_password, weak_password_message
-from quizapp.models import ROLES
+from quizapp.states import Role
 from quizapp.transactions import transaction
 
 MIN_PASSWORD = 8
@@ -18,7 +18,12 @@ MIN_PASSWORD = 8
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([role.value for role in Role]),
+    default=Role.STUDENT.value,
+    show_default=True,
+)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @with_appcontext
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:

@@ -11,6 +11,7 @@ from quizapp.actors import Actor, is_command_line
 from quizapp.errors import NotFound
 from quizapp.extensions import db, login_manager
 from quizapp.models import Article, Classroom, Question, Quiz, User
+from quizapp.states import Role
 
 
 def teachers_only() -> Response | None:
@@ -24,7 +25,7 @@ def teachers_only() -> Response | None:
 
 def sees_all(actor: Actor) -> bool:
     """Admins and the command line see and may change everything."""
-    return is_command_line(actor) or actor.role == "admin"
+    return is_command_line(actor) or actor.role == Role.ADMIN
 
 
 def owned_quiz(quiz_id: int, user: User) -> Quiz:

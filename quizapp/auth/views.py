@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -157,7 +156,7 @@ def logout() -> Response:
         flash("Your session form expired; please try again.", "error")
         return redirect(url_for("main.index"))
     # A copied cookie stops working once the token it names is gone.
-    current_user.session_token = secrets.token_urlsafe(32)
+    current_user.end_sessions()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

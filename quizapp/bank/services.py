@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,10 +13,13 @@ from sqlalchemy.orm import selectinload
 from quizapp.actors import Actor
 from quizapp.auth.guards import sees_all
 from quizapp.bank.flags import flag_text
+from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
-from quizapp.models import Article, Choice, Question, Quiz, QuizQuestion
+from quizapp.models import Article, Question, Quiz, QuizQuestion
 from quizapp.quiz.assembly import balanced, item_of
+from quizapp.slugs import add_quiz, slugify
+from quizapp.states import Format, Status
 from quizapp.transactions import read_phase, write_phase
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
@@ -41,13 +42,6 @@ def checksum(body: str) -> str:
     """Identify a text by its content, ignoring line-ending and trailing-space noise."""
     canonical = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n")).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def slugify(value: str, max_length: int = 80) -> str:
-    """Make a URL-safe slug from a title."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "quiz"
 
 
 def import_article(
@@ -101,9 +95,13 @@ def _store(
     db.session.add(article)
     db.session.flush()
     replaced = _replace_previous_version(article, author)
-    status = "published" if publish else "draft"
+    status = Status.PUBLISHED if publish else Status.DRAFT
     for draft in generated.questions:
-        db.session.add(question_from_draft(draft, article=article, status=status))
+        spec = spec_of_draft(draft, article=article, status=status)
+        # The generator makes none the edit form would refuse; should one slip through, the
+        # bank does not take it (a question must be savable as it stands).
+        if not spec.validate():
+            article.questions.append(spec.build())
     db.session.flush()
     return replaced
 
@@ -133,27 +131,23 @@ def _replace_previous_version(article: Article, author: Actor) -> Article | None
     return previous
 
 
-def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) -> Question:
-    """Turn a generated draft into a Question with its choices."""
-    question = Question(
-        article=article,
+def spec_of_draft(draft: DraftQuestion, *, article: Article, status: str) -> QuestionSpec:
+    """A generated draft as the question it describes."""
+    return QuestionSpec(
         kind=draft.kind,
+        format=Format.CHOICE,
         prompt=draft.prompt,
         answer=draft.answer,
+        choices=list(draft.choices),
         accepted=list(draft.accepted),
         explanation=draft.explanation,
         source_sentence=draft.source,
-        span_start=draft.span[0],
-        span_end=draft.span[1],
+        span=draft.span,
+        article_id=article.id,
         confidence=draft.confidence,
         status=status,
         flag=flag_text(getattr(draft, "flags", ())),
     )
-    question.choices = [
-        Choice(text=text, is_correct=(text == draft.answer), position=i)
-        for i, text in enumerate(draft.choices)
-    ]
-    return question
 
 
 def article_quiz(article: Article) -> Quiz:
@@ -161,12 +155,9 @@ def article_quiz(article: Article) -> Quiz:
 
     The rest of its published questions stay in the bank for random draws and practice.
     """
-    slug = slugify(article.title)
-    if db.session.scalar(select(Quiz.id).where(Quiz.slug == slug)) is not None:
-        slug = f"{slug[:70]}-{article.id}"
     questions = db.session.scalars(
         select(Question)
-        .where(Question.article_id == article.id, Question.status == "published")
+        .where(Question.article_id == article.id, Question.status == Status.PUBLISHED)
         .options(selectinload(Question.choices))
         .order_by(Question.confidence.desc().nulls_last(), Question.id)
     ).all()
@@ -174,13 +165,12 @@ def article_quiz(article: Article) -> Quiz:
     chosen = [item.key for item in balanced(items, ARTICLE_QUIZ_SIZE)]
     quiz = Quiz(
         title=article.title,
-        slug=slug,
         description=f"{len(chosen)} questions on “{article.title}”, across every kind it offers.",
         published=True,
         public=True,
         shuffle=True,
     )
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
-    db.session.add(quiz)
-    db.session.flush()
-    return quiz
+    # The title's slug, else the article's id after it (a seed's quiz keeps a stable address).
+    slug = slugify(article.title)
+    return add_quiz(quiz, first=[slug, f"{slug[:70]}-{article.id}"])

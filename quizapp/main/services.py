@@ -11,6 +11,7 @@ from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, MemoryState, Question, Quiz, Response, utcnow
 from quizapp.quiz.visibility import feedback_waits, key_hidden
+from quizapp.states import Status
 from quizapp.transactions import abandon
 
 
@@ -87,7 +88,7 @@ def current_articles() -> list[Row[tuple[Article, int]]]:
     """Articles not replaced by a newer version, newest first, with their published questions."""
     counts = (
         select(Question.article_id, func.count().label("n"))
-        .where(Question.status == "published")
+        .where(Question.status == Status.PUBLISHED)
         .group_by(Question.article_id)
         .subquery()
     )

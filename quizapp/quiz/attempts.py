@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz, QuizQuestion, Response, User, utcnow
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.errors import QuizError
+from quizapp.states import Status
 from quizapp.transactions import inserted, read_phase, write_phase
 
 
@@ -26,14 +27,6 @@ def window_problem(quiz: Quiz, now: datetime) -> str | None:
     return None
 
 
-def is_open(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Whether answers to this attempt still count."""
-    now = now or utcnow()
-    return attempt.submitted_at is None and (
-        attempt.deadline_at is None or now < attempt.deadline_at
-    )
-
-
 def open_attempt(quiz: Quiz, user: User) -> Attempt | None:
     """The user's unfinished attempt at this quiz that is still running, if any."""
     attempts = db.session.scalars(
@@ -42,7 +35,7 @@ def open_attempt(quiz: Quiz, user: User) -> Attempt | None:
         )
     ).all()
     now = utcnow()
-    return next((a for a in attempts if is_open(a, now)), None)
+    return next((a for a in attempts if a.is_running(now)), None)
 
 
 def start_attempt(quiz: Quiz, user: User) -> Attempt:
@@ -102,7 +95,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
             db.session.scalars(
                 select(Question)
                 .join(QuizQuestion, QuizQuestion.question_id == Question.id)
-                .where(QuizQuestion.quiz_id == quiz.id, Question.status != "retired")
+                .where(QuizQuestion.quiz_id == quiz.id, Question.status != Status.RETIRED)
                 .order_by(QuizQuestion.position)
                 .options(options)
             )
@@ -110,7 +103,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
         if quiz.shuffle:
             random.Random(secrets.randbits(64)).shuffle(questions)
         return questions
-    query = select(Question).where(Question.status == "published").options(options)
+    query = select(Question).where(Question.status == Status.PUBLISHED).options(options)
     if quiz.draw_kinds:
         query = query.where(Question.kind.in_(quiz.draw_kinds))
     if quiz.draw_article_ids:
@@ -187,7 +180,7 @@ def lock_attempt(attempt: Attempt) -> None:
 def submit(attempt: Attempt) -> bool:
     """Close the attempt with its score, exactly once; False when it was closed already."""
     now = utcnow()
-    when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
+    when = attempt.deadline_at if attempt.timed_out(now) else now
     when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
     score = db.session.scalar(
@@ -231,11 +224,7 @@ def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = No
     Idempotent, and it only writes down what the deadline already decided: that is why pages
     that list scores (gradebook, exports, progress) may call it on GET, before they read.
     """
-    query = select(Attempt.id).where(
-        Attempt.submitted_at.is_(None),
-        Attempt.deadline_at.is_not(None),
-        Attempt.deadline_at <= utcnow(),
-    )
+    query = select(Attempt.id).where(Attempt.submitted_at.is_(None), Attempt.timed_out(utcnow()))
     if user_id is not None:
         query = query.where(Attempt.user_id == user_id)
     if quiz_ids is not None:

@@ -19,6 +19,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.quiz.attempts import close_expired
+from quizapp.states import Role
 
 
 @dataclass
@@ -44,7 +45,7 @@ def _allowed_clause(user: User | None):
     clause = Quiz.public.is_(True)
     if user is None or not user.is_authenticated:
         return and_(Quiz.published.is_(True), clause)
-    if user.role == "admin":
+    if user.role == Role.ADMIN:
         return true()
     my_classes = select(Enrollment.classroom_id).where(Enrollment.user_id == user.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id.in_(my_classes))
@@ -99,9 +100,7 @@ def _summaries(quizzes: list[Quiz], user: User | None) -> list[QuizSummary]:
     best: dict[int, float] = {}
     if user is not None and user.is_authenticated:
         rows = db.session.execute(
-            select(
-                Attempt.quiz_id, func.count(), func.max(Attempt.score * 100.0 / Attempt.max_score)
-            )
+            select(Attempt.quiz_id, func.count(), func.max(Attempt.percent))
             .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(ids))
             .group_by(Attempt.quiz_id)
         ).all()

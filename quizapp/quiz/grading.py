@@ -12,6 +12,7 @@ from quizapp.ids import parse_id
 from quizapp.models import Attempt, Choice, Question, Quiz, Response
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.quiz.errors import QuizError
+from quizapp.states import Format, Grading
 
 
 def _parse_id(value: object, what: str) -> int:
@@ -82,8 +83,7 @@ def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[i
 
 def check_open(attempt: Attempt, now: datetime) -> None:
     """Refuse answers to a submitted or timed-out attempt."""
-    timed_out = attempt.deadline_at is not None and now >= attempt.deadline_at
-    if timed_out:
+    if attempt.timed_out(now):
         raise QuizError("Time is up: answers after the deadline are not counted.", 409)
     if attempt.submitted_at is not None:
         raise QuizError("This attempt was already submitted; answers can no longer change.", 409)
@@ -117,7 +117,7 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
     value = (value or "").strip()
     fmt = answer_format(slot, attempt.quiz.typed_answers)
     new: dict[str, object] = {"answered_at": now, "is_correct": None}
-    if fmt == "choice":
+    if fmt == Format.CHOICE:
         new["choice_id"], new["text_answer"] = None, None
         if value:
             choice_id = _parse_id(value, "choice")
@@ -145,21 +145,14 @@ def apply(changes: list[Change]) -> None:
         db.session.execute(update(Response), rows)  # one UPDATE per row, by primary key
 
 
-def percent(attempt: Attempt) -> float | None:
-    """An attempt's score as a percentage."""
-    if attempt.score is None or not attempt.max_score:
-        return None
-    return 100.0 * attempt.score / attempt.max_score
-
-
 def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     """The quiz grade by its grading method (highest, last, average), as a percentage."""
-    scores = [percent(a) for a in sorted(attempts, key=lambda a: a.number)]
+    scores = [a.percent for a in sorted(attempts, key=lambda a: a.number)]
     scores = [s for s in scores if s is not None]
     if not scores:
         return None
-    if quiz.grading == "last":
+    if quiz.grading == Grading.LAST:
         return scores[-1]
-    if quiz.grading == "average":
+    if quiz.grading == Grading.AVERAGE:
         return sum(scores) / len(scores)
     return max(scores)

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from quizapp.ids import parse_id
 from quizapp.models import utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.attempts import is_open, load_own_attempt, lock_attempt
+from quizapp.quiz.attempts import load_own_attempt, lock_attempt
 from quizapp.quiz.errors import QuizError
 from quizapp.quiz.grading import apply, check_open, grade_answers
 from quizapp.quiz.taking import REVIEW, flag_one, redirect_target, set_flags, take_items
@@ -65,7 +65,7 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 def review(attempt_id: int) -> str | WerkzeugResponse:
     """Before the final submit: every question answered, blank or flagged, and the time left."""
     attempt = load_own_attempt(attempt_id, current_user)
-    if not is_open(attempt):
+    if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
     blank_positions = [i for i, item in enumerate(items, 1) if not item.answered]

@@ -9,7 +9,6 @@ from quizapp.auth.guards import owned_classroom, owned_quiz
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
-from quizapp.quiz.grading import percent
 from quizapp.reports import bp
 from quizapp.reports.exports import (
     XLSX_MIMETYPE,
@@ -84,7 +83,6 @@ def quiz_gradebook(quiz_id: int) -> str:
         rows=rows,
         bins=bins,
         bars=histogram_bars(bins),
-        percent=percent,
     )
 
 
@@ -108,7 +106,7 @@ def class_grades(class_id: int) -> str:
 def attempt(attempt_id: int) -> str:
     """One attempt question by question: the student's answer and whether it was right."""
     found = attempt_detail(attempt_id, current_user)
-    return render_template("reports/attempt.html", attempt=found, percent=percent)
+    return render_template("reports/attempt.html", attempt=found)
 
 
 def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:

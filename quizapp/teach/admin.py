@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
+from quizapp.states import Role
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
 from quizapp.teach.listings import account, staff_accounts
@@ -31,7 +30,7 @@ def teachers() -> str | Response | tuple[str, int]:
     if form.validate_on_submit():
         try:
             with transaction():
-                user = create_user(form.username.data, form.password.data, role="teacher")
+                user = create_user(form.username.data, form.password.data, role=Role.TEACHER)
         except IntegrityError:
             form.username.errors.append("This username is taken. Choose another.")
         else:
@@ -56,7 +55,7 @@ def set_active(user_id: int) -> Response:
     user.active = request.form.get("active") == "1"
     if not user.active:
         # The login cookie names the token: a new one ends every open session.
-        user.session_token = secrets.token_urlsafe(32)
+        user.end_sessions()
     state = "enabled" if user.active else "disabled; their sessions have ended"
     flash(f"Account {user.username} {state}.", "success")
     return redirect(url_for("teach.teachers"))

@@ -10,6 +10,7 @@ from quizapp.auth.guards import can_review
 from quizapp.bank.services import import_article
 from quizapp.extensions import limiter
 from quizapp.ids import parse_ids
+from quizapp.states import Status
 from quizapp.teach import bp
 from quizapp.teach.article_sources import (
     form_article,
@@ -102,7 +103,7 @@ def accept(article_id: int, question_id: int) -> Response:
     """Publish one reviewed question."""
     article = reviewable_article(article_id, current_user)
     question = article_question(article, question_id, current_user)
-    question.status = "published"
+    question.status = Status.PUBLISHED
     flash("Question published.", "success")
     return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
 

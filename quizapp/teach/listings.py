@@ -13,7 +13,6 @@ from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     KIND_LABELS,
-    STATUSES,
     Article,
     Assignment,
     Attempt,
@@ -23,6 +22,7 @@ from quizapp.models import (
     QuizQuestion,
     User,
 )
+from quizapp.states import Role, Status
 
 DASHBOARD_LIMIT = 20
 RECENT_ATTEMPTS = 10
@@ -34,8 +34,8 @@ def my_articles(user: User, limit: int = DASHBOARD_LIMIT) -> list[tuple[Article,
     counts = (
         select(
             Question.article_id,
-            func.sum((Question.status == "draft").cast(db.Integer)).label("drafts"),
-            func.sum((Question.status == "published").cast(db.Integer)).label("published"),
+            func.sum((Question.status == Status.DRAFT).cast(db.Integer)).label("drafts"),
+            func.sum((Question.status == Status.PUBLISHED).cast(db.Integer)).label("published"),
         )
         .group_by(Question.article_id)
         .subquery()
@@ -100,10 +100,10 @@ def bank_page(user: User, *, kind: str, status: str, article_id: int) -> Paginat
     query = select(Question).options(selectinload(Question.article))
     if not sees_all(user):
         # Drafts and retired questions are their owner's business; the bank is what is published.
-        query = query.where(or_(Question.status == "published", editable_by(user)))
+        query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(user)))
     if kind in KIND_LABELS:
         query = query.where(Question.kind == kind)
-    if status in STATUSES:
+    if status in list(Status):
         query = query.where(Question.status == status)
     if article_id:
         query = query.where(Question.article_id == article_id)
@@ -119,7 +119,7 @@ def previewable_question(question_id: int, user: User) -> Question:
         .where(Question.id == question_id)
         .options(selectinload(Question.choices), selectinload(Question.article))
     )
-    if question is None or not (question.status == "published" or can_edit(question, user)):
+    if question is None or not (question.status == Status.PUBLISHED or can_edit(question, user)):
         raise NotFound(f"question {question_id}")
     return question
 
@@ -129,9 +129,9 @@ def quiz_pool(quiz: Quiz | None) -> list[Question]:
     query = select(Question).options(selectinload(Question.article))
     if quiz is not None and quiz.id:
         chosen = select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
-        query = query.where((Question.status == "published") | Question.id.in_(chosen))
+        query = query.where((Question.status == Status.PUBLISHED) | Question.id.in_(chosen))
     else:
-        query = query.where(Question.status == "published")
+        query = query.where(Question.status == Status.PUBLISHED)
     return list(db.session.scalars(query.order_by(Question.article_id, Question.id)))
 
 
@@ -165,7 +165,7 @@ def review_of(article: Article, user: User, *, flagged_only: bool) -> Review:
     mine = editable_by(user)
     # Other teachers' hand-written questions on this article are theirs: shown only once
     # published, and read-only.
-    shown = (Question.article_id == article.id, or_(mine, Question.status == "published"))
+    shown = (Question.article_id == article.id, or_(mine, Question.status == Status.PUBLISHED))
     flagged = and_(Question.flag.is_not(None), Question.flag != "")
     query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
     rows = db.session.execute(
@@ -196,7 +196,7 @@ def staff_accounts() -> list[User]:
     """Teacher and admin accounts, by username."""
     return list(
         db.session.scalars(
-            select(User).where(User.role.in_(("teacher", "admin"))).order_by(User.username)
+            select(User).where(User.role.in_((Role.TEACHER, Role.ADMIN))).order_by(User.username)
         )
     )
 

@@ -9,6 +9,8 @@ from werkzeug.wrappers import Response
 from quizapp.auth.guards import owned_quiz
 from quizapp.models import KIND_LABELS, Question, Quiz
 from quizapp.quiz.attempts import cap_running_attempts
+from quizapp.slugs import add_quiz
+from quizapp.states import Layout
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
 from quizapp.teach.listings import article_options, owned_quizzes, quiz_pool
@@ -16,7 +18,6 @@ from quizapp.teach.services import (
     as_local,
     as_utc,
     assigned_class_ids,
-    create_quiz,
     my_classrooms,
     set_assignments,
     set_items,
@@ -36,7 +37,7 @@ def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
 def _initial(quiz: Quiz | None) -> dict:
     """A quiz's values as form data."""
     if quiz is None:
-        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": "paged"}
+        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": Layout.PAGED}
     return {
         "title": quiz.title,
         "description": quiz.description,
@@ -118,7 +119,7 @@ def quiz_new() -> Response | tuple[str, int]:
         with transaction():
             quiz = Quiz(owner_id=current_user.id)
             _apply(quiz, form)
-            create_quiz(quiz)
+            add_quiz(quiz)
             _store_links(quiz, form)
         flash(f"Quiz “{quiz.title}” saved.", "success")
         return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))

@@ -9,14 +9,13 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
 from quizapp.auth.guards import can_edit, editable_by, sees_all
-from quizapp.bank.services import slugify
+from quizapp.bank.spec import QuestionSpec
 from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     Article,
     Assignment,
     Attempt,
-    Choice,
     Classroom,
     Enrollment,
     Question,
@@ -25,6 +24,7 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.states import Status
 from quizapp.transactions import inserted
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
@@ -45,9 +45,9 @@ def editable_question(question_id: int, user: User) -> Question:
     return question
 
 
-def new_question(author: User) -> Question:
-    """A blank hand-written question by this author, added to the session to be filled in."""
-    question = Question(author_id=author.id)
+def add_question(spec: QuestionSpec) -> Question:
+    """A new question built from its spec, added to the session (flushed by the caller)."""
+    question = spec.build()
     db.session.add(question)
     return question
 
@@ -61,7 +61,7 @@ def discard(question: Question) -> str:
     """Delete a question nobody used; retire one that attempts or quizzes refer to."""
     in_quiz = db.session.scalar(select(exists().where(QuizQuestion.question_id == question.id)))
     if in_attempts(question.id) or in_quiz:
-        question.status = "retired"
+        question.status = Status.RETIRED
         return "retired"
     db.session.delete(question)
     return "deleted"
@@ -77,25 +77,16 @@ def discard_message(outcome: str) -> str:
     )
 
 
-def set_choices(question: Question, texts: list[str], answer: str) -> None:
-    """Replace the options; the old rows go first so unique positions and texts never clash."""
-    question.choices.clear()
-    db.session.flush()
-    question.choices = [
-        Choice(text=text, is_correct=(text == answer), position=i) for i, text in enumerate(texts)
-    ]
-
-
 def publish_drafts(article: Article, user: User, ids: list[int] | None) -> int:
     """Publish the user's drafts of an article (those with these ids, or all); how many."""
     query = select(Question).where(
-        Question.article_id == article.id, Question.status == "draft", editable_by(user)
+        Question.article_id == article.id, Question.status == Status.DRAFT, editable_by(user)
     )
     if ids is not None:
         query = query.where(Question.id.in_(ids))
     questions = db.session.scalars(query).all()
     for question in questions:
-        question.status = "published"
+        question.status = Status.PUBLISHED
     return len(questions)
 
 
@@ -111,19 +102,6 @@ def create_classroom(name: str, teacher: User) -> Classroom:
         if inserted(classroom):
             return classroom
     raise RuntimeError("no free join code found")
-
-
-def create_quiz(quiz: Quiz) -> Quiz:
-    """Store a new quiz under its title's slug, numbered when the slug is taken."""
-    base = slugify(quiz.title)
-    for n in range(1, RETRIES + 1):
-        quiz.slug = base if n == 1 else f"{base}-{n}"
-        if inserted(quiz):
-            return quiz
-    quiz.slug = f"{base}-{secrets.token_hex(4)}"
-    db.session.add(quiz)
-    db.session.flush()
-    return quiz
 
 
 def set_items(quiz: Quiz, question_ids: list[int]) -> None:
