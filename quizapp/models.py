@@ -151,24 +151,7 @@ class Article(Model):
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    people: Mapped[list[Person]] = relationship(
-        back_populates="article", cascade="all, delete-orphan"
-    )
     questions: Mapped[list[Question]] = relationship(back_populates="article")
-
-
-class Person(Model):
-    """Someone named in an article, with the aliases and role the article gives."""
-
-    __table_args__ = (UniqueConstraint("article_id", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    role: Mapped[str | None] = mapped_column(String(500))
-
-    article: Mapped[Article] = relationship(back_populates="people")
 
 
 class Question(Model):

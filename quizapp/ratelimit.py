@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
 from quizapp.models import RateLimit
-from quizapp.sqlite import READ_ONLY
+from quizapp.transactions import READ_ONLY
 
 # A mapped class's __table__ is its Table (typed as the wider FromClause).
 TABLE = cast(Table, RateLimit.__table__)
@@ -29,7 +29,7 @@ INSERTS: dict[str, Callable[[Table], SqliteInsert | PgInsert]] = {
 
 
 def _reader() -> Connection:
-    """A connection for reads: on SQLite it must not queue for the write lock (see sqlite.py)."""
+    """A connection for reads: on SQLite it must not queue for the write lock (sqlite.py)."""
     return db.engine.connect().execution_options(**{READ_ONLY: True})
 
 

@@ -24,7 +24,7 @@ from sqlalchemy import func, select, text
 from quizapp.auth.services import hash_password
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, User
-from quizapp.quiz.services import start_attempt
+from quizapp.quiz.attempts import start_attempt
 from tests.factories import make_quiz
 
 SECRET = "concurrency-test-secret"

@@ -14,7 +14,7 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt, Classroom, Quiz, User, utcnow
 from quizapp.progress import services as progress
-from quizapp.quiz import services as quiz_services
+from quizapp.quiz import grading, taking
 from quizapp.quiz.visibility import hidden_among, key_hidden
 from quizapp.teach.services import student_counts
 from tests.conftest import queries
@@ -57,12 +57,12 @@ CASES: dict[str, tuple[Call, str | None]] = {
     ),
     "student_counts": (lambda w: student_counts([w["class_id"]]), student_counts.__doc__),
     "take_items": (
-        lambda w: quiz_services.take_items(w["attempt"]),
-        quiz_services.take_items.__doc__,
+        lambda w: taking.take_items(w["attempt"]),
+        taking.take_items.__doc__,
     ),
     "load_slots": (
-        lambda w: quiz_services.load_slots(w["attempt"].id),
-        quiz_services.load_slots.__doc__,
+        lambda w: grading.load_slots(w["attempt"].id),
+        grading.load_slots.__doc__,
     ),
 }
 

@@ -8,10 +8,9 @@ from flask import Flask, Response, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import IntegerConverter
 
-from quizapp.extensions import db
-from quizapp.ids import MAX_INT
+from quizapp.errors import NotFound
+from quizapp.transactions import abandon
 
 MESSAGES = {
     400: "The request could not be understood. Go back, check the form and try again.",
@@ -24,14 +23,6 @@ MESSAGES = {
     500: "Something went wrong on our side. It has been logged.",
     503: "The service is unavailable right now. Try again shortly.",
 }
-
-
-class IdConverter(IntegerConverter):
-    """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
-
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
-        kwargs.setdefault("max", MAX_INT)
-        super().__init__(map, *args, **kwargs)
 
 
 def register(app: Flask) -> None:
@@ -50,8 +41,13 @@ def register(app: Flask) -> None:
     @app.errorhandler(OverflowError)
     def _out_of_range(error: Exception) -> tuple[str, int]:
         # A number too large for the database's integer columns (e.g. ?quiz=10**20).
-        db.session.rollback()
+        abandon()
         return render_error(400, "A number in the request is out of range.")
+
+    @app.errorhandler(NotFound)
+    def _not_found(error: NotFound):
+        # A service found no such record, or none this visitor may see: the same 404.
+        return render_error(404, MESSAGES[404])
 
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError) -> tuple[str, int]:
@@ -76,7 +72,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _server_error(error: Exception) -> tuple[str, int]:
-        db.session.rollback()
+        abandon()
         if isinstance(error, HTTPException) and error.code == 503:
             return render_error(503, MESSAGES[503])
         original = getattr(error, "original_exception", None) or error

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.auth.guards import sees_all
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
@@ -31,7 +32,8 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired, final_grade
+from quizapp.quiz.attempts import close_expired
+from quizapp.quiz.grading import final_grade
 from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
@@ -183,9 +185,9 @@ def class_matrix(classroom: Classroom) -> ClassMatrix:
     return ClassMatrix(students=students, quizzes=quizzes, grades=grades)
 
 
-def attempt_detail(attempt_id: int) -> Attempt | None:
-    """An attempt with its student, quiz, questions, choices and answers (bounded queries)."""
-    return db.session.scalar(
+def attempt_detail(attempt_id: int, viewer: User) -> Attempt:
+    """An attempt at the viewer's quiz with its student, questions and answers, else NotFound."""
+    found = db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id)
         .options(
@@ -196,6 +198,9 @@ def attempt_detail(attempt_id: int) -> Attempt | None:
             .selectinload(Question.choices),
         )
     )
+    if found is None or not (sees_all(viewer) or found.quiz.owner_id == viewer.id):
+        raise NotFound(f"attempt {attempt_id}")
+    return found
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
