@@ -6,6 +6,7 @@ import random
 
 import regex as re
 
+from quizapp.generate.ages import age_questions
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
@@ -26,7 +27,8 @@ _FIGURE = re.compile(
     rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s(?P<mscale>{_SCALE}|bn|m)\b)?"
     rf"|(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,/$-])(?P<count>{_NUM})(?:\s(?P<cscale>{_SCALE}))?"
     r"(?=\s+(?:(?P<adj>new|more|other|additional|full-time|part-time|local|young|small|large)\s+)?"
-    r"(?:(?P<mod>\p{Ll}{3,})\s+(?=\p{Ll}+s\b))?(?P<noun>\p{L}[\p{L}-]*))"
+    # "13,000 US troops", "2,500 Afghan civilians": a capitalised modifier before a plural.
+    r"(?:(?P<mod>\p{Ll}{3,}|\p{Lu}{2,3}|\p{Lu}\p{Ll}{2,})\s+(?=\p{Ll}+s\b))?(?P<noun>\p{L}[\p{L}-]*))"
 )
 # "a crowd of 3,200 packed the arena": a collective noun makes the figure a count.
 _COLLECTIVE_BEFORE = re.compile(
@@ -106,7 +108,7 @@ def number_questions(art: Article) -> list[DraftQuestion]:
             q = _one(art, p, m, percents)
             if q:
                 out.append(q)
-    return out
+    return out + age_questions(art)
 
 
 def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> DraftQuestion | None:
