@@ -15,6 +15,7 @@ from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.lexicon import data_words
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import has_verb
 
 _QUAL = (
     r"(?:nearly|almost|about|around|roughly|approximately|more than|over|some|at least"
@@ -35,6 +36,8 @@ _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:crowd|total|population|audience|workforce|turnout|staff|group|team)\s+of\s+$"
 )
 _NOT_COUNTED = data_words("not_counted")
+# Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
+_SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")
@@ -143,7 +146,7 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
-    asked = _ask(art.text, m, drop_parens(found[0]), drop_parens(found[1]), rep)
+    asked = _ask(art.text, m, _own_clause(drop_parens(found[0])), drop_parens(found[1]), rep)
     if asked is None:
         return None
     prompt = asked[0]
@@ -161,6 +164,25 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         confidence=0.8 if len(prompt.split()) <= 45 else 0.62,
         accepted=accepted,
     )
+
+
+# "…, and Ana Ruiz scored " before a figure: a clause of its own, with its own named subject.
+_JOINED_CLAUSE = re.compile(
+    r",\s+(?:and|but|while)\s+(?P<own>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Ll}+\s+)$"
+)
+
+
+def _own_clause(before: str) -> str:
+    """The clause holding the figure when a sentence joins two ("James became …, and Ana
+    Ruiz scored 34 points …"): the first is another fact, not context the question needs."""
+    found = _JOINED_CLAUSE.search(before)
+    if (
+        not found
+        or len(before[: found.start()].split()) < 5
+        or not has_verb(before[: found.start()])
+    ):
+        return before
+    return found.group("own")
 
 
 _APPROXIMATE = frozenset(
@@ -224,7 +246,11 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
         return False
     if (m.group("mod") or "").lower() in _NOT_COUNTED:
         return False
-    if noun.lower() in _NOT_COUNTED or noun.lower().startswith(("year-old", "-year")):
+    if noun.lower().startswith(("year-old", "-year")):
+        return False
+    if noun.lower() in _NOT_COUNTED and not (
+        noun == "points" and _SCORED.search(norm, 0, m.start())
+    ):
         return False
     collective = _COLLECTIVE_BEFORE.search(norm, max(p.start, m.start() - 30), m.start())
     plural = noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")

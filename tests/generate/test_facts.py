@@ -108,3 +108,23 @@ def test_a_first_in_a_league_s_history_is_asked_by_its_holder() -> None:
     assert q.prompt == (
         "Who became the first player in WNBA history to score 40 points off the bench?"
     )
+
+
+def test_a_figure_in_the_second_of_two_joined_clauses_is_asked_in_its_own_clause() -> None:
+    text = (
+        "Hawks roll on\n"
+        "Ayo Mensah said the team played well. Coach Tom Berg and Lee Park agreed.\n"
+        "The Hawks won their third straight game at home, and Lee Park scored 31 points "
+        "in the second half.\n"
+    )
+    q = _by_answer(_asked(text, "number"), "31")
+    assert q.prompt == "Fill in the blank: Lee Park scored _____ points in the second half."
+
+
+def test_points_are_a_count_only_when_scored() -> None:
+    text = (
+        "Markets\n"
+        "The index lost 40 points on Friday, traders said.\n"
+        "At the arena, Ana Ruiz scored 27 points for the visitors.\n"
+    )
+    assert [q.answer for q in _asked(text, "number")] == ["27"]
