@@ -10,6 +10,7 @@ from quizapp.generate.ages import age_questions
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
+from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.lexicon import data_words
@@ -38,6 +39,7 @@ _COLLECTIVE_BEFORE = re.compile(
 _NOT_COUNTED = data_words("not_counted")
 # Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
 _SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
+_IN_ATTENDANCE = re.compile(r"\s+in\s+attendance\b")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")
@@ -213,6 +215,12 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
         # The counted noun phrase goes with the question word: "how many new teachers".
         noun_end = m.end("noun") - m.end()
         rep, after = f"how many{after[:noun_end]}", after[noun_end:]
+        if _IN_ATTENDANCE.match(text, m.end("count")):
+            # "the more than _____ in attendance": no noun to ask "how many" of; the hedge stays.
+            lead = text[m.start("qual") : m.start("count")] if qual else ""
+            return wh_or_cloze(
+                before, cut_trailing(full_after), rep, blank=(lead, ""), cloze_only=True
+            )
         if rep.split()[-1].lower() in _NOT_NOUN_ENDS or _LIST_GOES_ON.match(after):
             # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs": the noun
             # phrase is cut short; a cloze keeps it whole.
@@ -244,6 +252,8 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
     plain = raw.replace(",", "")
     if "," not in raw and _YEARISH.fullmatch(plain):
         return False
+    if _IN_ATTENDANCE.match(norm, m.end("count")):
+        return True  # "more than 12,000 in attendance": people, though unnamed
     if (m.group("mod") or "").lower() in _NOT_COUNTED:
         return False
     if noun.lower().startswith(("year-old", "-year")):

@@ -128,3 +128,17 @@ def test_points_are_a_count_only_when_scored() -> None:
         "At the arena, Ana Ruiz scored 27 points for the visitors.\n"
     )
     assert [q.answer for q in _asked(text, "number")] == ["27"]
+
+
+def test_a_crowd_in_attendance_is_a_cloze_that_keeps_its_hedge() -> None:
+    text = (
+        "Cup final\n"
+        "The final drew a big crowd.\n"
+        "Singer Lila Moss was among the more than 9,000 in attendance, which also included "
+        "the mayor.\n"
+    )
+    q = _by_answer(_asked(text, "number"), "9,000")
+    assert (
+        q.prompt
+        == "Fill in the blank: Singer Lila Moss was among the more than _____ in attendance."
+    )
