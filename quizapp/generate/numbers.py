@@ -39,6 +39,8 @@ _COLLECTIVE_BEFORE = re.compile(
 _NOT_COUNTED = data_words("not_counted")
 # Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
 _SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
+_BASELINE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?P<gap>(?:[^.;:,]|[.,](?=\d)){0,80})$")
+_SPEAKERS_WORDS = re.compile(r"\b(?:I|we|you|it|they|this|that|these|those)\b", re.I)
 _IN_ATTENDANCE = re.compile(r"\s+in\s+attendance\b")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -145,6 +147,11 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         accepted = (raw.replace(",", "") + suffix,)
         pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
     a, b = m.span()
+    baseline = _BASELINE_BEFORE.search(norm, max(p.start, a - 100), a)
+    if baseline and not has_verb(baseline.group("gap")):
+        # "up from 6.2 percent", "down from the March high of 21.8 percent and the prior
+        # average of 15.2 percent": old figures of a comparison, not the fact
+        return None
     found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
@@ -152,6 +159,8 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     if asked is None:
         return None
     prompt = asked[0]
+    if _SPEAKERS_WORDS.search(prompt) and any(q.start <= a < q.end for q in p.quotes):
+        return None  # "If it can take it … above $13.60": a speaker's "it" needs the talk around it
     rng = rng_for(art.digest, prompt + rng_key)
     source, span = art.source(p, a, b)
     return assemble(

@@ -142,3 +142,27 @@ def test_a_crowd_in_attendance_is_a_cloze_that_keeps_its_hedge() -> None:
         q.prompt
         == "Fill in the blank: Singer Lila Moss was among the more than _____ in attendance."
     )
+
+
+def test_the_old_figures_of_a_comparison_are_not_asked() -> None:
+    text = (
+        "Ferry fares\n"
+        "The average fare rose to $14.50 in May, up from $12.75 a year earlier.\n"
+        "Ridership reached 61.4 percent of capacity, still down from the summer peak of "
+        "78.2 percent and the ten-year average of 70.5 percent.\n"
+    )
+    answers = {q.answer for q in _asked(text, "number")}
+    assert "$14.50" in answers and "61.4%" in answers
+    assert not answers & {"$12.75", "78.2%", "70.5%"}
+
+
+def test_a_figure_a_speaker_ties_to_it_or_we_is_not_asked_from_the_quote() -> None:
+    text = (
+        "Copper outlook\n"
+        "Analyst Vera Holm said prices could climb further this winter.\n"
+        "“Copper had a rough few years. If it can take it a little further and break above "
+        "$4.20, that will confirm the new trend,” Holm said on Monday.\n"
+        "Mining shares fell 3 percent on Friday.\n"
+    )
+    answers = {q.answer for q in _asked(text, "number")}
+    assert "3%" in answers and "$4.20" not in answers
