@@ -25,6 +25,8 @@ def age_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading:
             continue
+        if spent():
+            return out
         for m in _AGED.finditer(art.norm, p.start, p.end):
             if spent():
                 return out

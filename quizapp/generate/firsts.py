@@ -45,6 +45,8 @@ def person_rank_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading:
             continue
+        if spent():
+            return out
         for rx in (_HOLDS, _FIRST):
             for m in rx.finditer(art.norm, p.start, p.end):
                 if spent():
@@ -53,6 +55,8 @@ def person_rank_questions(art: Article) -> list[DraftQuestion]:
                 if q:
                     out.append(q)
         for m in _RANKED.finditer(art.norm, p.start, p.end):
+            if spent():
+                return out
             q = _ranked(art, p, m)
             if q:
                 out.append(q)

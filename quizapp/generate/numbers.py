@@ -14,7 +14,7 @@ from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.lexicon import data_words
-from quizapp.generate.text import Paragraph
+from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import has_verb
 
@@ -152,6 +152,8 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         # "up from 6.2 percent", "down from the March high of 21.8 percent and the prior
         # average of 15.2 percent": old figures of a comparison, not the fact
         return None
+    if _speakers_figure(norm, p, a):
+        return None
     found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
@@ -159,8 +161,6 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     if asked is None:
         return None
     prompt = asked[0]
-    if _SPEAKERS_WORDS.search(prompt) and any(q.start <= a < q.end for q in p.quotes):
-        return None  # "If it can take it … above $13.60": a speaker's "it" needs the talk around it
     rng = rng_for(art.digest, prompt + rng_key)
     source, span = art.source(p, a, b)
     return assemble(
@@ -254,6 +254,18 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
         elif of:
             rep, after = f"{pct}{of.group(0)}", after[of.end() :]
     return wh_or_cloze(before, after, rep, blank=(lead, ""), cloze_after=full_after)
+
+
+def _speakers_figure(norm: str, p: Paragraph, a: int) -> bool:
+    """True for a figure in a quotation whose sentence leans on the speaker ("If it can
+    break above $13.60", "We will open 2 new schools"): the talk around it is needed."""
+    sent = p.sentences[sentence_at(p, a)]
+    for q in p.quotes:
+        if q.start <= a < q.end:
+            return bool(
+                _SPEAKERS_WORDS.search(norm, max(q.start, sent.start), min(q.end, sent.end))
+            )
+    return False
 
 
 def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool:
