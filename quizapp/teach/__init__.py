@@ -13,6 +13,9 @@ from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     articles,
     classes,
     dashboard,
+    overrides,
     questions,
     quizzes,
+    roster_views,
+    undo_views,
 )
