@@ -42,8 +42,9 @@ STATUSES = ("draft", "published", "retired")
 FORMATS = ("choice", "text", "numeric")
 GRADING = ("highest", "last", "average")
 FEEDBACK = ("immediate", "after_close")
-# How the take page shows the questions: one per page (with a navigator) or all at once.
-LAYOUTS = ("paged", "single")
+# How the take page shows the questions: one per page (with a navigator), N per page, or all
+# at once.
+LAYOUTS = ("paged", "multi", "single")
 
 
 def utcnow() -> datetime:
@@ -224,6 +225,10 @@ class Quiz(db.Model):
         CheckConstraint(_in("grading", GRADING), name="grading"),
         CheckConstraint(_in("feedback", FEEDBACK), name="feedback"),
         CheckConstraint(_in("layout", LAYOUTS), name="layout"),
+        CheckConstraint("per_page BETWEEN 2 AND 50", name="per_page"),
+        # Instant feedback shows each key as soon as it is answered: never in a quiz whose
+        # answers wait for its close date.
+        CheckConstraint("NOT instant OR feedback = 'immediate'", name="instant"),
         CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
         CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
         CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
@@ -251,6 +256,10 @@ class Quiz(db.Model):
     grading: Mapped[str] = mapped_column(String(10), default="highest")
     feedback: Mapped[str] = mapped_column(String(12), default="immediate")
     layout: Mapped[str] = mapped_column(String(10), default="paged", server_default="paged")
+    # Questions per page of the "multi" layout.
+    per_page: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # Right or wrong, the key and the source sentence right after each answer, which then locks.
+    instant: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published: Mapped[bool] = mapped_column(Boolean, default=False)

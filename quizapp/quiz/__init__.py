@@ -6,5 +6,7 @@ from flask import Blueprint
 bp = Blueprint("quiz", __name__, cli_group=None)
 
 from quizapp.quiz import cli, paging, views  # noqa: E402,F401  (routes register on import)
+from quizapp.quiz.summary import extra_explanation  # noqa: E402
 
 bp.cli.add_command(cli.close_expired_command)
+bp.add_app_template_filter(extra_explanation)

@@ -28,6 +28,7 @@ from quizapp.models import (
 )
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
+from quizapp.quiz.instant import refuse_change
 from quizapp.sqlite import read_phase, write_phase
 
 
@@ -461,6 +462,9 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
         new["text_answer"] = value or None
     if value:
         new["is_correct"] = is_correct(slot, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
+    locked = refuse_change(attempt.quiz.instant, slot, new)
+    if locked:
+        raise QuizError(locked, 423)
     return new
 
 

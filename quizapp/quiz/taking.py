@@ -6,7 +6,7 @@ from sqlalchemy import func, select, update
 
 from quizapp.extensions import db
 from quizapp.ids import parse_ids
-from quizapp.models import Response
+from quizapp.models import Quiz, Response
 from quizapp.quiz.services import TakeItem
 
 REVIEW = "review"
@@ -18,6 +18,15 @@ def current_position(items: list[TakeItem], requested: str | None) -> int:
     if wanted:
         return min(wanted[0], len(items))
     return next((i for i, item in enumerate(items, 1) if not item.answered), 1)
+
+
+def page_size(quiz: Quiz, total: int) -> int:
+    """How many questions one page of the take page shows (all of them: one page)."""
+    if quiz.layout == "paged":
+        return 1
+    if quiz.layout == "multi":
+        return quiz.per_page
+    return max(total, 1)
 
 
 def set_flags(attempt_id: int, shown: list[str], flagged: list[str]) -> None:

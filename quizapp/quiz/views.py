@@ -31,7 +31,8 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
-from quizapp.quiz.taking import count_blank, current_position
+from quizapp.quiz.instant import feedback_for
+from quizapp.quiz.taking import count_blank, current_position, page_size
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
 
@@ -100,14 +101,18 @@ def take(attempt_id: int) -> str | WerkzeugResponse:
     if not is_open(attempt):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
-    paged = attempt.quiz.layout == "paged"
+    per_page = page_size(attempt.quiz, len(items))
+    feedback, tally = feedback_for(attempt, current_user)
     return render_template(
         "quiz/take.html",
         attempt=attempt,
         items=items,
-        paged=paged,
-        current=current_position(items, request.args.get("q")) if paged else None,
+        paged=per_page < len(items),
+        per_page=per_page,
+        current=current_position(items, request.args.get("q")),
         answered=sum(1 for item in items if item.answered),
+        feedback=feedback,
+        tally=tally,
     )
 
 
@@ -139,7 +144,17 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     except QuizError as error:
         db.session.rollback()
         return jsonify(saved=False, error=error.message), error.status
-    return jsonify(saved=True), 200
+    if not attempt.quiz.instant:
+        return jsonify(saved=True), 200
+    return jsonify(saved=True, **instant_reply(attempt, change[0].question_id)), 200
+
+
+def instant_reply(attempt: Attempt, question_id: int) -> dict[str, object]:
+    """An instant-feedback quiz's answer to a save: the feedback block and the running tally."""
+    feedback, tally = feedback_for(attempt, current_user, [question_id])
+    item = feedback.get(question_id)
+    html = render_template("quiz/_feedback.html", fb=item, tally=tally) if item else ""
+    return {"feedback": html, "right": tally.right, "streak": tally.streak}
 
 
 @bp.post("/attempts/<int:attempt_id>/submit")

@@ -198,6 +198,13 @@ class QuestionForm(FlaskForm):
         return _lines(self.accepted.data)
 
 
+LAYOUT_LABELS = {
+    "paged": "One per page, with a navigator",
+    "multi": "N per page, with a navigator",
+    "single": "All on one page",
+}
+
+
 class QuizForm(FlaskForm):
     """Build a quiz: a fixed list or a random draw, with its rules and classes."""
 
@@ -247,11 +254,17 @@ class QuizForm(FlaskForm):
     )
     layout = SelectField(
         "Questions per page",
-        choices=[
-            (v, {"paged": "One per page, with a navigator", "single": "All on one page"}[v])
-            for v in LAYOUTS
-        ],
+        choices=[(v, LAYOUT_LABELS[v]) for v in LAYOUTS],
         default="paged",
+    )
+    per_page = IntegerField(
+        "Questions per page (for N per page)",
+        default=5,
+        validators=[Optional(), NumberRange(min=2, max=50, message="Show 2 to 50 per page.")],
+    )
+    instant = BooleanField(
+        "Instant feedback: right or wrong, the answer and its sentence after each question",
+        description="On for practice; off for an exam (answers stay hidden until the end).",
     )
     opens_at = DateTimeLocalField(
         "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
@@ -273,6 +286,14 @@ class QuizForm(FlaskForm):
         offered = {value for value, _ in field.choices or []}
         if any(qid not in offered for qid in field.data):
             raise ValidationError("Some chosen questions are not available; reload the page.")
+
+    def validate_instant(self, field: BooleanField) -> None:
+        """Instant feedback shows each key at once: not in a quiz whose answers wait."""
+        if field.data and self.feedback.data != "immediate":
+            raise ValidationError(
+                "Instant feedback shows each right answer at once: pick “Right after each "
+                "attempt” above, or turn instant feedback off for an exam."
+            )
 
     def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
         """Also require a draw size for a random draw (Optional() skips empty fields' checks)."""

@@ -1,0 +1,146 @@
+"""The result page's summary: score, change since last time, class median, per-kind breakdown,
+an honest encouraging line and whether to celebrate."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import KIND_LABELS, Assignment, Attempt, Enrollment
+
+# The median is only shown when enough others took the quiz that it reveals no one's score.
+MIN_OTHERS = 3
+QUOTED = re.compile(r"“(.+?)”", re.S)
+
+
+@dataclass
+class KindScore:
+    """Right answers among the questions of one kind."""
+
+    label: str
+    right: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> float:
+        """The share right, in percent."""
+        return 100.0 * self.right / self.total if self.total else 0.0
+
+
+@dataclass
+class Summary:
+    """Everything the top of the result page shows."""
+
+    percent: float
+    previous: float | None = None  # the student's previous submitted attempt at this quiz
+    median: float | None = None
+    median_label: str = ""
+    kinds: list[KindScore] = field(default_factory=list)
+    best_before: float | None = None
+
+    @property
+    def change(self) -> float | None:
+        """Percentage points gained (or lost) since the previous attempt."""
+        return None if self.previous is None else self.percent - self.previous
+
+    @property
+    def celebrate(self) -> str | None:
+        """ "perfect", "best" (a personal best beating an earlier attempt) or None."""
+        if self.percent >= 100:
+            return "perfect"
+        if self.best_before is not None and self.percent > self.best_before:
+            return "best"
+        return None
+
+
+def encouragement(percent: float) -> str:
+    """A short line that fits the score: honest at the bottom, glad at the top."""
+    if percent >= 100:
+        return "Perfect — every single one right."
+    if percent >= 80:
+        return "Excellent work: you clearly read this one closely."
+    if percent >= 60:
+        return "Good going — more right than wrong. The ones you missed are below."
+    if percent >= 40:
+        return "A fair start. Read the sentences for the ones you missed, then try again."
+    return "This one was hard. Go through the sentences below; practice brings the facts back."
+
+
+def _pct(score: float | None, max_score: int) -> float | None:
+    return None if score is None or not max_score else 100.0 * score / max_score
+
+
+def summarise(attempt: Attempt, score: float, *, with_feedback: bool) -> Summary:
+    """The summary of a closed attempt; comparisons and kinds only when feedback is shown."""
+    summary = Summary(percent=_pct(score, attempt.max_score) or 0.0)
+    earlier = db.session.execute(
+        select(Attempt.score, Attempt.max_score)
+        .where(
+            Attempt.quiz_id == attempt.quiz_id,
+            Attempt.user_id == attempt.user_id,
+            Attempt.number < attempt.number,
+            Attempt.score.is_not(None),
+        )
+        .order_by(Attempt.number)
+    ).all()
+    scores = [p for p in (_pct(s, m) for s, m in earlier) if p is not None]
+    if scores:
+        summary.previous, summary.best_before = scores[-1], max(scores)
+    if not with_feedback:
+        return summary
+    summary.median, summary.median_label = _median(attempt)
+    summary.kinds = _kinds(attempt)
+    return summary
+
+
+def _median(attempt: Attempt) -> tuple[float | None, str]:
+    """The median of other students' latest scores: classmates when the quiz is set for a
+    class of the student's, else everyone who took it."""
+    classes = select(Enrollment.classroom_id).where(
+        Enrollment.user_id == attempt.user_id,
+        Enrollment.classroom_id.in_(
+            select(Assignment.classroom_id).where(Assignment.quiz_id == attempt.quiz_id)
+        ),
+    )
+    query = select(Attempt.user_id, Attempt.number, Attempt.score, Attempt.max_score).where(
+        Attempt.quiz_id == attempt.quiz_id,
+        Attempt.user_id != attempt.user_id,
+        Attempt.score.is_not(None),
+    )
+    label = "Median of everyone"
+    if db.session.scalar(select(classes.exists())):
+        mates = select(Enrollment.user_id).where(Enrollment.classroom_id.in_(classes))
+        query, label = query.where(Attempt.user_id.in_(mates)), "Class median"
+    latest: dict[int, tuple[int, float]] = {}
+    for user_id, number, score, max_score in db.session.execute(query):
+        pct = _pct(score, max_score)
+        if pct is not None and number >= latest.get(user_id, (0, 0.0))[0]:
+            latest[user_id] = (number, pct)
+    if len(latest) < MIN_OTHERS:
+        return None, label
+    return statistics.median(p for _, p in latest.values()), label
+
+
+def _kinds(attempt: Attempt) -> list[KindScore]:
+    """Right answers per kind of question, in the fixed order of kinds."""
+    kinds = {kind: KindScore(label) for kind, label in KIND_LABELS.items()}
+    for response in attempt.responses:
+        kind = kinds.get(response.question.kind)
+        if kind is not None:
+            kind.total += 1
+            kind.right += bool(response.is_correct)
+    return [k for k in kinds.values() if k.total]
+
+
+def extra_explanation(explanation: str | None, sentence: str | None) -> str:
+    """The explanation, unless it only repeats the source sentence shown beside it."""
+    explanation = (explanation or "").strip()
+    if not explanation or not sentence:
+        return explanation
+    quoted = QUOTED.findall(explanation)
+    repeated = [q for q in quoted if q.strip().rstrip(".,") in sentence]
+    return "" if repeated else explanation
