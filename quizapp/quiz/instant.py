@@ -44,7 +44,7 @@ def is_locked(old_choice: int | None, old_text: str | None) -> bool:
 
 def refuse_change(instant: bool, slot: object, new: dict[str, object]) -> str | None:
     """Why this new answer may not replace the saved one, or None when it may."""
-    old_choice, old_text = getattr(slot, "choice_id"), getattr(slot, "text_answer")
+    old_choice, old_text = slot.choice_id, slot.text_answer
     if not instant or not is_locked(old_choice, old_text):
         return None
     same = new.get("choice_id") == old_choice and new.get("text_answer") == old_text

@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
+from quizapp.quiz.instant import feedback_for
 from quizapp.quiz.services import (
     QuizError,
     apply,
@@ -31,7 +32,6 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
-from quizapp.quiz.instant import feedback_for
 from quizapp.quiz.taking import count_blank, current_position, page_size
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
