@@ -7,7 +7,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Assignment, Attempt, Enrollment
@@ -77,52 +77,66 @@ def _pct(score: float | None, max_score: int) -> float | None:
 def summarise(attempt: Attempt, score: float, *, with_feedback: bool) -> Summary:
     """The summary of a closed attempt; comparisons and kinds only when feedback is shown."""
     summary = Summary(percent=_pct(score, attempt.max_score) or 0.0)
-    earlier = db.session.execute(
-        select(Attempt.score, Attempt.max_score)
-        .where(
-            Attempt.quiz_id == attempt.quiz_id,
-            Attempt.user_id == attempt.user_id,
-            Attempt.number < attempt.number,
-            Attempt.score.is_not(None),
-        )
-        .order_by(Attempt.number)
-    ).all()
-    scores = [p for p in (_pct(s, m) for s, m in earlier) if p is not None]
-    if scores:
-        summary.previous, summary.best_before = scores[-1], max(scores)
-    if not with_feedback:
-        return summary
-    summary.median, summary.median_label = _median(attempt)
-    summary.kinds = _kinds(attempt)
+    rows = _scored_attempts(attempt, with_others=with_feedback)
+    mine = [pct for user_id, number, pct, _ in rows if user_id == attempt.user_id]
+    if mine:
+        summary.previous, summary.best_before = mine[-1], max(mine)
+    if with_feedback:
+        summary.median, summary.median_label = _median(attempt, rows)
+        summary.kinds = _kinds(attempt)
     return summary
 
 
-def _median(attempt: Attempt) -> tuple[float | None, str]:
+def _scored_attempts(attempt: Attempt, *, with_others: bool) -> list[tuple[int, int, float, bool]]:
+    """Scored attempts at the quiz as (user, number, percent, classmate?), in one query: the
+    student's earlier ones, and everyone else's when the median may be shown."""
+    mates = select(Enrollment.user_id).where(
+        Enrollment.classroom_id.in_(
+            select(Enrollment.classroom_id).where(
+                Enrollment.user_id == attempt.user_id,
+                Enrollment.classroom_id.in_(
+                    select(Assignment.classroom_id).where(Assignment.quiz_id == attempt.quiz_id)
+                ),
+            )
+        )
+    )
+    mine = (Attempt.user_id == attempt.user_id) & (Attempt.number < attempt.number)
+    others = Attempt.user_id != attempt.user_id
+    query = (
+        select(
+            Attempt.user_id,
+            Attempt.number,
+            Attempt.score,
+            Attempt.max_score,
+            Attempt.user_id.in_(mates),
+        )
+        .where(
+            Attempt.quiz_id == attempt.quiz_id,
+            Attempt.score.is_not(None),
+            or_(mine, others) if with_others else mine,
+        )
+        .order_by(Attempt.number)
+    )
+    return [
+        (user_id, number, pct, bool(mate))
+        for user_id, number, score, max_score, mate in db.session.execute(query)
+        if (pct := _pct(score, max_score)) is not None
+    ]
+
+
+def _median(
+    attempt: Attempt, rows: list[tuple[int, int, float, bool]]
+) -> tuple[float | None, str]:
     """The median of other students' latest scores: classmates when the quiz is set for a
     class of the student's, else everyone who took it."""
-    classes = select(Enrollment.classroom_id).where(
-        Enrollment.user_id == attempt.user_id,
-        Enrollment.classroom_id.in_(
-            select(Assignment.classroom_id).where(Assignment.quiz_id == attempt.quiz_id)
-        ),
-    )
-    query = select(Attempt.user_id, Attempt.number, Attempt.score, Attempt.max_score).where(
-        Attempt.quiz_id == attempt.quiz_id,
-        Attempt.user_id != attempt.user_id,
-        Attempt.score.is_not(None),
-    )
+    others = [row for row in rows if row[0] != attempt.user_id]
     label = "Median of everyone"
-    if db.session.scalar(select(classes.exists())):
-        mates = select(Enrollment.user_id).where(Enrollment.classroom_id.in_(classes))
-        query, label = query.where(Attempt.user_id.in_(mates)), "Class median"
-    latest: dict[int, tuple[int, float]] = {}
-    for user_id, number, score, max_score in db.session.execute(query):
-        pct = _pct(score, max_score)
-        if pct is not None and number >= latest.get(user_id, (0, 0.0))[0]:
-            latest[user_id] = (number, pct)
+    if any(mate for *_, mate in others):
+        others, label = [row for row in others if row[3]], "Class median"
+    latest = {user_id: pct for user_id, _, pct, _ in others}  # ordered by number: last wins
     if len(latest) < MIN_OTHERS:
         return None, label
-    return statistics.median(p for _, p in latest.values()), label
+    return statistics.median(latest.values()), label
 
 
 def _kinds(attempt: Attempt) -> list[KindScore]:

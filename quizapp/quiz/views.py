@@ -12,6 +12,7 @@ from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.instant import feedback_for
+from quizapp.quiz.summary import encouragement, summarise
 from quizapp.quiz.services import (
     QuizError,
     apply,
@@ -212,6 +213,9 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         if show_feedback
         else set()
     )
+    summary = summarise(attempt, score, with_feedback=show_feedback)
+    wrong = [r for r in attempt.responses if not r.is_correct and r.question_id not in hidden]
+    only_wrong = show_feedback and request.args.get("only") == "wrong"
     return render_template(
         "quiz/result.html",
         attempt=attempt,
@@ -219,4 +223,9 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         expired=timed_out,
         show_feedback=show_feedback,
         hidden=hidden,
+        summary=summary,
+        encouragement=encouragement(summary.percent),
+        wrong_count=len(wrong),
+        responses=wrong if only_wrong else attempt.responses,
+        only_wrong=only_wrong,
     )
