@@ -13,6 +13,7 @@ from quizapp.ids import parse_id
 from quizapp.main import bp
 from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
+from quizapp.quiz.resume import quizzes_using, running_attempts
 from quizapp.quiz.services import quiz_summaries
 
 
@@ -32,7 +33,10 @@ def index() -> str:
         .order_by(Article.created_at.desc(), Article.id.desc())
     ).all()
     summaries = quiz_summaries(current_user)
-    return render_template("main/index.html", summaries=summaries, articles=articles)
+    running = running_attempts(current_user)
+    return render_template(
+        "main/index.html", summaries=summaries, articles=articles, running=running
+    )
 
 
 @bp.get("/articles/<int:article_id>")
@@ -46,7 +50,12 @@ def article(article_id: int) -> str:
         if question and question.article_id == art.id and question.span_start is not None:
             span = (question.span_start, question.span_end)
     return render_template(
-        "main/article.html", article=art, paragraphs=article_paragraphs(art.body), span=span
+        "main/article.html",
+        article=art,
+        paragraphs=article_paragraphs(art.body),
+        span=span,
+        quizzes=quizzes_using(art.id, quiz_summaries(current_user)),
+        running=running_attempts(current_user),
     )
 
 

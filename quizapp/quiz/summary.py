@@ -124,9 +124,7 @@ def _scored_attempts(attempt: Attempt, *, with_others: bool) -> list[tuple[int, 
     ]
 
 
-def _median(
-    attempt: Attempt, rows: list[tuple[int, int, float, bool]]
-) -> tuple[float | None, str]:
+def _median(attempt: Attempt, rows: list[tuple[int, int, float, bool]]) -> tuple[float | None, str]:
     """The median of other students' latest scores: classmates when the quiz is set for a
     class of the student's, else everyone who took it."""
     others = [row for row in rows if row[0] != attempt.user_id]

@@ -12,7 +12,7 @@ from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.instant import feedback_for
-from quizapp.quiz.summary import encouragement, summarise
+from quizapp.quiz.resume import running_attempts
 from quizapp.quiz.services import (
     QuizError,
     apply,
@@ -33,6 +33,7 @@ from quizapp.quiz.services import (
     visible_quiz,
     window_problem,
 )
+from quizapp.quiz.summary import encouragement, summarise
 from quizapp.quiz.taking import count_blank, current_position, page_size
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
@@ -44,7 +45,10 @@ MAX_ANSWERS = 500
 @bp.get("/quizzes")
 def quiz_list() -> str:
     """The quizzes open to the visitor, with attempts left and best scores."""
-    return render_template("quiz/list.html", summaries=quiz_summaries(current_user))
+    summaries = quiz_summaries(current_user)
+    return render_template(
+        "quiz/list.html", summaries=summaries, running=running_attempts(current_user)
+    )
 
 
 @bp.get("/quizzes/<slug>")
