@@ -181,6 +181,7 @@ def article_quiz(article: Article) -> Quiz:
         published=True,
         public=True,
         shuffle=True,
+        instant=True,  # a practice quiz: right or wrong after each answer
     )
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
     db.session.add(quiz)

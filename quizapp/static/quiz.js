@@ -304,7 +304,9 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     var target = event.target;
-    if (instant && event.key === "Enter" && target.classList.contains("answer-text")) {
+    var answerField = target.classList && (target.classList.contains("answer-text") ||
+      target.type === "radio");
+    if (instant && event.key === "Enter" && answerField) {
       event.preventDefault();
       check(target.closest("fieldset[data-question]").dataset.question);
       return;
