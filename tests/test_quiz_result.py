@@ -135,10 +135,14 @@ def test_kinds_filter_and_each_sentence_once(client, quiz):
     assert 'aria-current="page">Only the ones I got wrong' in wrong
 
 
-def test_an_explanation_that_quotes_the_sentence_is_not_shown_twice(client, app, quiz):
+@pytest.mark.parametrize(
+    "quote", ["{sentence}", "The bridge opened in 1932 … Ada Stone, the city's historian."]
+)
+def test_an_explanation_that_quotes_the_sentence_is_not_shown_twice(client, app, quiz, quote):
     with app.app_context():
         for question in db.session.scalars(db.select(Question)):
-            question.explanation = f"The article says: “{question.source_sentence}”"
+            quoted = quote.format(sentence=question.source_sentence)
+            question.explanation = f"The article says: “{quoted}” — Ada Stone, historian."
         db.session.commit()
     page = take(client, quiz, 0)
     assert page.count(SENTENCE) == 4 and "The article says:" not in page

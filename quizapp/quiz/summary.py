@@ -15,6 +15,7 @@ from quizapp.models import KIND_LABELS, Assignment, Attempt, Enrollment
 # The median is only shown when enough others took the quiz that it reveals no one's score.
 MIN_OTHERS = 3
 QUOTED = re.compile(r"“(.+?)”", re.S)
+ELLIPSIS = re.compile(r"…|\.\.\.")
 
 
 @dataclass
@@ -153,6 +154,12 @@ def extra_explanation(explanation: str | None, sentence: str | None) -> str:
     explanation = (explanation or "").strip()
     if not explanation or not sentence:
         return explanation
-    quoted = QUOTED.findall(explanation)
-    repeated = [q for q in quoted if q.strip().rstrip(".,") in sentence]
+    # A quote in the explanation may be shortened with an ellipsis: each piece must be there.
+    repeated = [
+        quote
+        for quote in QUOTED.findall(explanation)
+        if all(
+            piece.strip(" .,") in sentence for piece in ELLIPSIS.split(quote) if piece.strip(" .,")
+        )
+    ]
     return "" if repeated else explanation

@@ -159,7 +159,8 @@ def instant_reply(attempt: Attempt, question_id: int) -> dict[str, object]:
     feedback, tally = feedback_for(attempt, current_user, [question_id])
     item = feedback.get(question_id)
     html = render_template("quiz/_feedback.html", fb=item, tally=tally) if item else ""
-    return {"feedback": html, "right": tally.right, "streak": tally.streak}
+    key = item.answer if item and not item.hidden else None
+    return {"feedback": html, "right": tally.right, "streak": tally.streak, "key": key}
 
 
 @bp.post("/attempts/<int:attempt_id>/submit")

@@ -258,6 +258,12 @@
     if (tallyStreak) tallyStreak.textContent = data.streak;
     if (streakBox) streakBox.classList.toggle("is-hot", data.streak >= 3);
     if (button) button.remove();
+    fieldset.querySelectorAll(".option").forEach(function (option) {
+      var text = option.querySelector(".option-text").textContent;
+      var input = option.querySelector("input");
+      option.classList.toggle("is-key", data.key !== null && text === data.key);
+      option.classList.toggle("is-miss", data.key !== null && input.checked && text !== data.key);
+    });
     say("Saved");
     setDefault();
     refresh();
