@@ -46,7 +46,9 @@ def quiz(app, auth) -> dict:
 )
 def test_the_line_under_the_score_fits_the_score(client, quiz, right, line, not_said):
     page = take(client, quiz, right)
-    assert f"{right * 25}%</span>" in page and f'stroke-dasharray="{right * 25:.1f} 100"' in page
+    assert f"{right * 25}%</span>" in page
+    # The ring's arc is the score; at 0 % there is no arc (not a lone dot).
+    assert (f'stroke-dasharray="{right * 25:.1f} 100"' in page) is (right > 0)
     assert line in page and not_said not in page
     assert ("A perfect score!" in page) is (right == 4)
 
