@@ -133,6 +133,13 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     expect(page.locator(".result-item.is-right")).to_have_count(0)
     for item in page.locator(".result-item").all():
         assert item.locator("blockquote.source").count() <= 1
+    # What was learnt: the right answers, by question.
+    learnt = {
+        item.locator(".prompt").inner_text(): item.locator("p", has_text="Right answer")
+        .locator("strong")
+        .inner_text()
+        for item in page.locator(".result-item").all()
+    }
     v.looks("result-only-wrong")
     page.locator("text=Read it in").first.click()
     expect(page.locator("mark#cited")).to_be_visible()
@@ -140,8 +147,15 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     v.check("article")
     v.fits_phone("article")
 
-    # A second attempt left open shows on the quiz list with Resume.
-    page.click(".take-quiz >> text=Take the quiz")
+    # One attempt: the progress chart is a labelled bar, not a lone dot.
+    v.go("/progress/")
+    expect(page.locator("figure.chart svg rect.bar")).to_have_count(1)
+    expect(page.locator("figure.chart .value")).to_have_text(re.compile(r"^\d+%$"))
+    v.looks("progress-one")
+
+    # A second attempt left open shows on the quiz list with Resume and is taken up again.
+    v.go("/quizzes")
+    page.click(".quiz-card h3 a")
     page.click("text=Start a new attempt")
     qnum(page, 1, total)
     v.go("/quizzes")
@@ -149,10 +163,39 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     v.looks("quiz-list-resume")
     page.click(".quiz-card >> text=Resume")
     qnum(page, 1, total)
+    # Three right answers from what the first result taught: a personal best.
+    got = 0
+    for n in range(1, total + 1):
+        prompt = shown_question(page).locator("legend .prompt").inner_text()
+        if prompt in learnt and got < 3:
+            exact = re.compile(f"^{re.escape(learnt[prompt])}$")
+            shown_question(page).locator(
+                ".option", has=page.locator(".option-text", has_text=exact)
+            ).click()
+            shown_question(page).locator("text=Check answer").click()
+            expect(shown_question(page).locator(".fb-right")).to_be_visible()
+            expect(shown_question(page).locator(".option.is-key")).to_have_count(1)
+            got += 1
+        if got == 3:
+            break
+        page.locator("body").press("n")
+        qnum(page, n + 1, total)
+    assert got == 3
+    expect(page.locator("#tally-right")).to_have_text("3")
+    page.click(".take-bar >> text=Finish")
+    page.click("text=Submit answers")
+    page.click("text=Yes, submit now")
+    expect(page.locator("#celebrate-heading")).to_have_text("A new personal best!")
+    expect(page.locator(".compare .up")).to_contain_text("▲")
+    expect(page.locator(".confetti i").first).to_be_visible()
+    page.emulate_media(reduced_motion="reduce")
+    expect(page.locator(".confetti")).to_be_hidden()
+    v.looks("result-best")
+    page.emulate_media(reduced_motion="no-preference")
 
     v.go("/progress/")
-    expect(page.locator("figure.chart svg rect.bar")).to_have_count(1)
-    expect(page.locator("figure.chart .value")).to_have_text(re.compile(r"^\d+%$"))
+    expect(page.locator("figure.chart svg circle")).to_have_count(2)
+    expect(page.locator("figure.chart")).to_contain_text("Last")
     v.looks("progress")
     v.go("/practice/")
     expect(page.locator(".deck-line")).not_to_contain_text("0 due now")
