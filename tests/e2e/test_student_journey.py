@@ -9,6 +9,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import ARTIFACTS
+
 
 def register(v, username: str) -> None:
     v.go("/auth/register")
@@ -191,6 +193,10 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     page.emulate_media(reduced_motion="reduce")
     expect(page.locator(".confetti")).to_be_hidden()
     v.looks("result-best")
+    # The README's picture of the summary: what a laptop shows before any scrolling.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "readme-result-summary.png"))
     page.emulate_media(reduced_motion="no-preference")
 
     v.go("/progress/")
