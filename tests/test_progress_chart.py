@@ -7,23 +7,14 @@ from datetime import timedelta
 
 from quizapp.extensions import db
 from quizapp.models import MemoryState, Question, User, utcnow
-from tests.test_quiz import new_quiz, start, submit
-
-
-def attempt_at(client, quiz: dict, right: int) -> None:
-    """Submit an attempt with the first `right` questions right."""
-    attempt = start(client, quiz["slug"])
-    answers = {
-        q: quiz["right"][q] if i < right else quiz["wrong"][q]
-        for i, q in enumerate(quiz["questions"])
-    }
-    submit(client, attempt, answers)
+from tests.test_quiz import new_quiz
+from tests.test_quiz_result import take
 
 
 def test_one_attempt_is_a_labelled_bar(client, app, auth):
     quiz = new_quiz(app, questions=4)
     auth.as_new()
-    attempt_at(client, quiz, 3)
+    take(client, quiz, 3)
     page = client.get("/progress/").get_data(as_text=True)
     assert '<rect class="bar"' in page and ">75%</text>" in page and "<circle" not in page
     assert "One attempt so far: 75%." in page
@@ -33,7 +24,7 @@ def test_many_attempts_show_the_trend_best_and_last(client, app, auth):
     quiz = new_quiz(app, questions=4)
     auth.as_new()
     for right in (1, 4, 2):
-        attempt_at(client, quiz, right)
+        take(client, quiz, right)
     page = client.get("/progress/").get_data(as_text=True)
     assert "<polyline" in page and page.count("<circle") == 3 and '<rect class="bar"' not in page
     assert ">Best 100%</text>" in page and ">Last 50%</text>" in page
