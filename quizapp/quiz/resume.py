@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, User, utcnow
@@ -43,11 +43,7 @@ def running_attempts(user: User | None, now: datetime | None = None) -> dict[int
     rows = db.session.execute(
         select(Attempt.id, Attempt.quiz_id, Attempt.deadline_at, Attempt.max_score, answered)
         .outerjoin(Response, Response.attempt_id == Attempt.id)
-        .where(
-            Attempt.user_id == user.id,
-            Attempt.submitted_at.is_(None),
-            or_(Attempt.deadline_at.is_(None), Attempt.deadline_at > now),
-        )
+        .where(Attempt.user_id == user.id, Attempt.is_running(now))
         .group_by(Attempt.id, Attempt.quiz_id, Attempt.deadline_at, Attempt.max_score)
     ).all()
     return {

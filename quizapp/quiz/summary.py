@@ -104,24 +104,17 @@ def _scored_attempts(attempt: Attempt, *, with_others: bool) -> list[tuple[int, 
     mine = (Attempt.user_id == attempt.user_id) & (Attempt.number < attempt.number)
     others = Attempt.user_id != attempt.user_id
     query = (
-        select(
-            Attempt.user_id,
-            Attempt.number,
-            Attempt.score,
-            Attempt.max_score,
-            Attempt.user_id.in_(mates),
-        )
+        select(Attempt.user_id, Attempt.number, Attempt.percent, Attempt.user_id.in_(mates))
         .where(
             Attempt.quiz_id == attempt.quiz_id,
-            Attempt.score.is_not(None),
+            Attempt.percent.is_not(None),
             or_(mine, others) if with_others else mine,
         )
         .order_by(Attempt.number)
     )
     return [
         (user_id, number, pct, bool(mate))
-        for user_id, number, score, max_score, mate in db.session.execute(query)
-        if (pct := _pct(score, max_score)) is not None
+        for user_id, number, pct, mate in db.session.execute(query)
     ]
 
 

@@ -8,6 +8,7 @@ from quizapp.extensions import db
 from quizapp.ids import parse_ids
 from quizapp.models import Quiz, Response
 from quizapp.quiz.services import TakeItem
+from quizapp.states import Layout
 
 REVIEW = "review"
 
@@ -22,9 +23,9 @@ def current_position(items: list[TakeItem], requested: str | None) -> int:
 
 def page_size(quiz: Quiz, total: int) -> int:
     """How many questions one page of the take page shows (all of them: one page)."""
-    if quiz.layout == "paged":
+    if quiz.layout == Layout.PAGED:
         return 1
-    if quiz.layout == "multi":
+    if quiz.layout == Layout.MULTI:
         return quiz.per_page
     return max(total, 1)
 

@@ -31,6 +31,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.quiz.services import close_expired, final_grade
+from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
 WEAK_DISCRIMINATION = 0.1
@@ -289,7 +290,7 @@ def _item_stat(
     facility = 100.0 * correct / n if n else None
     discrimination = pearson(items, rests)
     # Options are counted when students chose among them, even if nobody picked any yet.
-    by_choice = chosen and question.format == "choice"
+    by_choice = chosen and question.format == Format.CHOICE
     choice_stats = (
         [ChoiceStat(choice=c, picked=picked[c.id]) for c in question.choices] if by_choice else []
     )
