@@ -42,9 +42,10 @@ def is_locked(old_choice: int | None, old_text: str | None) -> bool:
     return old_choice is not None or bool(old_text)
 
 
-def refuse_change(instant: bool, slot: object, new: dict[str, object]) -> str | None:
+def refuse_change(
+    instant: bool, old_choice: int | None, old_text: str | None, new: dict[str, object]
+) -> str | None:
     """Why this new answer may not replace the saved one, or None when it may."""
-    old_choice, old_text = slot.choice_id, slot.text_answer
     if not instant or not is_locked(old_choice, old_text):
         return None
     same = new.get("choice_id") == old_choice and new.get("text_answer") == old_text

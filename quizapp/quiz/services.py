@@ -452,7 +452,7 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
         new["text_answer"] = value or None
     if value:
         new["is_correct"] = is_correct(slot, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
-    locked = refuse_change(attempt.quiz.instant, slot, new)
+    locked = refuse_change(attempt.quiz.instant, slot.choice_id, slot.text_answer, new)
     if locked:
         raise QuizError(locked, 423)
     return new
