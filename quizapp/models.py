@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -33,15 +33,22 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Base, db
 from quizapp.states import Feedback, Format, Grading, Layout, Role, Status, sql_in
+
+# db.Model is made at run time from Base (Flask-SQLAlchemy adds the table names and session);
+# a type checker cannot follow that, so it checks the models against Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
-    "who_said": "Who said what",
+    "who_said": "Who said it",
     "which_year": "Which year",
     "which_rank": "Which ranking",
-    "number": "Numbers",
+    "number": "Number",
     "who_is": "Who is who",
 }
 
@@ -76,7 +83,7 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who logs in: student, teacher or admin."""
 
     __table_args__ = (CheckConstraint(sql_in("role", Role), name="role"),)
@@ -89,12 +96,17 @@ class User(UserMixin, db.Model):
     # Part of the login cookie: rotating it ends every session of the account.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A real name beside the username, for rosters and gradebooks (both optional).
+    first_name: Mapped[str | None] = mapped_column(String(80))
+    last_name: Mapped[str | None] = mapped_column(String(80))
+    # An IANA zone name ("Europe/Paris"): dates are typed and shown in it; None means UTC.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="user")
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Disabled accounts cannot log in."""
         return self.active
 
@@ -107,12 +119,23 @@ class User(UserMixin, db.Model):
         self.session_token = new_session_token()
 
     @property
+    def display_name(self) -> str:
+        """First and last name when given, else the username."""
+        name = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return name or self.username
+
+    @property
+    def invited(self) -> bool:
+        """An imported account whose owner has not set a password yet (see auth/invitations)."""
+        return self.password_hash.startswith("!")
+
+    @property
     def is_teacher(self) -> bool:
         """Teachers and admins may use the teaching pages."""
         return self.role in (Role.TEACHER, Role.ADMIN)
 
 
-class Article(db.Model):
+class Article(Model):
     """A news article a question bank is built from."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,27 +151,10 @@ class Article(db.Model):
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    people: Mapped[list[Person]] = relationship(
-        back_populates="article", cascade="all, delete-orphan"
-    )
     questions: Mapped[list[Question]] = relationship(back_populates="article")
 
 
-class Person(db.Model):
-    """Someone named in an article, with the aliases and role the article gives."""
-
-    __table_args__ = (UniqueConstraint("article_id", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    role: Mapped[str | None] = mapped_column(String(500))
-
-    article: Mapped[Article] = relationship(back_populates="people")
-
-
-class Question(db.Model):
+class Question(Model):
     """One question of the bank, keeping the sentence it came from."""
 
     __table_args__ = (
@@ -192,7 +198,7 @@ class Question(db.Model):
         return next((c.id for c in self.choices if c.is_correct), None)
 
 
-class Choice(db.Model):
+class Choice(Model):
     """One option of a multiple-choice question."""
 
     __table_args__ = (
@@ -220,7 +226,7 @@ class Choice(db.Model):
     question: Mapped[Question] = relationship(back_populates="choices")
 
 
-class Quiz(db.Model):
+class Quiz(Model):
     """A quiz: a fixed list of questions or a random draw, with its rules."""
 
     __table_args__ = (
@@ -276,7 +282,7 @@ class Quiz(db.Model):
     )
 
 
-class QuizQuestion(db.Model):
+class QuizQuestion(Model):
     """Membership of a question in a fixed-list quiz."""
 
     __table_args__ = (
@@ -294,7 +300,7 @@ class QuizQuestion(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class Classroom(db.Model):
+class Classroom(Model):
     """A teacher's class, joined by students with a code."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -308,7 +314,7 @@ class Classroom(db.Model):
     )
 
 
-class Enrollment(db.Model):
+class Enrollment(Model):
     """A student's membership of a class."""
 
     classroom_id: Mapped[int] = mapped_column(
@@ -323,7 +329,7 @@ class Enrollment(db.Model):
     user: Mapped[User] = relationship(back_populates="enrollments")
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A quiz set for a class."""
 
     quiz_id: Mapped[int] = mapped_column(
@@ -334,7 +340,7 @@ class Assignment(db.Model):
     )
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One student's go at a quiz; its draw is frozen in its responses."""
 
     __table_args__ = (
@@ -376,7 +382,8 @@ class Attempt(db.Model):
         """Whether the attempt's time had run out at `now`, submitted or not."""
         return self.deadline_at is not None and now >= self.deadline_at
 
-    @timed_out.inplace.expression
+    # mypy reads a hybrid_method in the class body as the bound method it gives instances.
+    @timed_out.inplace.expression  # type: ignore[attr-defined]
     @classmethod
     def _timed_out_sql(cls, now: datetime) -> ColumnElement[bool]:
         return and_(cls.deadline_at.is_not(None), cls.deadline_at <= now)
@@ -386,7 +393,7 @@ class Attempt(db.Model):
         """Whether answers to the attempt still count at `now`: not submitted, not timed out."""
         return self.submitted_at is None and not self.timed_out(now)
 
-    @is_running.inplace.expression
+    @is_running.inplace.expression  # type: ignore[attr-defined]
     @classmethod
     def _is_running_sql(cls, now: datetime) -> ColumnElement[bool]:
         return and_(cls.submitted_at.is_(None), not_(cls.timed_out(now)))
@@ -396,7 +403,7 @@ class Attempt(db.Model):
     )
 
 
-class Response(db.Model):
+class Response(Model):
     """A drawn question within an attempt and the student's answer to it."""
 
     __table_args__ = (
@@ -430,7 +437,7 @@ class Response(db.Model):
     )
 
 
-class RateLimit(db.Model):
+class RateLimit(Model):
     """A rate-limit counter shared by every worker (Flask-Limiter's database storage)."""
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
@@ -439,7 +446,7 @@ class RateLimit(db.Model):
     expires_at: Mapped[float] = mapped_column(Float, index=True)
 
 
-class MemoryState(db.Model):
+class MemoryState(Model):
     """A student's spaced-repetition memory of one question (an FSRS card)."""
 
     user_id: Mapped[int] = mapped_column(
@@ -458,3 +465,49 @@ class MemoryState(db.Model):
     last_correct: Mapped[bool | None] = mapped_column(Boolean)
 
     question: Mapped[Question] = relationship()
+
+
+class Invitation(Model):
+    """A one-time code with which an imported student sets their first password."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # Only a hash is stored: the code itself is shown once, to the teacher who imported.
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class QuizOverride(Model):
+    """A student's accommodation on one quiz: extra time and extra attempts (Moodle's override)."""
+
+    __table_args__ = (
+        CheckConstraint("extra_time_pct IS NULL OR extra_time_pct > 0", name="extra_pct"),
+        CheckConstraint("extra_time_min IS NULL OR extra_time_min > 0", name="extra_min"),
+        CheckConstraint("extra_attempts >= 0", name="extra_attempts"),
+    )
+
+    quiz_id: Mapped[int] = mapped_column(
+        ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    extra_time_pct: Mapped[int | None] = mapped_column(Integer)
+    extra_time_min: Mapped[int | None] = mapped_column(Integer)
+    extra_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    user: Mapped[User] = relationship()
+
+
+class UndoAction(Model):
+    """What a destructive action removed, kept briefly so any worker can put it back."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)

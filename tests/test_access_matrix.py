@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, Classroom, Enrollment, MemoryState, User, utcnow
-from quizapp.quiz.services import start_attempt, submit
+from quizapp.quiz.attempts import start_attempt, submit
 from tests.factories import make_quiz
 
 ROLES = ["anonymous", "student", "other_student", "teacher", "other_teacher", "admin"]
@@ -26,6 +26,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "main.healthz": ("/healthz", PUBLIC),
     "auth.login": ("/auth/login", PUBLIC),
     "auth.register": ("/auth/register", PUBLIC),
+    "auth.invite": ("/auth/invite", PUBLIC),
+    "auth.account": ("/auth/account", SIGNED_IN),
     "quiz.quiz_list": ("/quizzes", PUBLIC),
     # The class quiz: its students, its teacher and admins only.
     "quiz.detail": ("/quizzes/{slug}", (404, 200, 404, 200, 404, 200)),
@@ -36,7 +38,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "practice.session": ("/practice/", SIGNED_IN),
     "practice.feedback": ("/practice/{question}/feedback", (LOGIN, 200, 404, 404, 404, 404)),
     "progress.overview": ("/progress/", SIGNED_IN),
-    "classes.join": ("/classes/join", SIGNED_IN),
+    "enrolment.join": ("/classes/join", SIGNED_IN),
     "teach.dashboard": ("/teach/", TEACHING),
     "teach.import_page": ("/teach/articles/import", TEACHING),
     "teach.review": ("/teach/articles/{article}/review", TEACHERS_OBJECT),
@@ -48,8 +50,10 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "teach.quiz_list": ("/teach/quizzes", TEACHING),
     "teach.quiz_new": ("/teach/quizzes/new", TEACHING),
     "teach.quiz_edit": ("/teach/quizzes/{quiz}/edit", TEACHERS_OBJECT),
+    "teach.accommodations": ("/teach/quizzes/{quiz}/accommodations", TEACHERS_OBJECT),
     "teach.class_list": ("/teach/classes", TEACHING),
     "teach.class_detail": ("/teach/classes/{classroom}", TEACHERS_OBJECT),
+    "teach.roster_import": ("/teach/classes/{classroom}/roster", TEACHERS_OBJECT),
     "teach.teachers": ("/teach/admin/teachers", (LOGIN, 403, 403, 403, 403, 200)),
     "reports.index": ("/teach/reports/", TEACHING),
     "reports.quiz_gradebook": ("/teach/reports/quizzes/{quiz}", TEACHERS_OBJECT),

@@ -1,7 +1,7 @@
 """add the quiz's "N per page" layout (per_page) and its instant-feedback setting
 
 Revision ID: 21a36e2674b5
-Revises: b7c2e4a91d03
+Revises: fffdf0dcfb7d
 Create Date: 2026-12-02 15:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '21a36e2674b5'
-down_revision = 'b7c2e4a91d03'
+down_revision = 'fffdf0dcfb7d'
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, User, utcnow
-from quizapp.quiz.services import QuizSummary
+from quizapp.quiz.catalogue import QuizSummary
 
 
 @dataclass
@@ -20,6 +20,12 @@ class Running:
     answered: int
     total: int
     seconds_left: int | None  # None: no time limit
+    deadline: datetime | None = None  # includes any extra time the teacher granted
+
+    @property
+    def deadline_style(self) -> str:
+        """How `localtime` shows the deadline: the time alone when it is today-ish."""
+        return "time" if self.seconds_left is not None and self.seconds_left < 12 * 3600 else ""
 
     @property
     def time_left(self) -> str:
@@ -52,6 +58,7 @@ def running_attempts(user: User | None, now: datetime | None = None) -> dict[int
             done,
             total,
             None if deadline is None else int((deadline - now).total_seconds()),
+            deadline,
         )
         for attempt_id, quiz_id, deadline, total, done in rows
     }

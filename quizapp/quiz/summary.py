@@ -75,7 +75,7 @@ def _pct(score: float | None, max_score: int) -> float | None:
     return None if score is None or not max_score else 100.0 * score / max_score
 
 
-def summarise(attempt: Attempt, score: float, *, with_feedback: bool) -> Summary:
+def summarise(attempt: Attempt, score: float | None, *, with_feedback: bool) -> Summary:
     """The summary of a closed attempt; comparisons and kinds only when feedback is shown."""
     summary = Summary(percent=_pct(score, attempt.max_score) or 0.0)
     rows = _scored_attempts(attempt, with_others=with_feedback)
@@ -115,6 +115,7 @@ def _scored_attempts(attempt: Attempt, *, with_others: bool) -> list[tuple[int, 
     return [
         (user_id, number, pct, bool(mate))
         for user_id, number, pct, mate in db.session.execute(query)
+        if pct is not None  # filtered in SQL too; this tells the type checker
     ]
 
 

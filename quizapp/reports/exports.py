@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
+from quizapp.actors import Actor
 from quizapp.auth.guards import sees_all
 from quizapp.extensions import db
 from quizapp.models import (
@@ -29,10 +30,12 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired
+from quizapp.quiz.attempts import close_expired
 
 HEADER = [
     "student",
+    "first name",
+    "last name",
     "class",
     "quiz",
     "attempt",
@@ -82,12 +85,12 @@ def question_ids(quiz: Quiz) -> list[int]:
 
 def score_rows(
     *,
-    viewer: User | None,
+    viewer: Actor,
     quiz: Quiz | None = None,
     classroom: Classroom | None = None,
     questions: bool = False,
 ) -> Iterator[list[Cell]]:
-    """The header, then one row per attempt the viewer may see (viewer None: every attempt).
+    """The header, then one row per attempt the viewer may see (the command line: every one).
 
     `classroom` keeps the class's students' attempts at quizzes assigned to that class;
     `questions` (with a quiz) adds a 1/0 column per question, empty when it was not drawn.
@@ -95,7 +98,8 @@ def score_rows(
     # Attempts whose time ran out count as submitted with what was saved in time.
     close_expired(quiz_ids=[quiz.id] if quiz is not None else None)
     columns = question_ids(quiz) if questions and quiz is not None else []
-    yield HEADER + [f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1)]
+    header: list[Cell] = [*HEADER, *(f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1))]
+    yield header
     result = db.session.execute(
         _attempts_query(viewer, quiz, classroom).execution_options(yield_per=CHUNK)
     )
@@ -104,6 +108,8 @@ def score_rows(
         for row in chunk:
             line: list[Cell] = [
                 row.username,
+                row.first_name or "",
+                row.last_name or "",
                 row.classes or "",
                 row.title,
                 row.number,
@@ -118,7 +124,7 @@ def score_rows(
             yield line
 
 
-def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom | None):
+def _attempts_query(viewer: Actor, quiz: Quiz | None, classroom: Classroom | None):
     """Attempts with student, quiz and the names of the student's classes the quiz is set for."""
     classes = (
         select(func.aggregate_strings(Classroom.name, "; "))
@@ -132,6 +138,8 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
         select(
             Attempt.id,
             User.username,
+            User.first_name,
+            User.last_name,
             classes.label("classes"),
             Quiz.title,
             Attempt.number,
@@ -145,7 +153,7 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .order_by(Quiz.title, Quiz.id, User.username, Attempt.number)
     )
-    if not sees_all(viewer):
+    if viewer is not None and not sees_all(viewer):
         query = query.where(Quiz.owner_id == viewer.id)
     if quiz is not None:
         query = query.where(Attempt.quiz_id == quiz.id)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.auth.guards import sees_all
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
@@ -30,7 +32,8 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired, final_grade
+from quizapp.quiz.attempts import close_expired
+from quizapp.quiz.grading import final_grade
 from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
@@ -87,6 +90,11 @@ class ItemStat:
     flags: list[str] = field(default_factory=list)
 
 
+def by_name() -> tuple:
+    """Students in roster order: by last name (the username when there is none), then first."""
+    return (func.lower(func.coalesce(User.last_name, User.username)), User.first_name, User.id)
+
+
 def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
     """The classes this quiz is assigned to that the user teaches (admins: all of them)."""
     query = (
@@ -101,14 +109,14 @@ def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
 
 
 def gradebook(quiz: Quiz, classroom: Classroom | None = None) -> list[StudentGrades]:
-    """Every student's attempts at the quiz with their grade, in one query."""
+    """Every student's attempts at the quiz with their grade, in two queries."""
     close_expired(quiz_ids=[quiz.id])
     query = (
         select(Attempt)
         .join(Attempt.user)
         .options(contains_eager(Attempt.user))
         .where(Attempt.quiz_id == quiz.id)
-        .order_by(User.username, Attempt.number)
+        .order_by(*by_name(), Attempt.number)
     )
     if classroom is not None:
         members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
@@ -156,12 +164,12 @@ def histogram_bars(
 
 
 def class_matrix(classroom: Classroom) -> ClassMatrix:
-    """Students × assigned quizzes with each student's grade per quiz, in three queries."""
+    """Students × assigned quizzes with each student's grade per quiz, in five queries."""
     members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
     close_expired(quiz_ids=list(db.session.scalars(assigned)))
     students = list(
-        db.session.scalars(select(User).where(User.id.in_(members)).order_by(User.username))
+        db.session.scalars(select(User).where(User.id.in_(members)).order_by(*by_name()))
     )
     quizzes = list(
         db.session.scalars(select(Quiz).where(Quiz.id.in_(assigned)).order_by(Quiz.title, Quiz.id))
@@ -177,9 +185,9 @@ def class_matrix(classroom: Classroom) -> ClassMatrix:
     return ClassMatrix(students=students, quizzes=quizzes, grades=grades)
 
 
-def attempt_detail(attempt_id: int) -> Attempt | None:
-    """An attempt with its student, quiz, questions, choices and answers (bounded queries)."""
-    return db.session.scalar(
+def attempt_detail(attempt_id: int, viewer: User) -> Attempt:
+    """An attempt at the viewer's quiz with its student, questions and answers, else NotFound."""
+    found = db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id)
         .options(
@@ -190,9 +198,12 @@ def attempt_detail(attempt_id: int) -> Attempt | None:
             .selectinload(Question.choices),
         )
     )
+    if found is None or not (sees_all(viewer) or found.quiz.owner_id == viewer.id):
+        raise NotFound(f"attempt {attempt_id}")
+    return found
 
 
-def pearson(xs: list[float], ys: list[float]) -> float | None:
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """The Pearson correlation of two equally long series; None when either does not vary."""
     n = len(xs)
     if n < 2 or n != len(ys):
@@ -237,7 +248,7 @@ def item_flags(
 
 
 def item_statistics(quiz: Quiz) -> list[ItemStat]:
-    """Facility, discrimination, option counts and flags per question (three queries)."""
+    """Facility, discrimination, option counts and flags per question, in five queries."""
     close_expired(quiz_ids=[quiz.id])
     rows = db.session.execute(
         select(Response.attempt_id, Response.question_id, Response.choice_id, Response.is_correct)

@@ -11,8 +11,11 @@ bp.before_request(teachers_only)
 from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     admin,
     articles,
-    classes,
+    classrooms,
     dashboard,
+    overrides,
     questions,
     quizzes,
+    roster_views,
+    undo_views,
 )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
-from flask import abort
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
-from quizapp.auth.guards import can_edit, sees_all
+from quizapp.auth.guards import can_edit, editable_by, sees_all
+from quizapp.bank.spec import QuestionSpec
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
+    Article,
     Assignment,
     Attempt,
     Classroom,
@@ -22,8 +24,9 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.sqlite import inserted
 from quizapp.states import Status
+from quizapp.transactions import inserted
+from quizapp.zones import to_utc, to_wall, viewer_zone
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -32,14 +35,21 @@ RETRIES = 20
 
 
 def editable_question(question_id: int, user: User) -> Question:
-    """A question the user may edit, with its choices and article, else 404."""
+    """A question the user may edit, with its choices and article, else NotFound."""
     question = db.session.scalar(
         select(Question)
         .where(Question.id == question_id)
         .options(selectinload(Question.choices), selectinload(Question.article))
     )
     if question is None or not can_edit(question, user):
-        abort(404)
+        raise NotFound(f"question {question_id}")
+    return question
+
+
+def add_question(spec: QuestionSpec) -> Question:
+    """A new question built from its spec, added to the session (flushed by the caller)."""
+    question = spec.build()
+    db.session.add(question)
     return question
 
 
@@ -66,6 +76,19 @@ def discard_message(outcome: str) -> str:
         "This question was used in quizzes or attempts, so it was retired instead of deleted: "
         "old scores stay explainable."
     )
+
+
+def publish_drafts(article: Article, user: User, ids: list[int] | None) -> int:
+    """Publish the user's drafts of an article (those with these ids, or all); how many."""
+    query = select(Question).where(
+        Question.article_id == article.id, Question.status == Status.DRAFT, editable_by(user)
+    )
+    if ids is not None:
+        query = query.where(Question.id.in_(ids))
+    questions = db.session.scalars(query).all()
+    for question in questions:
+        question.status = Status.PUBLISHED
+    return len(questions)
 
 
 def new_join_code() -> str:
@@ -150,11 +173,16 @@ def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
     ]
 
 
+def delete_classroom(classroom: Classroom) -> None:
+    """Delete a class with its enrolments and assignments (the students keep their attempts)."""
+    db.session.delete(classroom)
+
+
 def as_utc(value: datetime | None) -> datetime | None:
-    """A datetime-local input read as UTC."""
-    return value.replace(tzinfo=UTC) if value else None
+    """A datetime-local input, typed in the teacher's time zone, as an aware UTC time."""
+    return to_utc(value, viewer_zone())
 
 
 def as_local(value: datetime | None) -> datetime | None:
-    """A stored UTC time shown in a datetime-local input."""
-    return value.astimezone(UTC).replace(tzinfo=None) if value else None
+    """A stored UTC time as the teacher's wall-clock time, for a datetime-local input."""
+    return to_wall(value, viewer_zone())

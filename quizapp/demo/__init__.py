@@ -1,0 +1,1 @@
+"""Demo data for a first look at the teacher side: `flask --app quizapp --debug demo`."""
