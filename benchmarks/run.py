@@ -23,6 +23,7 @@ from pathlib import Path
 from types import FrameType
 
 from flask import Flask
+from sqlalchemy import update
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -47,6 +48,7 @@ from benchmarks.seed import (  # noqa: E402
     top_up_attempts,
 )
 from quizapp.extensions import db  # noqa: E402
+from quizapp.models import Quiz  # noqa: E402
 
 SECRET = "benchmark-secret-key"
 HISTORY = 10  # submitted attempts per student of the first class
@@ -144,6 +146,25 @@ def submit_call(student: Student, seeded: Seeded, rng: random.Random) -> tuple[s
     return student.cookie, ("POST", f"/attempts/{student.attempt_id}/submit", fields, {})
 
 
+def next_call(student: Student, seeded: Seeded, rng: random.Random) -> tuple[str, Call]:
+    """POST one paged question without JavaScript: save its answer, move to the next (302)."""
+    qid = rng.choice(list(seeded.choices))
+    fields = {
+        "csrf_token": student.token,
+        f"q{qid}": rng.choice(seeded.choices[qid]),
+        "shown": qid,
+        "go": rng.randint(2, len(seeded.choices)),
+    }
+    return student.cookie, ("POST", f"/attempts/{student.attempt_id}/save", fields, {})
+
+
+def set_layout(app: Flask, quiz_id: int, layout: str) -> None:
+    """Switch the benchmark quiz between one per page and all on one page."""
+    with app.app_context():
+        db.session.execute(update(Quiz).where(Quiz.id == quiz_id).values(layout=layout))
+        db.session.commit()
+
+
 def hello_calls(n: int) -> list[tuple[str | None, Call]]:
     """n anonymous GET / of the hello app."""
     return [(None, ("GET", "/", None, {}))] * n
@@ -164,9 +185,16 @@ class Pool:
 
 
 def throughput(
-    report: Report, plan: Plan, ports: tuple[int, int], seeded: Seeded, pool: Pool, threads: int
+    report: Report,
+    plan: Plan,
+    ports: tuple[int, int],
+    seeded: Seeded,
+    pool: Pool,
+    threads: int,
+    app: Flask,
 ) -> None:
-    """Interleaved rounds of hello, take page, autosave and submit at fixed concurrency."""
+    """Interleaved rounds of hello, take page (paged and all on one page), next question,
+    autosave and submit at fixed concurrency."""
     hello_port, app_port = ports
     rng = random.Random(1)
     regulars = pool.take(TAKE_POOL)
@@ -176,25 +204,35 @@ def throughput(
     run_fixed(app_port, take[:100], concurrency=threads, expect=200)
     warm = [submit_call(s, seeded, rng) for s in pool.take(8)]
     run_fixed(app_port, warm, concurrency=threads, expect=302)
-    results: dict[str, list[Sample]] = {"hello": [], "take": [], "autosave": [], "submit": []}
+    keys = ("hello", "take", "next", "single", "autosave", "submit")
+    results: dict[str, list[Sample]] = {key: [] for key in keys}
     for _ in range(plan.rounds):
         saves = [autosave_call(regulars[i % TAKE_POOL], seeded, rng) for i in range(plan.autosave)]
+        moves = [next_call(regulars[i % TAKE_POOL], seeded, rng) for i in range(plan.take)]
         submits = [submit_call(s, seeded, rng) for s in pool.take(plan.submit)]
         results["hello"].append(
             run_fixed(hello_port, hello_calls(plan.hello), concurrency=threads, expect=200)
         )
         results["take"].append(run_fixed(app_port, take, concurrency=threads, expect=200))
+        results["next"].append(run_fixed(app_port, moves, concurrency=threads, expect=302))
+        set_layout(app, seeded.quiz_id, "single")
+        try:
+            results["single"].append(run_fixed(app_port, take, concurrency=threads, expect=200))
+        finally:
+            set_layout(app, seeded.quiz_id, "paged")
         results["autosave"].append(run_fixed(app_port, saves, concurrency=threads, expect=200))
         results["submit"].append(run_fixed(app_port, submits, concurrency=threads, expect=302))
     labels = {
         "hello": "hello GET / (bare Flask, the ceiling)",
-        "take": "take GET /attempts/<id>",
+        "take": "take GET /attempts/<id> (one question per page)",
+        "next": "next question without JS POST /attempts/<id>/save (302)",
+        "single": "take GET /attempts/<id> (all on one page)",
         "autosave": "autosave POST /attempts/<id>/answer",
         "submit": "submit POST /attempts/<id>/submit",
     }
     for key, label in labels.items():
         report.line(latency_line(f"{label} [{threads} threads]", results[key]))
-    for key, floor in (("submit", 0.25), ("take", 0.4)):
+    for key, floor in (("submit", 0.25), ("take", 0.4), ("next", 0.4)):
         ratios = [a.rps / h.rps for a, h in zip(results[key], results["hello"], strict=True)]
         ratio = statistics.median(ratios)
         report.line(f"ratio {key}/hello: {ratio:.2f}")
@@ -420,7 +458,7 @@ def run(args: argparse.Namespace, tmp: Path, report: Report) -> None:
             gunicorn(hello_app[0], env, hello_app[2], workers=args.workers, ready="/") as hello,
             gunicorn(quiz_app[0], env, quiz_app[2], workers=args.workers, ready="/healthz") as main,
         ):
-            throughput(report, plan, (hello[0], main[0]), seeded, pool, args.threads)
+            throughput(report, plan, (hello[0], main[0]), seeded, pool, args.threads, app)
             classroom(report, plan, main[0], seeded, pool)
             burst(report, plan, main[0], seeded, pool, app)
         csv_export(report, plan, app, url, seeded, tmp)

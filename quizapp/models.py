@@ -233,6 +233,10 @@ class Quiz(Model):
         CheckConstraint(sql_in("grading", Grading), name="grading"),
         CheckConstraint(sql_in("feedback", Feedback), name="feedback"),
         CheckConstraint(sql_in("layout", Layout), name="layout"),
+        CheckConstraint("per_page BETWEEN 2 AND 50", name="per_page"),
+        # Instant feedback shows each key as soon as it is answered: never in a quiz whose
+        # answers wait for its close date.
+        CheckConstraint("NOT instant OR feedback = 'immediate'", name="instant"),
         CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
         CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
         CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
@@ -262,6 +266,10 @@ class Quiz(Model):
     layout: Mapped[str] = mapped_column(
         String(10), default=Layout.PAGED, server_default=Layout.PAGED.value
     )
+    # Questions per page of the "multi" layout.
+    per_page: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # Right or wrong, the key and the source sentence right after each answer, which then locks.
+    instant: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -50,9 +50,11 @@ class Feedback(StrEnum):
 
 
 class Layout(StrEnum):
-    """How the take page shows the questions: one per page (with a navigator) or all at once."""
+    """How the take page shows the questions: one per page or N per page (with a navigator), or
+    all at once."""
 
     PAGED = "paged"
+    MULTI = "multi"
     SINGLE = "single"
 
 

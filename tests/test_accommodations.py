@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -123,3 +125,21 @@ def test_removing_an_accommodation_and_other_teachers(client, app, auth, setting
     auth.logout()
     auth.as_new(username="other", role="teacher")
     assert client.get(url).status_code == 404
+
+
+def test_resume_and_attempts_left_count_the_accommodation(client, app, auth, setting):
+    url = QUIZ_PAGE.format(setting["quiz"])
+    data = {"user_id": setting["sam"], "extra_time_min": "30", "extra_attempts": "1"}
+    assert post_form(client, url, data).status_code == 302
+    auth.logout()
+    auth.login("sam")
+    with app.app_context():
+        db.session.get(User, setting["sam"]).timezone = "Asia/Kolkata"  # UTC+05:30
+        db.session.commit()
+    attempt, _ = start(client, app, setting["quiz"])
+    page = client.get("/quizzes").get_data(as_text=True)
+    # 30 minutes of the quiz and 30 more for sam; the deadline in his own zone.
+    assert re.search(r"<span[^>]*>(59 min|1 h 00 min) left</span>", page)
+    local = attempt.deadline_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Kolkata"))
+    assert re.search(rf"\(until <time datetime=\"[^\"]+\" [^>]*>{local:%H:%M} IST</time>\)", page)
+    assert re.search(r"<dt>Attempts left</dt><dd>1</dd>", page)

@@ -305,7 +305,7 @@ def test_finding1_cards_kept_secret_are_not_counted_as_due(client, app, auth):
         )
         db.session.commit()
     page = client.get("/practice/").get_data(as_text=True)
-    assert "0 reviews due now" in page and "All caught up" in page
+    assert "0 due now" in page and "All caught up" in page
     assert "due for review now" not in client.get("/progress/").get_data(as_text=True)
 
 

@@ -59,7 +59,7 @@ def test_due_questions_come_before_new_ones(client, app, auth):
         state.due_at = utcnow() - timedelta(minutes=1)
         db.session.commit()
     page = client.get("/practice/").get_data(as_text=True)
-    assert first["prompt"] in page and "1 review due now" in page
+    assert first["prompt"] in page and "1 due now" in page
 
 
 def test_all_caught_up_says_when_the_next_review_is_due(client, app, auth):

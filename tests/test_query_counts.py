@@ -14,7 +14,8 @@ import pytest
 from quizapp.extensions import db
 from quizapp.models import Attempt, Classroom, Quiz, User, utcnow
 from quizapp.progress import services as progress
-from quizapp.quiz import grading, taking
+from quizapp.quiz import grading, summary, taking
+from quizapp.quiz.resume import running_attempts
 from quizapp.quiz.visibility import hidden_among, key_hidden
 from quizapp.teach.services import student_counts
 from tests.conftest import queries
@@ -63,6 +64,11 @@ CASES: dict[str, tuple[Call, str | None]] = {
     "load_slots": (
         lambda w: grading.load_slots(w["attempt"].id),
         grading.load_slots.__doc__,
+    ),
+    "running_attempts": (lambda w: running_attempts(w["student"]), running_attempts.__doc__),
+    "scored_attempts": (
+        lambda w: summary._scored_attempts(w["attempt"], with_others=True),
+        summary._scored_attempts.__doc__,
     ),
 }
 

@@ -353,7 +353,8 @@ def test_query_counts_do_not_grow_with_the_number_of_questions(client, app, auth
         result = count_queries(app, client.get, f"/attempts/{attempt_id}/result")
         counts.append((take, result))
     assert counts[0] == counts[1]
-    assert counts[0][0] <= 10 and counts[0][1] <= 10
+    # The result page's summary (earlier attempts, the median) costs one more query.
+    assert counts[0][0] <= 10 and counts[0][1] <= 11
 
 
 def test_retired_questions_are_not_drawn(client, app, auth):

@@ -169,6 +169,7 @@ def article_quiz(article: Article) -> Quiz:
         published=True,
         public=True,
         shuffle=True,
+        instant=True,  # a practice quiz: right or wrong after each answer
     )
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
     # The title's slug, else the article's id after it (a seed's quiz keeps a stable address).

@@ -16,6 +16,7 @@ from quizapp.main.services import (
     database_answers,
 )
 from quizapp.quiz.catalogue import quiz_summaries
+from quizapp.quiz.resume import quizzes_using, running_attempts
 
 
 @bp.get("/")
@@ -23,7 +24,10 @@ def index() -> str:
     """List the quizzes open to the visitor and the articles behind them."""
     articles = current_articles()
     summaries = quiz_summaries(current_user)
-    return render_template("main/index.html", summaries=summaries, articles=articles)
+    running = running_attempts(current_user)
+    return render_template(
+        "main/index.html", summaries=summaries, articles=articles, running=running
+    )
 
 
 @bp.get("/articles/<int:article_id>")
@@ -32,7 +36,12 @@ def article(article_id: int) -> str:
     art = article_by_id(article_id)
     span = cited_span(art, parse_id(request.args.get("q")))
     return render_template(
-        "main/article.html", article=art, paragraphs=article_paragraphs(art.body), span=span
+        "main/article.html",
+        article=art,
+        paragraphs=article_paragraphs(art.body),
+        span=span,
+        quizzes=quizzes_using(art.id, quiz_summaries(current_user)),
+        running=running_attempts(current_user),
     )
 
 

@@ -135,12 +135,14 @@ def chart_points(
     if not rows:
         return []
     step = (width - 2 * pad) / max(len(rows) - 1, 1)
+    # A single attempt is drawn as a bar in the middle, not a lone dot on the axis.
+    start = width / 2 if len(rows) == 1 else pad
     points = []
     for i, (attempt, quiz) in enumerate(rows):
         pct = attempt.percent or 0.0  # history() keeps scored attempts only
         points.append(
             {
-                "x": round(pad + i * step, 1),
+                "x": round(start + i * step, 1),
                 "y": round(height - pad - pct * (height - 2 * pad) / 100, 1),
                 "percent": pct,
                 "label": f"{quiz.title}, attempt {attempt.number}: {pct:.0f}%",

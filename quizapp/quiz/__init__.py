@@ -5,3 +5,6 @@ from flask import Blueprint
 bp = Blueprint("quiz", __name__)
 
 from quizapp.quiz import paging, views  # noqa: E402,F401  (routes register on import)
+from quizapp.quiz.summary import extra_explanation  # noqa: E402
+
+bp.add_app_template_filter(extra_explanation)

@@ -12,6 +12,7 @@ from quizapp.ids import parse_id
 from quizapp.models import Attempt, Choice, Question, Quiz, Response
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.quiz.errors import QuizError
+from quizapp.quiz.instant import refuse_change
 from quizapp.states import Format, Grading
 
 
@@ -130,6 +131,9 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
         new["text_answer"] = value or None
     if value:
         new["is_correct"] = is_correct(slot, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
+    locked = refuse_change(attempt.quiz.instant, slot.choice_id, slot.text_answer, new)
+    if locked:
+        raise QuizError(locked, 423)
     return new
 
 

@@ -10,8 +10,9 @@ from sqlalchemy.engine import CursorResult
 
 from quizapp.extensions import db
 from quizapp.ids import parse_ids
-from quizapp.models import Attempt, Choice, Question, Response
+from quizapp.models import Attempt, Choice, Question, Quiz, Response
 from quizapp.quiz.checkers import answer_format
+from quizapp.states import Layout
 
 REVIEW = "review"
 
@@ -83,6 +84,15 @@ def current_position(items: list[TakeItem], requested: str | None) -> int:
     if wanted:
         return min(wanted[0], len(items))
     return next((i for i, item in enumerate(items, 1) if not item.answered), 1)
+
+
+def page_size(quiz: Quiz, total: int) -> int:
+    """How many questions one page of the take page shows (all of them: one page)."""
+    if quiz.layout == Layout.PAGED:
+        return 1
+    if quiz.layout == Layout.MULTI:
+        return quiz.per_page
+    return max(total, 1)
 
 
 def set_flags(attempt_id: int, shown: list[str], flagged: list[str]) -> None:

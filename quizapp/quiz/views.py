@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from quizapp.ids import parse_id
-from quizapp.models import utcnow
+from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.attempts import (
     attempts_at,
@@ -22,9 +22,11 @@ from quizapp.quiz.attempts import (
 from quizapp.quiz.catalogue import quiz_summaries, quiz_summary, visible_quiz
 from quizapp.quiz.errors import QuizError
 from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, grade_one
-from quizapp.quiz.taking import count_blank, current_position, take_items
+from quizapp.quiz.instant import feedback_for
+from quizapp.quiz.resume import running_attempts
+from quizapp.quiz.summary import encouragement, summarise
+from quizapp.quiz.taking import count_blank, current_position, page_size, take_items
 from quizapp.quiz.visibility import feedback_visible, hidden_among
-from quizapp.states import Layout
 from quizapp.transactions import read_phase, set_rollback, transaction
 
 ANSWER_PREFIX = "q"
@@ -34,7 +36,10 @@ MAX_ANSWERS = 500
 @bp.get("/quizzes")
 def quiz_list() -> str:
     """The quizzes open to the visitor, with attempts left and best scores."""
-    return render_template("quiz/list.html", summaries=quiz_summaries(current_user))
+    summaries = quiz_summaries(current_user)
+    return render_template(
+        "quiz/list.html", summaries=summaries, running=running_attempts(current_user)
+    )
 
 
 @bp.get("/quizzes/<slug>")
@@ -79,14 +84,18 @@ def take(attempt_id: int) -> str | WerkzeugResponse:
     if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
-    paged = attempt.quiz.layout == Layout.PAGED
+    per_page = page_size(attempt.quiz, len(items))
+    feedback, tally = feedback_for(attempt, current_user)
     return render_template(
         "quiz/take.html",
         attempt=attempt,
         items=items,
-        paged=paged,
-        current=current_position(items, request.args.get("q")) if paged else None,
+        paged=per_page < len(items),
+        per_page=per_page,
+        current=current_position(items, request.args.get("q")),
         answered=sum(1 for item in items if item.answered),
+        feedback=feedback,
+        tally=tally,
     )
 
 
@@ -117,7 +126,18 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
             apply([change])
     except QuizError as error:
         return jsonify(saved=False, error=error.message), error.status
-    return jsonify(saved=True), 200
+    if not attempt.quiz.instant:
+        return jsonify(saved=True), 200
+    return jsonify(saved=True, **instant_reply(attempt, change[0].question_id)), 200
+
+
+def instant_reply(attempt: Attempt, question_id: int) -> dict[str, object]:
+    """An instant-feedback quiz's answer to a save: the feedback block and the running tally."""
+    feedback, tally = feedback_for(attempt, current_user, [question_id])
+    item = feedback.get(question_id)
+    html = render_template("quiz/_feedback.html", fb=item, tally=tally) if item else ""
+    key = item.answer if item and not item.hidden else None
+    return {"feedback": html, "right": tally.right, "streak": tally.streak, "key": key}
 
 
 @bp.post("/attempts/<int:attempt_id>/submit")
@@ -171,6 +191,9 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         if show_feedback
         else set()
     )
+    summary = summarise(attempt, score, with_feedback=show_feedback)
+    wrong = [r for r in attempt.responses if not r.is_correct and r.question_id not in hidden]
+    only_wrong = show_feedback and request.args.get("only") == "wrong"
     return render_template(
         "quiz/result.html",
         attempt=attempt,
@@ -178,4 +201,9 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         expired=timed_out,
         show_feedback=show_feedback,
         hidden=hidden,
+        summary=summary,
+        encouragement=encouragement(summary.percent),
+        wrong_count=len(wrong),
+        responses=wrong if only_wrong else attempt.responses,
+        only_wrong=only_wrong,
     )

@@ -42,7 +42,9 @@ def _pool(kinds: list[str] | None, article_ids: list[int] | None) -> ColumnEleme
     return and_(true(), *conditions)
 
 
-def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[bool]:
+def key_hidden(
+    user: User | None, now: datetime | None = None, *, except_attempt: int | None = None
+) -> ColumnElement[bool]:
     """SQL condition on Question: its answer key must not reach this user now.
 
     A student never sees the key of a question in one of their running attempts, nor of one in
@@ -50,7 +52,8 @@ def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[
     owns it (a question shared with an immediate-feedback quiz would leak through that one),
     nor of one in their own attempts at such a quiz (its list or pool may have changed since).
     Teachers see the whole bank anyway. Costs one small query, for the waiting draw pools;
-    call it once per request and reuse the condition.
+    call it once per request and reuse the condition. except_attempt: a running attempt whose
+    own questions do not count as hidden (instant feedback decides those one by one).
     """
     if user is None or not user.is_authenticated:
         return true()
@@ -67,6 +70,8 @@ def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(Attempt.user_id == user.id, or_(Attempt.is_running(now), waiting))
     )
+    if except_attempt is not None:
+        mine = mine.where(Attempt.id != except_attempt)
     pools = {
         (tuple(sorted(kinds or [])), tuple(sorted(article_ids or [])))
         for kinds, article_ids in db.session.execute(
@@ -83,12 +88,15 @@ def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[
 
 
 def hidden_among(
-    user: User | None, question_ids: Iterable[int], now: datetime | None = None
+    user: User | None,
+    question_ids: Iterable[int],
+    now: datetime | None = None,
+    *,
+    except_attempt: int | None = None,
 ) -> set[int]:
     """Which of these questions' keys this user may not see now (two queries)."""
     ids = set(question_ids)
     if not ids:
         return set()
-    return set(
-        db.session.scalars(select(Question.id).where(Question.id.in_(ids), key_hidden(user, now)))
-    )
+    hidden = key_hidden(user, now, except_attempt=except_attempt)
+    return set(db.session.scalars(select(Question.id).where(Question.id.in_(ids), hidden)))

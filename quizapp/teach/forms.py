@@ -57,6 +57,7 @@ FEEDBACK_LABELS = {
 }
 LAYOUT_LABELS = {
     Layout.PAGED: "One per page, with a navigator",
+    Layout.MULTI: "N per page, with a navigator",
     Layout.SINGLE: "All on one page",
 }
 
@@ -285,6 +286,15 @@ class QuizForm(FlaskForm):
     layout = SelectField(
         "Questions per page", choices=options(LAYOUT_LABELS.items()), default=Layout.PAGED
     )
+    per_page = IntegerField(
+        "Questions per page (for N per page)",
+        default=5,
+        validators=[Optional(), NumberRange(min=2, max=50, message="Show 2 to 50 per page.")],
+    )
+    instant = BooleanField(
+        "Instant feedback: right or wrong, the answer and its sentence after each question",
+        description="On for practice; off for an exam (answers stay hidden until the end).",
+    )
     opens_at = DateTimeLocalField(
         "Opens (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
     )
@@ -305,6 +315,14 @@ class QuizForm(FlaskForm):
         offered = {choice.value for choice in field.choices or []}
         if any(qid not in offered for qid in field.data):
             raise ValidationError("Some chosen questions are not available; reload the page.")
+
+    def validate_instant(self, field: BooleanField) -> None:
+        """Instant feedback shows each key at once: not in a quiz whose answers wait."""
+        if field.data and self.feedback.data != Feedback.IMMEDIATE:
+            raise ValidationError(
+                "Instant feedback shows each right answer at once: pick “Right after each "
+                "attempt” above, or turn instant feedback off for an exam."
+            )
 
     def validate(self, extra_validators: dict[str, list[Any]] | None = None) -> bool:
         """Also require a draw size for a random draw (Optional() skips empty fields' checks)."""

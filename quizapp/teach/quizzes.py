@@ -38,7 +38,15 @@ def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
 def _initial(quiz: Quiz | None) -> dict:
     """A quiz's values as form data."""
     if quiz is None:
-        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": Layout.PAGED}
+        # Instant feedback suits practice, the usual new quiz; a teacher turns it off for an exam.
+        return {
+            "shuffle": True,
+            "tolerance": 0,
+            "mode": "fixed",
+            "layout": Layout.PAGED,
+            "per_page": 5,
+            "instant": True,
+        }
     return {
         "title": quiz.title,
         "description": quiz.description,
@@ -55,6 +63,8 @@ def _initial(quiz: Quiz | None) -> dict:
         "grading": quiz.grading,
         "feedback": quiz.feedback,
         "layout": quiz.layout,
+        "per_page": quiz.per_page,
+        "instant": quiz.instant,
         "opens_at": as_local(quiz.opens_at),
         "closes_at": as_local(quiz.closes_at),
         "published": quiz.published,
@@ -79,6 +89,8 @@ def _apply(quiz: Quiz, form: QuizForm) -> None:
     quiz.grading = form.grading.data
     quiz.feedback = form.feedback.data
     quiz.layout = form.layout.data
+    quiz.per_page = form.per_page.data or 5
+    quiz.instant = form.instant.data
     quiz.opens_at = as_utc(form.opens_at.data)
     quiz.closes_at = as_utc(form.closes_at.data)
     quiz.published = form.published.data

@@ -120,6 +120,7 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     for i in range(min(5, boxes.count())):
         boxes.nth(i).check()
     page.fill("#time_limit", "10")
+    page.uncheck("#instant")  # an exam: answers stay hidden until the end
     page.check("#published")
     page.locator("input[name=classes]").first.check()
     v.check("teacher-quiz-form")
