@@ -11,7 +11,7 @@ from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
-from quizapp.generate.text import Paragraph
+from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
 _QUAL = (
@@ -214,7 +214,7 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         distractors=pool_fn(rng),
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8 if len(prompt.split()) <= 45 else 0.62,
         accepted=accepted,
     )

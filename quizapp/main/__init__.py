@@ -12,9 +12,11 @@ def init_app(app: Flask) -> None:
     from quizapp.bank.flags import flag_reasons
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
+    from quizapp.quiz.marks import mark
 
     errors.register(app)
     app.add_template_filter(highlight)
     app.add_template_filter(flag_reasons)
     app.add_template_filter(cloze)
+    app.add_template_filter(mark)
     app.add_template_global(split_at_span)

@@ -84,13 +84,36 @@ def check_numeric(question: Gradable, value: str, tolerance: int) -> bool:
     return abs(typed - expected) <= max(tolerance, question.tolerance or 0)
 
 
-def answer_format(question: Gradable, typed_answers: bool) -> str:
-    """How a question is answered in a quiz: by choosing, or by typing text or a number."""
-    if question.format != "choice" or not typed_answers:
-        return question.format
+# Longer answers are roles or phrases: typing them exactly is a spelling test, not a quiz.
+SHORT_ANSWER_WORDS = 4
+
+
+def short_answer(question: Gradable) -> bool:
+    """Whether an answer is short enough to type: a name, a year, a number.
+
+    "Who is X?" asks for a role ("the city's chief engineer"), which stays multiple choice;
+    "Who is the chief engineer?" asks for a name, which may be typed.
+    """
+    answer = (question.answer or "").strip()
+    if question.kind in ("which_year", "number") and parse_number(answer) is not None:
+        return True
+    if question.kind == "who_is" and not answer[:1].isupper():
+        return False
+    return 0 < len(answer.split()) <= SHORT_ANSWER_WORDS
+
+
+def typed_format(question: Gradable) -> str:
+    """How a multiple-choice question is checked when typed: as a number or as text."""
     if question.kind in ("which_year", "number") and parse_number(question.answer) is not None:
         return "numeric"
     return "text"
+
+
+def answer_format(question: Gradable, typed_answers: bool) -> str:
+    """How a question is answered in a quiz: by choosing, or by typing text or a number."""
+    if question.format != "choice" or not typed_answers or not short_answer(question):
+        return question.format
+    return typed_format(question)
 
 
 def is_correct(question: Gradable, value: str, *, fmt: str, tolerance: int = 0) -> bool:

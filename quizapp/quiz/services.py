@@ -28,6 +28,7 @@ from quizapp.models import (
 )
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
+from quizapp.quiz.marks import score_of
 from quizapp.sqlite import read_phase, write_phase
 
 
@@ -497,11 +498,7 @@ def submit(attempt: Attempt) -> bool:
     when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
     when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
-    score = db.session.scalar(
-        select(func.count())
-        .select_from(Response)
-        .where(Response.attempt_id == attempt.id, Response.is_correct.is_(True))
-    )
+    score = score_of(attempt.id)
     # The WHERE makes a second submit (another tab, a double click, a retry) change nothing.
     result = db.session.execute(
         update(Attempt)

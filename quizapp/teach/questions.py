@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -13,8 +15,18 @@ from quizapp.auth.guards import can_edit, editable_by, sees_all
 from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import KIND_LABELS, STATUSES, Article, Question
+from quizapp.quiz.marks import mark
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
+from quizapp.teach.regrade import (
+    Key,
+    current_key,
+    history,
+    plan,
+    proposed_key,
+    regrade,
+    set_right_choice,
+)
 from quizapp.teach.services import (
     discard,
     discard_message,
@@ -24,10 +36,12 @@ from quizapp.teach.services import (
 )
 
 PER_PAGE = 25
-LOCKED = (
-    "Students have already answered this question, so its format, answer and choices can no "
-    "longer change (old scores must stay explainable). Retire it and create a new question; "
-    "fixing typos in the wording is fine."
+# Shown beside the fields a used question can no longer change, before the teacher types.
+FROZEN = (
+    "Students have answered this question, so its kind, format and choices' texts are fixed: a "
+    "different question needs a new question (retire this one). You may fix typos in the wording "
+    "and correct the key (the right choice, accepted answers, tolerance): every attempt is then "
+    "regraded."
 )
 
 
@@ -98,29 +112,6 @@ def _initial(question: Question) -> dict:
     }
 
 
-def _key(question: Question) -> tuple:
-    """What decides a question's scoring: frozen once students answered it."""
-    return (
-        question.format,
-        question.answer,
-        [c.text for c in question.choices],
-        list(question.accepted or []),
-        (question.tolerance or 0) if question.format == "numeric" else 0,
-    )
-
-
-def _form_key(form: QuestionForm) -> tuple:
-    """The form's counterpart of `_key`, normalised the same way."""
-    tolerance = (form.tolerance.data or 0) if form.format.data == "numeric" else 0
-    return (
-        form.format.data,
-        form.answer_text(),
-        form.choice_texts(),
-        form.accepted_list(),
-        tolerance,
-    )
-
-
 def _apply(question: Question, form: QuestionForm) -> None:
     """Copy the form into the question (the caller commits)."""
     source = (form.source_sentence.data or "").strip() or None
@@ -139,16 +130,19 @@ def _apply(question: Question, form: QuestionForm) -> None:
     question.explanation = (form.explanation.data or "").strip()
     question.status = form.status.data
     texts = form.choice_texts()
-    if texts != [c.text for c in question.choices] or any(
-        c.is_correct != (c.text == question.answer) for c in question.choices
-    ):
+    if texts != [c.text for c in question.choices]:
         set_choices(question, texts, question.answer)
+    elif any(c.is_correct != (c.text == question.answer) for c in question.choices):
+        set_right_choice(question, question.answer)  # in place: responses point at the options
 
 
-def _save(question: Question, form: QuestionForm) -> bool:
-    """Store the question; a duplicate prompt becomes a form error instead of a 500."""
+def _save(question: Question, form: QuestionForm, then: Callable[[], object] | None = None) -> bool:
+    """Store the question (and run `then` in the same transaction); a duplicate prompt becomes
+    a form error instead of a 500."""
     try:
         _apply(question, form)
+        if then is not None:
+            then()
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -174,27 +168,83 @@ def question_new() -> str | Response | tuple[str, int]:
     return render_template("teach/question_form.html", form=form, question=None), status
 
 
+def _freeze(form: QuestionForm, question: Question) -> bool:
+    """Keep a used question's kind, format and options' texts; False when the request changed
+    them (a stale page or a crafted request: the teacher is told, nothing is saved)."""
+    texts = [c.text for c in question.choices]
+    sent = request.form if request.method == "POST" else {}
+    asked = [(sent.get(f"choices-{i}") or "").strip() for i in range(MAX_CHOICES)]
+    changed = (
+        sent.get("kind", question.kind) != question.kind
+        or sent.get("format", question.format) != question.format
+        or (
+            any(f"choices-{i}" in sent for i in range(MAX_CHOICES))
+            and [a for a in asked if a] != texts
+        )
+    )
+    form.kind.data = question.kind
+    form.format.data = question.format
+    for entry, text in zip(form.choices.entries, texts + [""] * MAX_CHOICES, strict=False):
+        entry.data = text
+    return not changed
+
+
+def _proposed(question: Question, form: QuestionForm) -> Key:
+    """The key the submitted form asks for."""
+    return proposed_key(
+        question,
+        answer=form.answer_text(),
+        accepted=form.accepted_list(),
+        tolerance=form.tolerance.data or 0,
+    )
+
+
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def question_edit(question_id: int) -> str | Response | tuple[str, int]:
-    """Edit a question; its scoring is frozen once students answered it."""
+    """Edit a question; correcting a used question's key asks to confirm, then regrades."""
     question = editable_question(question_id, current_user)
     used = in_attempts(question.id)
     form = _form() if request.method == "POST" else _form(_initial(question))
-    if form.validate_on_submit():
-        if used and _form_key(form) != _key(question):
-            form.form_errors.append(LOCKED)
-        elif _save(question, form):
-            flash("Question saved.", "success")
+    unchanged = _freeze(form, question) if used else True
+    pending = None
+    if not unchanged:
+        form.validate_on_submit()
+        form.form_errors.append(FROZEN)
+    elif form.validate_on_submit():
+        old = current_key(question)
+        new = _proposed(question, form) if used else old
+        if new != old and request.form.get("confirm_regrade") != "1":
+            pending = plan(question.id, new)  # show what it does; nothing is written yet
+        elif _save(
+            question,
+            form,
+            then=(lambda: regrade(question, old, new, current_user)) if new != old else None,
+        ):
+            flash(_saved_message(question.id, new != old), "success")
             return redirect(url_for("teach.question_edit", question_id=question.id))
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and pending is None else 200
     return render_template(
         "teach/question_form.html",
         form=form,
         question=question,
         used=used,
+        frozen=FROZEN if used else None,
+        pending=pending,
+        log=history(question.id),
         action=ActionForm(),
         format_labels=FORMAT_LABELS,
     ), status
+
+
+def _saved_message(question_id: int, regraded: bool) -> str:
+    """What a save did, with the regrade's outcome when there was one."""
+    if not regraded:
+        return "Question saved."
+    entry = history(question_id)[0]
+    return (
+        f"Question saved and regraded: {entry.attempts_changed} attempt(s) changed, "
+        f"score total {mark(entry.old_total)} → {mark(entry.new_total)}."
+    )
 
 
 @bp.get("/questions/<int:question_id>/preview")
