@@ -268,9 +268,13 @@ def test_teacher_uploads_gift_as_own_drafts(client, auth, app):
         assert set(db.session.scalars(select(Question.author_id))) == {teacher.id}
     gift = client.get("/teach/reports/bank/export.gift")
     assert gift.headers["Content-Disposition"] == 'attachment; filename="question-bank.gift"'
-    assert gift.get_data(as_text=True).count("// kind:") == 5  # her own drafts
-    exported = client.get("/teach/reports/bank/export.json").get_json()
-    assert len(exported) == 5
+    assert "// kind:" not in gift.get_data(as_text=True)  # drafts stay out unless asked
+    gift = client.get("/teach/reports/bank/export.gift?drafts=1").get_data(as_text=True)
+    assert gift.count("// kind:") == 5 and gift.count("// status: draft") == 5
+    assert gift.count("::DRAFT ") == 5  # Moodle shows the title: nobody takes it for reviewed
+    assert client.get("/teach/reports/bank/export.json").get_json() == []
+    exported = client.get("/teach/reports/bank/export.json?drafts=1").get_json()
+    assert len(exported) == 5 and all(item["draft"] for item in exported)
     assert client.get("/teach/reports/bank/export.csv").status_code == 404
 
 

@@ -118,7 +118,11 @@ def _dump_one(item: dict[str, Any]) -> str:
             lines.append(f"// {key}: {_meta_value(item[key])}")
     if item.get("accepted") and item.get("format", "choice") == "choice":
         lines.append(f"// accepted: {_meta_value(list(item['accepted']))}")
+    if item.get("status") == "draft":
+        lines.append("// status: draft")
     title = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
+    if item.get("status") == "draft":
+        title = f"DRAFT {title}"
     lines.append(f"::{escape(title)}:: {_question_text(item)}")
     return "\n".join(lines) + "\n"
 

@@ -6,7 +6,7 @@ from flask import Response, abort, flash, render_template, request, stream_with_
 from flask_login import current_user
 from sqlalchemy import select
 
-from quizapp.auth.guards import owned_classroom, owned_quiz, sees_all
+from quizapp.auth.guards import can_edit, owned_classroom, owned_quiz, sees_all
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.extensions import db
 from quizapp.ids import parse_id
@@ -22,6 +22,7 @@ from quizapp.reports.exports import (
 )
 from quizapp.reports.forms import BankImportForm
 from quizapp.reports.services import (
+    MIN_DISCRIMINATION,
     assigned_classes,
     attempt_detail,
     class_matrix,
@@ -96,7 +97,13 @@ def quiz_gradebook(quiz_id: int) -> str:
 def quiz_items(quiz_id: int) -> str:
     """Item statistics of one quiz: facility, discrimination, options picked, flags."""
     quiz = owned_quiz(quiz_id, current_user)
-    return render_template("reports/items.html", quiz=quiz, stats=item_statistics(quiz))
+    return render_template(
+        "reports/items.html",
+        quiz=quiz,
+        stats=item_statistics(quiz),
+        min_discrimination=MIN_DISCRIMINATION,
+        can_edit=lambda question: can_edit(question, current_user),
+    )
 
 
 @bp.get("/classes/<int:class_id>")
@@ -179,12 +186,15 @@ def bank_import() -> str | tuple[str, int]:
     return (page, status) if status != 200 else page
 
 
+@bp.get("/bank/export")
+def bank_export_choice() -> Response:
+    """The export form's target: the file of the chosen format (with drafts if ticked)."""
+    return bank_export(request.args.get("fmt", ""))
+
+
 @bp.get("/bank/export.<fmt>")
 def bank_export(fmt: str) -> Response:
-    """Download the bank the teacher can use (published, plus their drafts): JSON, GIFT, XML.
-
-    Moodle XML holds the published questions only, unless `?drafts=1` asks for drafts too.
-    """
+    """Download the published bank as JSON, GIFT or Moodle XML; `?drafts=1` adds my drafts."""
     if fmt not in BANK_MIMETYPES:
         abort(404)
     drafts = request.args.get("drafts") == "1"

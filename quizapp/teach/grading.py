@@ -1,0 +1,97 @@
+"""Grading corrections outside the question form: accept a typed answer, mark one response."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response as HTTPResponse
+
+from quizapp.auth.guards import owned_quiz, sees_all
+from quizapp.extensions import db
+from quizapp.ids import parse_id
+from quizapp.models import Attempt, Response
+from quizapp.quiz.marks import mark
+from quizapp.quiz.services import percent
+from quizapp.reports.services import attempt_detail
+from quizapp.teach import bp
+from quizapp.teach.overrides import OverrideError, override, parse_mark
+from quizapp.teach.regrade import current_key, regrade
+from quizapp.teach.services import editable_question
+
+MAX_ALIAS = 500
+
+
+@bp.post("/questions/<int:question_id>/accept")
+def question_accept(question_id: int) -> HTTPResponse:
+    """Accept a typed answer as right: add it to the accepted answers and regrade at once."""
+    question = editable_question(question_id, current_user)
+    alias = " ".join((request.form.get("answer") or "").split())
+    quiz_id = parse_id(request.form.get("quiz", ""))
+    back = (
+        url_for("reports.quiz_items", quiz_id=owned_quiz(quiz_id, current_user).id)
+        + f"#item-{question.id}"
+        if quiz_id
+        else url_for("teach.question_edit", question_id=question.id)
+    )
+    if not alias or len(alias) > MAX_ALIAS:
+        flash(f"Give the answer to accept (1 to {MAX_ALIAS} characters).", "error")
+        return redirect(back)
+    if question.format == "numeric":
+        flash("A number question is marked by its tolerance: change that on the question.", "error")
+        return redirect(back)
+    old = current_key(question)
+    new = old.with_alias(alias)
+    if new == old:
+        flash(f"“{alias}” is accepted already.", "info")
+        return redirect(back)
+    question.accepted = list(new.accepted)
+    entry = regrade(question, old, new, current_user)
+    db.session.commit()
+    flash(
+        f"“{alias}” is now accepted: {entry.attempts_changed} attempt(s) regraded, "
+        f"score total {mark(entry.old_total) or '0'} → {mark(entry.new_total) or '0'}.",
+        "success",
+    )
+    return redirect(back)
+
+
+def _owned_response(response_id: int) -> Response:
+    """A response of an attempt at one of the teacher's quizzes (admins: any), else 404."""
+    found = db.session.scalar(
+        select(Response)
+        .where(Response.id == response_id)
+        .options(selectinload(Response.attempt).selectinload(Attempt.quiz))
+    )
+    if found is None or not (
+        sees_all(current_user) or found.attempt.quiz.owner_id == current_user.id
+    ):
+        abort(404)
+    return found
+
+
+@bp.post("/responses/<int:response_id>/mark")
+def response_mark(response_id: int) -> HTTPResponse | tuple[str, int]:
+    """Give one response a manual mark with a note (or clear it); the attempt is rescored."""
+    response = _owned_response(response_id)
+    note = (request.form.get("note") or "")[:500]
+    try:
+        value = parse_mark(request.form.get("mark"))
+        override(response, value, note, current_user)
+    except OverrideError as error:
+        db.session.rollback()
+        attempt = attempt_detail(response.attempt_id)
+        page = render_template(
+            "reports/attempt.html",
+            attempt=attempt,
+            percent=percent,
+            errors={response_id: str(error)},
+            sent={response_id: request.form},
+        )
+        return page, 400
+    db.session.commit()
+    flash("Mark saved; the attempt's score is updated.", "success")
+    return redirect(
+        url_for("reports.attempt", attempt_id=response.attempt_id) + f"#response-{response_id}"
+    )
