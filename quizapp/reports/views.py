@@ -18,7 +18,6 @@ from quizapp.reports.exports import (
     csv_chunks,
     file_chunks,
     score_rows,
-    xlsx_file,
 )
 from quizapp.reports.forms import BankImportForm
 from quizapp.reports.services import (
@@ -31,6 +30,7 @@ from quizapp.reports.services import (
     histogram_bars,
     item_statistics,
 )
+from quizapp.reports.xlsx import xlsx_file
 
 BANK_MIMETYPES = {
     "json": "application/json",
@@ -140,13 +140,14 @@ def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:
 
 @bp.get("/export.csv")
 def export_csv() -> Response:
-    """Download one row per attempt as CSV, streamed."""
+    """Download one row per attempt as CSV, streamed; `?excel=1` adds the BOM Excel needs."""
     quiz, classroom, questions, stem = _export_scope()
     rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    for_excel = request.args.get("excel") == "1"
     return Response(
-        stream_with_context(csv_chunks(rows)),
+        stream_with_context(csv_chunks(rows, for_excel=for_excel)),
         mimetype="text/csv",
-        headers=_attachment(f"{stem}.csv"),
+        headers=_attachment(f"{stem}{'-excel' if for_excel else ''}.csv"),
     )
 
 
@@ -155,8 +156,11 @@ def export_xlsx() -> Response:
     """Download one row per attempt as an Excel workbook, written to a spooled file."""
     quiz, classroom, questions, stem = _export_scope()
     rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    workbook = xlsx_file(
+        rows, viewer=current_user, quiz=quiz, classroom=classroom, answers=questions
+    )
     return Response(
-        file_chunks(xlsx_file(rows)), mimetype=XLSX_MIMETYPE, headers=_attachment(f"{stem}.xlsx")
+        file_chunks(workbook), mimetype=XLSX_MIMETYPE, headers=_attachment(f"{stem}.xlsx")
     )
 
 
