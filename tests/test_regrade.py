@@ -109,7 +109,7 @@ def test_changing_the_right_choice_asks_first_then_regrades_every_attempt(
     assert (entry.old_total, entry.new_total) == (4, 3)
     assert entry.summary == "right choice: 1932 → 1928"
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "4 attempt(s) changed, score total 4 → 3" in page  # the flash
+    assert "4 attempts changed, score total 4 → 3" in page  # the flash
     history = page[page.index('id="grade-log"') :]
     assert "right choice: 1932 → 1928" in history and "mrs_lee" in history
     assert "4 attempts changed · score total 4 → 3" in history

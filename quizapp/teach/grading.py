@@ -17,6 +17,7 @@ from quizapp.quiz.services import percent
 from quizapp.reports.services import attempt_detail
 from quizapp.teach import bp
 from quizapp.teach.overrides import OverrideError, override, parse_mark
+from quizapp.teach.questions import attempts
 from quizapp.teach.regrade import current_key, regrade
 from quizapp.teach.services import editable_question
 
@@ -50,7 +51,7 @@ def question_accept(question_id: int) -> HTTPResponse:
     entry = regrade(question, old, new, current_user)
     db.session.commit()
     flash(
-        f"“{alias}” is now accepted: {entry.attempts_changed} attempt(s) regraded, "
+        f"“{alias}” is now accepted: {attempts(entry.attempts_changed)} regraded, "
         f"score total {mark(entry.old_total) or '0'} → {mark(entry.new_total) or '0'}.",
         "success",
     )

@@ -236,13 +236,18 @@ def question_edit(question_id: int) -> str | Response | tuple[str, int]:
     ), status
 
 
+def attempts(count: int) -> str:
+    """ "1 attempt", "3 attempts"."""
+    return f"{count} attempt{'' if count == 1 else 's'}"
+
+
 def _saved_message(question_id: int, regraded: bool) -> str:
     """What a save did, with the regrade's outcome when there was one."""
     if not regraded:
         return "Question saved."
     entry = history(question_id)[0]
     return (
-        f"Question saved and regraded: {entry.attempts_changed} attempt(s) changed, "
+        f"Question saved and regraded: {attempts(entry.attempts_changed)} changed, "
         f"score total {mark(entry.old_total)} → {mark(entry.new_total)}."
     )
 
