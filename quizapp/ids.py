@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-MAX_ID = 2**31 - 1  # PostgreSQL's integer: a larger id cannot exist and would overflow the query
+# The database's integer columns (PostgreSQL's integer): a larger id cannot exist, and a larger
+# number would overflow the query.
+MAX_INT = 2**31 - 1
 _ASCII_DIGITS = re.compile(r"[0-9]{1,10}")
 
 
@@ -16,7 +18,7 @@ def parse_id(value: object) -> int | None:
     if not _ASCII_DIGITS.fullmatch(text):
         return None
     number = int(text)
-    return number if 1 <= number <= MAX_ID else None
+    return number if 1 <= number <= MAX_INT else None
 
 
 def parse_ids(values: list[str]) -> list[int]:

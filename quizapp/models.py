@@ -11,6 +11,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -22,12 +23,27 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
+    case,
     false,
+    not_,
+    null,
     text,
 )
+from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
+from quizapp.states import (
+    Feedback,
+    Format,
+    GradeAction,
+    Grading,
+    Layout,
+    Role,
+    Status,
+    sql_in,
+)
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
@@ -37,14 +53,6 @@ KIND_LABELS = {
     "number": "Numbers",
     "who_is": "Who is who",
 }
-ROLES = ("student", "teacher", "admin")
-STATUSES = ("draft", "published", "retired")
-FORMATS = ("choice", "text", "numeric")
-GRADING = ("highest", "last", "average")
-GRADE_ACTIONS = ("regrade", "override")
-FEEDBACK = ("immediate", "after_close")
-# How the take page shows the questions: one per page (with a navigator) or all at once.
-LAYOUTS = ("paged", "single")
 
 
 def utcnow() -> datetime:
@@ -52,8 +60,9 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+def new_session_token() -> str:
+    """A fresh, unguessable session token (part of the login cookie)."""
+    return secrets.token_urlsafe(32)
 
 
 class UTCDateTime(TypeDecorator):
@@ -79,17 +88,15 @@ class UTCDateTime(TypeDecorator):
 class User(UserMixin, db.Model):
     """A person who logs in: student, teacher or admin."""
 
-    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+    __table_args__ = (CheckConstraint(sql_in("role", Role), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(10), default="student")
+    role: Mapped[str] = mapped_column(String(10), default=Role.STUDENT)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the login cookie: rotating it ends every session of the account.
-    session_token: Mapped[str] = mapped_column(
-        String(64), unique=True, default=lambda: secrets.token_urlsafe(32)
-    )
+    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
@@ -104,10 +111,14 @@ class User(UserMixin, db.Model):
         """Flask-Login identifier: the rotating token, not the primary key."""
         return self.session_token
 
+    def end_sessions(self) -> None:
+        """End every session of the account: the login cookie names a token that is now gone."""
+        self.session_token = new_session_token()
+
     @property
     def is_teacher(self) -> bool:
         """Teachers and admins may use the teaching pages."""
-        return self.role in ("teacher", "admin")
+        return self.role in (Role.TEACHER, Role.ADMIN)
 
 
 class Article(db.Model):
@@ -150,9 +161,9 @@ class Question(db.Model):
     """One question of the bank, keeping the sentence it came from."""
 
     __table_args__ = (
-        CheckConstraint(_in("kind", KINDS), name="kind"),
-        CheckConstraint(_in("status", STATUSES), name="status"),
-        CheckConstraint(_in("format", FORMATS), name="format"),
+        CheckConstraint(sql_in("kind", KINDS), name="kind"),
+        CheckConstraint(sql_in("status", Status), name="status"),
+        CheckConstraint(sql_in("format", Format), name="format"),
         CheckConstraint("tolerance >= 0", name="tolerance"),
         CheckConstraint("span_start IS NULL OR span_end >= span_start", name="span"),
         CheckConstraint("confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="conf"),
@@ -162,7 +173,7 @@ class Question(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    format: Mapped[str] = mapped_column(String(10), default="choice")
+    format: Mapped[str] = mapped_column(String(10), default=Format.CHOICE)
     prompt: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(String(500))
     accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -172,7 +183,7 @@ class Question(db.Model):
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
     confidence: Mapped[float | None] = mapped_column(Float)
-    status: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(10), default=Status.DRAFT, index=True)
     # Why a teacher should look again (e.g. the article text changed); empty when fine.
     flag: Mapped[str | None] = mapped_column(String(300))
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -222,9 +233,9 @@ class Quiz(db.Model):
     """A quiz: a fixed list of questions or a random draw, with its rules."""
 
     __table_args__ = (
-        CheckConstraint(_in("grading", GRADING), name="grading"),
-        CheckConstraint(_in("feedback", FEEDBACK), name="feedback"),
-        CheckConstraint(_in("layout", LAYOUTS), name="layout"),
+        CheckConstraint(sql_in("grading", Grading), name="grading"),
+        CheckConstraint(sql_in("feedback", Feedback), name="feedback"),
+        CheckConstraint(sql_in("layout", Layout), name="layout"),
         CheckConstraint("draw_count IS NULL OR draw_count > 0", name="draw_count"),
         CheckConstraint("time_limit_s IS NULL OR time_limit_s > 0", name="time_limit"),
         CheckConstraint("max_attempts IS NULL OR max_attempts > 0", name="max_attempts"),
@@ -249,9 +260,11 @@ class Quiz(db.Model):
     tolerance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     time_limit_s: Mapped[int | None] = mapped_column(Integer)
     max_attempts: Mapped[int | None] = mapped_column(Integer)
-    grading: Mapped[str] = mapped_column(String(10), default="highest")
-    feedback: Mapped[str] = mapped_column(String(12), default="immediate")
-    layout: Mapped[str] = mapped_column(String(10), default="paged", server_default="paged")
+    grading: Mapped[str] = mapped_column(String(10), default=Grading.HIGHEST)
+    feedback: Mapped[str] = mapped_column(String(12), default=Feedback.IMMEDIATE)
+    layout: Mapped[str] = mapped_column(
+        String(10), default=Layout.PAGED, server_default=Layout.PAGED.value
+    )
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -346,6 +359,39 @@ class Attempt(db.Model):
 
     quiz: Mapped[Quiz] = relationship()
     user: Mapped[User] = relationship(back_populates="attempts")
+
+    @hybrid_property
+    def percent(self) -> float | None:
+        """The score as a percentage; None before it is scored (SQL: NULL likewise)."""
+        if self.score is None or not self.max_score:
+            return None
+        return 100.0 * self.score / self.max_score
+
+    @percent.inplace.expression
+    @classmethod
+    def _percent_sql(cls) -> ColumnElement[float | None]:
+        return case((cls.max_score > 0, cls.score * 100.0 / cls.max_score), else_=null())
+
+    @hybrid_method
+    def timed_out(self, now: datetime) -> bool:
+        """Whether the attempt's time had run out at `now`, submitted or not."""
+        return self.deadline_at is not None and now >= self.deadline_at
+
+    @timed_out.inplace.expression
+    @classmethod
+    def _timed_out_sql(cls, now: datetime) -> ColumnElement[bool]:
+        return and_(cls.deadline_at.is_not(None), cls.deadline_at <= now)
+
+    @hybrid_method
+    def is_running(self, now: datetime) -> bool:
+        """Whether answers to the attempt still count at `now`: not submitted, not timed out."""
+        return self.submitted_at is None and not self.timed_out(now)
+
+    @is_running.inplace.expression
+    @classmethod
+    def _is_running_sql(cls, now: datetime) -> ColumnElement[bool]:
+        return and_(cls.submitted_at.is_(None), not_(cls.timed_out(now)))
+
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan", order_by="Response.position"
     )
@@ -396,7 +442,7 @@ class GradeChange(db.Model):
     """A question's grading history: a corrected key (regrade) or one response's manual mark."""
 
     __table_args__ = (
-        CheckConstraint(_in("action", GRADE_ACTIONS), name="action"),
+        CheckConstraint(sql_in("action", GradeAction), name="action"),
         CheckConstraint("attempts_changed >= 0", name="attempts_changed"),
     )
 

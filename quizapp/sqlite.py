@@ -9,6 +9,7 @@ from typing import Any
 from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 
@@ -69,6 +70,20 @@ def _own_transaction(option: str) -> Iterator[None]:
         session.rollback()
         raise
     session.commit()
+
+
+def inserted(record: object) -> bool:
+    """Add and flush a record in a savepoint; False when a unique constraint refused it.
+
+    The database settles races (no check-then-insert); the rest of the transaction stays.
+    """
+    try:
+        with db.session.begin_nested():
+            db.session.add(record)
+            db.session.flush()
+    except IntegrityError:
+        return False
+    return True
 
 
 @contextmanager

@@ -58,13 +58,13 @@ def test_question_tolerance_is_bounded(client, teacher, tolerance):
     }
     response = post_form(client, "/teach/questions/new", data)
     assert response.status_code == 400
-    assert "cannot be negative or over 1,000,000." in response.get_data(as_text=True)
+    assert "must be a whole number from 0 to 1,000,000." in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
     "field,value,message",
     [
-        ("tolerance", "99999999999999999999", "cannot be negative or over 1,000,000."),
+        ("tolerance", "99999999999999999999", "must be a whole number from 0 to 1,000,000."),
         ("time_limit", "10081", "Give 1 to 10080 minutes"),
         ("max_attempts", "99999999999", "Allow 1 to 1000."),
         ("draw_count", "1001", "Draw 1 to 1000 questions."),

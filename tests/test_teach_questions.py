@@ -93,9 +93,12 @@ def test_numeric_question_keeps_its_tolerance(client, app, teacher):
                 "answer": "5",
                 "tolerance": "-1",
             },
-            "cannot be negative",
+            "must be a whole number from 0 to 1,000,000",
         ),
-        ({"kind": "who_said", "format": "text", "prompt": "Who?", "answer": ""}, "expected answer"),
+        (
+            {"kind": "who_said", "format": "text", "prompt": "Who?", "answer": ""},
+            "The answer is empty.",
+        ),
     ],
     ids=[
         "duplicate-choices",

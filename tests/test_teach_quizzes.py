@@ -89,7 +89,7 @@ def test_random_draw_quiz_stores_its_pool(client, app, teacher):
         ),
         ({"closes_at": "tomorrow"}, "Not a valid datetime value"),
         ({"time_limit": "0"}, "Give 1 to 10080 minutes (a week)."),
-        ({"tolerance": "-2"}, "cannot be negative"),
+        ({"tolerance": "-2"}, "must be a whole number from 0"),
         ({"grading": "best"}, "Not a valid choice"),
     ],
     ids=[

@@ -11,14 +11,19 @@ from quizapp.auth import bp
 from quizapp.auth.forms import USERNAME_RULE
 from quizapp.auth.services import create_user, is_common_password, weak_password_message
 from quizapp.extensions import db
-from quizapp.models import ROLES
+from quizapp.states import Role
 
 MIN_PASSWORD = 8
 
 
 @bp.cli.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([role.value for role in Role]),
+    default=Role.STUDENT.value,
+    show_default=True,
+)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:
     """Create a user account; the password is prompted twice unless --password-stdin."""

@@ -5,6 +5,7 @@ from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
 from quizapp.auth.services import is_common_password, weak_password_message
+from quizapp.states import Role
 
 USERNAME_RULE = Regexp(
     r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, dots, dashes or underscores only."
@@ -45,7 +46,7 @@ def strong_enough(form: FlaskForm, field: PasswordField) -> None:
 class NewAccountForm(FlaskForm):
     """Username and password with the account rules, for every way an account is made."""
 
-    account_role = "student"
+    account_role = Role.STUDENT
 
     username = StringField(
         "Username",

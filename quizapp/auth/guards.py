@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from quizapp.extensions import db, login_manager
 from quizapp.models import Article, Classroom, Question, Quiz, User
+from quizapp.states import Role
 
 
 def teachers_only() -> Response | None:
@@ -22,7 +23,7 @@ def teachers_only() -> Response | None:
 
 def sees_all(user: User | None) -> bool:
     """Admins (and the command line, which has no user) see and may change everything."""
-    return user is None or user.role == "admin"
+    return user is None or user.role == Role.ADMIN
 
 
 def owned_quiz(quiz_id: int, user: User) -> Quiz:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Classroom, Enrollment, User
+from quizapp.states import Role
 
 # OWASP's argon2id profile: 19 MiB of memory, 2 passes, 1 lane.
 hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -31,7 +32,7 @@ def is_common_password(password: str) -> bool:
 
 
 # zxcvbn's score (0 to 4) an account needs: teachers and admins hold other people's data.
-MIN_SCORE = {"student": 2, "teacher": 3, "admin": 3}
+MIN_SCORE = {Role.STUDENT: 2, Role.TEACHER: 3, Role.ADMIN: 3}
 ZXCVBN_MAX = 72  # zxcvbn refuses longer input; a longer password is at least as strong as this
 
 
@@ -40,7 +41,7 @@ def weak_password_message(password: str, *, role: str, username: str = "") -> st
     from zxcvbn import zxcvbn  # its dictionaries load on first use, not at app start
 
     result = zxcvbn(password[:ZXCVBN_MAX], user_inputs=[username] if username else [])
-    if result["score"] >= MIN_SCORE.get(role, MIN_SCORE["teacher"]):
+    if result["score"] >= MIN_SCORE.get(role, MIN_SCORE[Role.TEACHER]):
         return None
     feedback = result["feedback"]
     advice = [text for text in (feedback["warning"], *feedback["suggestions"]) if text]
@@ -71,7 +72,7 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == normalise_username(username)))
 
 
-def create_user(username: str, password: str, role: str = "student") -> User:
+def create_user(username: str, password: str, role: str = Role.STUDENT) -> User:
     """Add a user (the caller commits; a duplicate raises IntegrityError on flush)."""
     user = User(
         username=normalise_username(username), password_hash=hash_password(password), role=role

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -160,7 +159,7 @@ def logout() -> Response:
         flash("Your session form expired; please try again.", "error")
         return redirect(url_for("main.index"))
     # A copied cookie stops working once the token it names is gone.
-    current_user.session_token = secrets.token_urlsafe(32)
+    current_user.end_sessions()
     db.session.commit()
     logout_user()
     session.clear()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.generate.cloze import BLANK, LEAD, split_blank
+from quizapp.states import Format, Status
 
 SPECIAL = "~=#{}:"
 _YEAR = re.compile(r"^\d{4}$")
@@ -111,17 +112,18 @@ def dumps(items: Iterable[dict[str, Any]]) -> str:
 
 def _dump_one(item: dict[str, Any]) -> str:
     lines = [f"// kind: {item['kind']}"]
-    if item.get("format") and item["format"] != "choice":
+    if item.get("format") and item["format"] != Format.CHOICE:
         lines.append(f"// format: {item['format']}")
     for key in ("source", "article", "span"):
         if item.get(key):
             lines.append(f"// {key}: {_meta_value(item[key])}")
-    if item.get("accepted") and item.get("format", "choice") == "choice":
+    if item.get("accepted") and item.get("format", Format.CHOICE) == Format.CHOICE:
         lines.append(f"// accepted: {_meta_value(list(item['accepted']))}")
-    if item.get("status") == "draft":
-        lines.append("// status: draft")
+    draft = item.get("status") == Status.DRAFT
+    if draft:
+        lines.append(f"// status: {Status.DRAFT}")
     title = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
-    if item.get("status") == "draft":
+    if draft:
         title = f"DRAFT {title}"
     lines.append(f"::{escape(title)}:: {_question_text(item)}")
     return "\n".join(lines) + "\n"
@@ -143,12 +145,12 @@ def _cloze_prompt(before: str, after: str) -> str:
 
 
 def _answer_block(item: dict[str, Any]) -> str:
-    fmt = item.get("format", "choice")
+    fmt = item.get("format", Format.CHOICE)
     answer = str(item["answer"])
-    if fmt == "numeric" and _NUMBER.match(answer.strip()):
+    if fmt == Format.NUMERIC and _NUMBER.match(answer.strip()):
         tolerance = item.get("tolerance") or 0
         block = f"#{answer.strip()}" + (f":{tolerance}" if tolerance else "")
-    elif fmt == "choice" and item.get("choices"):
+    elif fmt == Format.CHOICE and item.get("choices"):
         block = " ".join(
             ("=" if choice == answer else "~") + escape(choice) for choice in item["choices"]
         )
@@ -269,7 +271,9 @@ def _read_block(block: str, data: dict[str, Any]) -> str | None:
         return _read_numeric(block[1:].strip(), data)
     if block.upper().split("#")[0].strip() in ("T", "TRUE", "F", "FALSE"):
         truth = block.upper().startswith("T")
-        data.update(format="choice", answer="True" if truth else "False", accepted=[], tolerance=0)
+        data.update(
+            format=Format.CHOICE, answer="True" if truth else "False", accepted=[], tolerance=0
+        )
         data["choices"] = ["True", "False"]
         return None
     parts = _split_answers(block)
@@ -290,12 +294,14 @@ def _read_block(block: str, data: dict[str, Any]) -> str | None:
         answers.append((right, text))
     if all(marker == "=" for marker, _ in parts):
         texts = [t for _, t in answers]
-        data.update(format="text", answer=texts[0], accepted=texts[1:], choices=[], tolerance=0)
+        data.update(
+            format=Format.TEXT, answer=texts[0], accepted=texts[1:], choices=[], tolerance=0
+        )
         return None
     right = [t for ok, t in answers if ok]
     if len(right) != 1:
         return f"a multiple-choice question needs exactly one right answer (found {len(right)})"
-    data.update(format="choice", answer=right[0], accepted=[], tolerance=0)
+    data.update(format=Format.CHOICE, answer=right[0], accepted=[], tolerance=0)
     data["choices"] = [t for _, t in answers]
     return None
 
@@ -322,7 +328,7 @@ def _read_numeric(spec: str, data: dict[str, Any]) -> str | None:
     if tolerance < 0:
         return "the tolerance cannot be negative"
     data.update(
-        format="numeric", answer=answer.strip(), accepted=[], choices=[], tolerance=tolerance
+        format=Format.NUMERIC, answer=answer.strip(), accepted=[], choices=[], tolerance=tolerance
     )
     return None
 
@@ -340,16 +346,16 @@ def _apply_meta(data: dict[str, Any], meta: dict[str, Any]) -> None:
     data["source"] = meta.get("source") or None
     data["article"] = meta.get("article") or None
     data["span"] = meta.get("span") if isinstance(meta.get("span"), list) else None
-    if isinstance(meta.get("accepted"), list) and data["format"] == "choice":
+    if isinstance(meta.get("accepted"), list) and data["format"] == Format.CHOICE:
         data["accepted"] = [str(a) for a in meta["accepted"]]
-    if meta.get("format") == "numeric" and data["format"] == "text":
-        data["format"] = "numeric"  # a numeric answer GIFT's {#…} could not carry
+    if meta.get("format") == Format.NUMERIC and data["format"] == Format.TEXT:
+        data["format"] = Format.NUMERIC  # a numeric answer GIFT's {#…} could not carry
     data["kind"] = meta.get("kind") or default_kind(data)
 
 
 def default_kind(data: dict[str, Any]) -> str:
     """The kind of a question that does not say: number, which_year or who_is."""
-    if data["format"] == "numeric":
+    if data["format"] == Format.NUMERIC:
         return "number"
     if data.get("choices") and all(_YEAR.match(c) for c in data["choices"]):
         return "which_year"

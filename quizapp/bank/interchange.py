@@ -13,15 +13,13 @@ from quizapp.auth.guards import editable_by, sees_all
 from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
 from quizapp.bank.moodle_read import Skipped
+from quizapp.bank.spec import QuestionSpec, character_problems
 from quizapp.extensions import db
-from quizapp.models import FORMATS, KINDS, Article, Choice, Question, User, utcnow
-from quizapp.quiz.checkers import parse_number
+from quizapp.ids import MAX_INT
+from quizapp.models import Article, Choice, Question, User, utcnow
+from quizapp.states import Format, Status
 
 FORMATS_BY_EXTENSION = {".json": "json", ".gift": "gift", ".txt": "gift", ".xml": "moodle"}
-MAX_TEXT = 500
-MAX_TOLERANCE = 1_000_000
-MAX_INT = 2**31 - 1  # the database's integer columns
-TEXT_FIELDS = ("kind", "format", "prompt", "answer", "explanation", "source", "article")
 # A file holds at most this many questions (a 20,000-question file imports in seconds); rows are
 # written BATCH at a time, and looked up BATCH keys per query.
 MAX_QUESTIONS = 20_000
@@ -51,7 +49,7 @@ def bank_questions(visible_to: User | None = None) -> list[Question]:
     """
     query = select(Question).options(selectinload(Question.choices), selectinload(Question.article))
     if visible_to is not None and not sees_all(visible_to):
-        query = query.where(or_(Question.status == "published", editable_by(visible_to)))
+        query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(visible_to)))
     return list(db.session.scalars(query.order_by(Question.id)))
 
 
@@ -78,14 +76,14 @@ def question_as_dict(question: Question) -> dict[str, Any]:
 
 def exported(questions: list[Question], *, include_drafts: bool = False) -> list[Question]:
     """What an export holds: the published questions, and the drafts when asked (never retired)."""
-    wanted = ("published", "draft") if include_drafts else ("published",)
+    wanted = (Status.PUBLISHED, Status.DRAFT) if include_drafts else (Status.PUBLISHED,)
     return [q for q in questions if q.status in wanted]
 
 
 def export_text(fmt: str, questions: list[Question], *, include_drafts: bool = False) -> str:
     """The bank as a JSON list, GIFT text or Moodle XML (published only, unless drafts asked).
 
-    Drafts are marked: "draft": true in JSON, a "// status: draft" line and a "[draft]" title
+    Drafts are marked: "draft": true in JSON, a "// status: draft" line and a "DRAFT …" title
     in GIFT (Moodle shows the title), so nobody takes one for a reviewed question.
     """
     items = [question_as_dict(q) for q in exported(questions, include_drafts=include_drafts)]
@@ -94,7 +92,7 @@ def export_text(fmt: str, questions: list[Question], *, include_drafts: bool = F
     if fmt == "gift":
         return gift.dumps(items)
     for item in items:
-        item["draft"] = item["status"] == "draft"
+        item["draft"] = item["status"] == Status.DRAFT
     return gift.json_text(items, indent=2) + "\n"
 
 
@@ -187,31 +185,18 @@ def _text_list(value: Any) -> list[str] | None:
 
 
 def validate(data: dict[str, Any]) -> list[str]:
-    """Problems that would stop this question from being stored; normalises `data` in place."""
+    """Problems that would stop this question from being stored; normalises `data` in place.
+
+    This checks the shape of the JSON form (texts where texts belong, lists, a span); what a
+    question itself needs is QuestionSpec's to say, as for the authoring form.
+    """
     problems = []
-    if data.get("kind") not in KINDS:
-        problems.append(f"unknown kind {data.get('kind')!r} (use one of {', '.join(KINDS)})")
     choices, accepted = _text_list(data.get("choices")), _text_list(data.get("accepted"))
-    fmt = data.get("format") or ("choice" if choices else "text")
-    if fmt not in FORMATS:
-        problems.append(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
-    prompt = data.get("prompt")
-    if not isinstance(prompt, str) or not prompt.strip():
-        problems.append("the prompt is empty")
-    answer = data.get("answer")
-    answer = str(answer).strip() if isinstance(answer, str | int | float) else ""
-    if not answer or len(answer) > MAX_TEXT:
-        problems.append(f"the answer must have 1 to {MAX_TEXT} characters")
     if choices is None or accepted is None:
         problems.append("choices and accepted must be lists of texts")
         choices, accepted = choices or [], accepted or []
-    if fmt == "choice":
-        problems.extend(_choice_problems(answer, choices))
-    if fmt == "numeric" and parse_number(answer) is None:
-        problems.append(f"the answer {answer!r} of a numeric question is not a number")
-    tolerance = data.get("tolerance") or 0
-    if not _whole(tolerance, MAX_TOLERANCE):
-        problems.append(f"the tolerance must be a whole number from 0 to {MAX_TOLERANCE:,}")
+    answer = data.get("answer")
+    answer = str(answer).strip() if isinstance(answer, str | int | float) else ""
     span = data.get("span")
     if span is not None and not (
         isinstance(span, list)
@@ -223,9 +208,16 @@ def validate(data: dict[str, Any]) -> list[str]:
     for key in ("explanation", "source", "article"):
         if data.get(key) is not None and not isinstance(data[key], str):
             problems.append(f"{key} must be a text")
-    problems.extend(_character_problems(data, choices + accepted))
-    data.update(format=fmt, answer=answer, choices=choices, accepted=accepted, tolerance=tolerance)
-    return problems
+    data.update(
+        format=data.get("format") or (Format.CHOICE if choices else Format.TEXT),
+        answer=answer,
+        choices=choices,
+        accepted=accepted,
+        tolerance=data.get("tolerance") or 0,
+    )
+    # The article's title is looked up, so the database must be able to read it too.
+    found = spec_of(data).validate() + character_problems([_as_text(data.get("article"))])
+    return problems + list(dict.fromkeys(message for _, message in found))
 
 
 def _whole(value: Any, maximum: int) -> bool:
@@ -233,37 +225,31 @@ def _whole(value: Any, maximum: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
 
 
-def _character_problems(data: dict[str, Any], texts: list[str]) -> list[str]:
-    """Texts the database cannot store: NUL characters and lone UTF-16 surrogates."""
-    values = [data.get(key) for key in TEXT_FIELDS] + texts
-    strings = [v for v in values if isinstance(v, str)]
-    problems = []
-    if any("\x00" in v for v in strings):
-        problems.append("a text holds a NUL character (binary data?); remove it")
-    if any(_has_surrogate(v) for v in strings):
-        problems.append("a text holds an invalid character (a lone surrogate such as \\ud800)")
-    return problems
+def _as_text(value: Any) -> str:
+    """A field's text; what is no text (a number, a list) reads as nothing, already reported."""
+    return value if isinstance(value, str) else ""
 
 
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _choice_problems(answer: str, choices: list[str]) -> list[str]:
-    problems = []
-    if len(choices) < 2:
-        problems.append("a multiple-choice question needs at least two choices")
-    if answer not in choices:
-        problems.append("the answer is not one of the choices")
-    if len(set(choices)) != len(choices):
-        problems.append("two choices have the same text")
-    if any(not c or len(c) > MAX_TEXT for c in choices):
-        problems.append(f"every choice must have 1 to {MAX_TEXT} characters")
-    return problems
+def spec_of(
+    data: dict[str, Any], article: Article | None = None, author: User | None = None
+) -> QuestionSpec:
+    """The question a validated item of the JSON form describes, as a draft."""
+    span = data.get("span") if article is not None else None
+    return QuestionSpec(
+        kind=_as_text(data.get("kind")),
+        format=_as_text(data["format"]),
+        prompt=_as_text(data.get("prompt")).strip(),
+        answer=data["answer"],
+        choices=data["choices"],
+        accepted=data["accepted"],
+        tolerance=data["tolerance"],
+        explanation=_as_text(data.get("explanation")),
+        source_sentence=_as_text(data.get("source")) or None,
+        span=(span[0], span[1]) if span else None,
+        article_id=article.id if article else None,
+        status=Status.DRAFT,
+        author_id=author.id if author else None,
+    )
 
 
 def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportReport:
@@ -283,7 +269,7 @@ def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportRep
     entries = [e for e in entries if not isinstance(e, Skipped)]
     articles = _articles_named({e.data["article"] for e in entries if e.data.get("article")})
     taken = _existing_keys(entries, articles)
-    rows: list[tuple[dict[str, Any], list[str]]] = []
+    rows: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     for entry in entries:
         article = articles.get(entry.data.get("article") or "")
         key = (article.id if article else None, entry.data["kind"], entry.data["prompt"].strip())
@@ -299,16 +285,16 @@ def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportRep
     return report
 
 
-def _insert(rows: list[tuple[dict[str, Any], list[str]]]) -> None:
+def _insert(rows: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
     """Insert questions and their choices: two statements per batch, not one per row."""
     ids = db.session.scalars(
         insert(Question).returning(Question.id, sort_by_parameter_order=True),
         [question for question, _ in rows],
     ).all()
     choices = [
-        {"question_id": qid, "text": text, "is_correct": text == question["answer"], "position": i}
-        for qid, (question, texts) in zip(ids, rows, strict=True)
-        for i, text in enumerate(texts)
+        {"question_id": qid, **choice}
+        for qid, (_, question_choices) in zip(ids, rows, strict=True)
+        for choice in question_choices
     ]
     if choices:
         db.session.execute(insert(Choice), choices)
@@ -361,25 +347,8 @@ def _existing_keys(
 
 def _question_row(
     data: dict[str, Any], article: Article | None, author: User | None
-) -> tuple[dict[str, Any], list[str]]:
-    """The column values of a draft question from validated data, and its choices' texts."""
-    span = data.get("span") if article is not None else None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The column values of a draft question from validated data, and its choices' values."""
+    spec = spec_of(data, article, author)
     now = utcnow()
-    question = {
-        "article_id": article.id if article else None,
-        "kind": data["kind"],
-        "format": data["format"],
-        "prompt": data["prompt"].strip(),
-        "answer": data["answer"],
-        "accepted": data["accepted"],
-        "tolerance": data["tolerance"],
-        "explanation": data.get("explanation") or "",
-        "source_sentence": data.get("source") or None,
-        "span_start": span[0] if span else None,
-        "span_end": span[1] if span else None,
-        "status": "draft",
-        "author_id": author.id if author else None,
-        "created_at": now,
-        "updated_at": now,
-    }
-    return question, list(data["choices"] if data["format"] == "choice" else [])
+    return spec.values() | {"created_at": now, "updated_at": now}, spec.choice_values()

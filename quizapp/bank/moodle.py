@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from quizapp.bank.moodle_read import parse
 from quizapp.quiz.checkers import parse_number
+from quizapp.states import Format, Status
 
 __all__ = ["dumps", "parse"]
 
@@ -36,11 +37,11 @@ _CLOZE_SPECIAL = re.compile(r"([\\}#~/\"])")
 
 def dumps(items: Iterable[dict[str, Any]], *, include_drafts: bool = False) -> str:
     """Moodle XML for questions in the bank's JSON form: published ones, and drafts if asked."""
-    wanted = ("published", "draft") if include_drafts else ("published",)
+    wanted = (Status.PUBLISHED, Status.DRAFT) if include_drafts else (Status.PUBLISHED,)
     root = ET.Element("quiz")
     current: object = object()
     for item in items:
-        if item.get("status", "published") not in wanted:
+        if item.get("status", Status.PUBLISHED) not in wanted:
             continue
         if item.get("article") != current:
             current = item.get("article")
@@ -92,7 +93,7 @@ def is_cloze(item: dict[str, Any]) -> bool:
     """A fill-in-the-blank choice question, written as Moodle's embedded answers (cloze)."""
     prompt = item["prompt"]
     return (
-        item.get("format", "choice") == "choice"
+        item.get("format", Format.CHOICE) == Format.CHOICE
         and prompt.startswith(CLOZE_PREFIX)
         and prompt.count(BLANK) == 1
         and len(item.get("choices") or []) >= 2
@@ -100,7 +101,7 @@ def is_cloze(item: dict[str, Any]) -> bool:
 
 
 def _question(item: dict[str, Any]) -> ET.Element:
-    fmt = item.get("format", "choice")
+    fmt = item.get("format", Format.CHOICE)
     qtype = "cloze" if is_cloze(item) else QTYPES[fmt]
     question = ET.Element("question", type=qtype)
     name = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
@@ -191,5 +192,9 @@ def plain_number(text: str) -> str | None:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-QTYPES = {"choice": "multichoice", "text": "shortanswer", "numeric": "numerical"}
+QTYPES = {
+    Format.CHOICE: "multichoice",
+    Format.TEXT: "shortanswer",
+    Format.NUMERIC: "numerical",
+}
 WRITERS = {"multichoice": _multichoice, "shortanswer": _shortanswer, "numerical": _numerical}

@@ -18,6 +18,7 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 from lxml import etree
 
 from quizapp.bank.gift import Entry, default_kind
+from quizapp.states import Format
 
 KIND_TAG = "quizapp-kind-"
 BLANK = "_____"
@@ -156,7 +157,7 @@ def _multichoice(element: Any, data: dict[str, Any], fmt: str) -> str | Skipped 
     right = [(text, feedback) for fraction, text, feedback in answers if fraction >= 100]
     if len(right) != 1:
         return f"a multiple-choice question needs exactly one right answer (found {len(right)})"
-    data.update(format="choice", answer=right[0][0], explanation=right[0][1])
+    data.update(format=Format.CHOICE, answer=right[0][0], explanation=right[0][1])
     data["choices"] = [text for _, text, _ in answers]
     return None
 
@@ -166,7 +167,7 @@ def _shortanswer(element: Any, data: dict[str, Any], fmt: str) -> str | None:
     right = [(t.replace("\\*", "*"), f) for fr, t, f in _answers(element, "") if fr >= 100]
     if not right:
         return "a short-answer question needs an answer worth 100 %"
-    data.update(format="text", answer=right[0][0], explanation=right[0][1])
+    data.update(format=Format.TEXT, answer=right[0][0], explanation=right[0][1])
     data["accepted"] = [text for text, _ in right[1:]]
     return None
 
@@ -183,7 +184,7 @@ def _numerical(element: Any, data: dict[str, Any], fmt: str) -> str | None:
             raise ValueError
     except ValueError:
         return "the tolerance must be a number, 0 or more"
-    data.update(format="numeric", answer=texts[0], accepted=texts[1:])
+    data.update(format=Format.NUMERIC, answer=texts[0], accepted=texts[1:])
     data.update(tolerance=math.ceil(tolerance), explanation=_rich(right[0], "feedback"))
     return None
 
@@ -218,7 +219,7 @@ def _cloze(element: Any, data: dict[str, Any], fmt: str) -> str | Skipped | None
     right = [(text, feedback) for ok, text, feedback in options if ok]
     if len(right) != 1:
         return f"the gap needs exactly one right answer (found {len(right)})"
-    data.update(format="choice", answer=right[0][0], explanation=right[0][1])
+    data.update(format=Format.CHOICE, answer=right[0][0], explanation=right[0][1])
     data["choices"] = [text for _, text, _ in options]
     return None
 

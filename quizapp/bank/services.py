@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,11 +11,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank.flags import flag_text
+from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
-from quizapp.models import Article, Choice, Person, Question, Quiz, QuizQuestion, User
+from quizapp.models import Article, Person, Question, Quiz, QuizQuestion, User
 from quizapp.quiz.assembly import balanced, item_of
+from quizapp.slugs import add_quiz, slugify
 from quizapp.sqlite import read_phase, write_phase
+from quizapp.states import Format, Role, Status
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
 ARTICLE_QUIZ_SIZE = 15
@@ -39,13 +40,6 @@ def checksum(body: str) -> str:
     """Identify a text by its content, ignoring line-ending and trailing-space noise."""
     canonical = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").split("\n")).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def slugify(value: str, max_length: int = 80) -> str:
-    """Make a URL-safe slug from a title."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "quiz"
 
 
 def import_article(
@@ -103,9 +97,13 @@ def _store(
         article.people.append(
             Person(name=person.name, aliases=list(person.aliases), role=person.role)
         )
-    status = "published" if publish else "draft"
+    status = Status.PUBLISHED if publish else Status.DRAFT
     for draft in generated.questions:
-        db.session.add(question_from_draft(draft, article=article, status=status))
+        spec = spec_of_draft(draft, article=article, status=status)
+        # The generator makes none the edit form would refuse; should one slip through, the
+        # bank does not take it (a question must be savable as it stands).
+        if not spec.validate():
+            article.questions.append(spec.build())
     db.session.flush()
     return replaced
 
@@ -123,7 +121,7 @@ def _replace_previous_version(article: Article, author: User | None) -> Article 
         Article.id != article.id,
         Article.replaced_by_id.is_(None),
     )
-    if author is not None and author.role != "admin":
+    if author is not None and author.role != Role.ADMIN:
         query = query.where(Article.imported_by_id == author.id)
     previous = db.session.scalar(query.order_by(Article.id.desc()).limit(1))
     if previous is None:
@@ -135,27 +133,23 @@ def _replace_previous_version(article: Article, author: User | None) -> Article 
     return previous
 
 
-def question_from_draft(draft: DraftQuestion, *, article: Article, status: str) -> Question:
-    """Turn a generated draft into a Question with its choices."""
-    question = Question(
-        article=article,
+def spec_of_draft(draft: DraftQuestion, *, article: Article, status: str) -> QuestionSpec:
+    """A generated draft as the question it describes."""
+    return QuestionSpec(
         kind=draft.kind,
+        format=Format.CHOICE,
         prompt=draft.prompt,
         answer=draft.answer,
+        choices=list(draft.choices),
         accepted=list(draft.accepted),
         explanation=draft.explanation,
         source_sentence=draft.source,
-        span_start=draft.span[0],
-        span_end=draft.span[1],
+        span=draft.span,
+        article_id=article.id,
         confidence=draft.confidence,
         status=status,
         flag=flag_text(getattr(draft, "flags", ())),
     )
-    question.choices = [
-        Choice(text=text, is_correct=(text == draft.answer), position=i)
-        for i, text in enumerate(draft.choices)
-    ]
-    return question
 
 
 def article_quiz(article: Article) -> Quiz:
@@ -163,12 +157,9 @@ def article_quiz(article: Article) -> Quiz:
 
     The rest of its published questions stay in the bank for random draws and practice.
     """
-    slug = slugify(article.title)
-    if db.session.scalar(select(Quiz.id).where(Quiz.slug == slug)) is not None:
-        slug = f"{slug[:70]}-{article.id}"
     questions = db.session.scalars(
         select(Question)
-        .where(Question.article_id == article.id, Question.status == "published")
+        .where(Question.article_id == article.id, Question.status == Status.PUBLISHED)
         .options(selectinload(Question.choices))
         .order_by(Question.confidence.desc().nulls_last(), Question.id)
     ).all()
@@ -176,13 +167,12 @@ def article_quiz(article: Article) -> Quiz:
     chosen = [item.key for item in balanced(items, ARTICLE_QUIZ_SIZE)]
     quiz = Quiz(
         title=article.title,
-        slug=slug,
         description=f"{len(chosen)} questions on “{article.title}”, across every kind it offers.",
         published=True,
         public=True,
         shuffle=True,
     )
     quiz.items = [QuizQuestion(question=q, position=i) for i, q in enumerate(chosen)]
-    db.session.add(quiz)
-    db.session.flush()
-    return quiz
+    # The title's slug, else the article's id after it (a seed's quiz keeps a stable address).
+    slug = slugify(article.title)
+    return add_quiz(quiz, first=[slug, f"{slug[:70]}-{article.id}"])

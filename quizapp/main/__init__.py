@@ -13,6 +13,7 @@ def init_app(app: Flask) -> None:
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
     from quizapp.quiz.marks import mark
+    from quizapp.states import GradeAction, Status
 
     errors.register(app)
     app.add_template_filter(highlight)
@@ -20,3 +21,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(cloze)
     app.add_template_filter(mark)
     app.add_template_global(split_at_span)
+    # Templates compare states by name too, never by a bare string.
+    app.add_template_global(Status, "Status")
+    app.add_template_global(GradeAction, "GradeAction")

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.routing import IntegerConverter
 
 from quizapp.extensions import db
+from quizapp.ids import MAX_INT
 
 MESSAGES = {
     400: "The request could not be understood. Go back, check the form and try again.",
@@ -29,7 +30,7 @@ class IdConverter(IntegerConverter):
     """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
 
     def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_INT)
         super().__init__(map, *args, **kwargs)
 
 

@@ -14,6 +14,7 @@ from quizapp.main import bp
 from quizapp.main.services import article_paragraphs, may_see_answer
 from quizapp.models import Article, Question
 from quizapp.quiz.services import quiz_summaries
+from quizapp.states import Status
 
 
 @bp.get("/")
@@ -21,7 +22,7 @@ def index() -> str:
     """List the quizzes open to the visitor and the articles behind them."""
     counts = (
         select(Question.article_id, func.count().label("n"))
-        .where(Question.status == "published")
+        .where(Question.status == Status.PUBLISHED)
         .group_by(Question.article_id)
         .subquery()
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, MemoryState, Question, Response
+from quizapp.states import Format, Status
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
 scheduler = Scheduler(enable_fuzzing=False)
@@ -23,7 +24,7 @@ def _practisable(hidden: ColumnElement[bool]) -> ColumnElement[bool]:
     `hidden` is quizapp.quiz.visibility.key_hidden(student), computed once per request.
     """
     # Practice offers options to pick from: typed-answer questions stay in quizzes.
-    return and_(Question.status == "published", Question.format == "choice", ~hidden)
+    return and_(Question.status == Status.PUBLISHED, Question.format == Format.CHOICE, ~hidden)
 
 
 def practisable_question(question_id: int, hidden: ColumnElement[bool]) -> Question | None:

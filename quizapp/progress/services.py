@@ -26,12 +26,16 @@ class Mastery:
 
 
 def history(user_id: int) -> list[tuple[Attempt, Quiz]]:
-    """The student's submitted attempts, oldest first."""
+    """The student's submitted (and so scored) attempts, oldest first."""
     return list(
         db.session.execute(
             select(Attempt, Quiz)
             .join(Quiz, Quiz.id == Attempt.quiz_id)
-            .where(Attempt.user_id == user_id, Attempt.submitted_at.is_not(None))
+            .where(
+                Attempt.user_id == user_id,
+                Attempt.submitted_at.is_not(None),
+                Attempt.percent.is_not(None),
+            )
             .order_by(Attempt.submitted_at, Attempt.id)
         )
     )
@@ -133,7 +137,7 @@ def chart_points(
     step = (width - 2 * pad) / max(len(rows) - 1, 1)
     points = []
     for i, (attempt, quiz) in enumerate(rows):
-        pct = 100.0 * (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
+        pct = attempt.percent or 0.0  # history() keeps scored attempts only
         points.append(
             {
                 "x": round(pad + i * step, 1),

@@ -1,4 +1,8 @@
-"""Answer checkers, one per question format (a registry, as CTFd keeps for flags)."""
+"""Answer formats: a checker and a validator each (registries, as CTFd keeps for flags).
+
+A checker grades a student's answer; a validator says what a question of its format needs
+(every way into the bank asks it through QuestionSpec.validate).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from typing import Protocol
+
+from quizapp.states import Format
 
 
 class Gradable(Protocol):
@@ -23,6 +29,12 @@ class Gradable(Protocol):
 
 Checker = Callable[[Gradable, str, int], bool]
 CHECKERS: dict[str, Checker] = {}
+# (field, message): the field of the question a problem is about, for the form to show it there.
+Problem = tuple[str, str]
+Validator = Callable[[str, list[str]], list[Problem]]
+VALIDATORS: dict[str, Validator] = {}
+MAX_TEXT = 500  # Question.answer and Choice.text are String(500)
+MAX_CHOICES = 8
 
 _HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -33,6 +45,16 @@ def checker(name: str) -> Callable[[Checker], Checker]:
 
     def register(func: Checker) -> Checker:
         CHECKERS[name] = func
+        return func
+
+    return register
+
+
+def validator(name: str) -> Callable[[Validator], Validator]:
+    """Register what a question of this format needs, given its answer and choices."""
+
+    def register(func: Validator) -> Validator:
+        VALIDATORS[name] = func
         return func
 
     return register
@@ -57,13 +79,13 @@ def parse_number(value: str) -> float | None:
         return None
 
 
-@checker("choice")
+@checker(Format.CHOICE)
 def check_choice(question: Gradable, value: str, tolerance: int) -> bool:
     """A chosen option: `value` is the option's id."""
     return question.correct_choice_id is not None and str(question.correct_choice_id) == value
 
 
-@checker("text")
+@checker(Format.TEXT)
 def check_text(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed answer matching the answer or one of its accepted aliases."""
     typed = normalise_text(value)
@@ -75,13 +97,52 @@ def check_text(question: Gradable, value: str, tolerance: int) -> bool:
     return typed in candidates or normalise_text(_HONORIFIC.sub("", value)) in candidates
 
 
-@checker("numeric")
+@checker(Format.NUMERIC)
 def check_numeric(question: Gradable, value: str, tolerance: int) -> bool:
     """A typed number (a year, a figure) within the allowed tolerance."""
     typed, expected = parse_number(value), parse_number(question.answer)
     if typed is None or expected is None:
         return False
     return abs(typed - expected) <= max(tolerance, question.tolerance or 0)
+
+
+@validator(Format.CHOICE)
+def validate_choice(answer: str, choices: list[str]) -> list[Problem]:
+    """2 to MAX_CHOICES options, filled in, differing in more than case, one of them the answer."""
+    problems = []
+    if len(choices) < 2:
+        problems.append(("choices", "a multiple-choice question needs at least two choices"))
+    if len(choices) > MAX_CHOICES:
+        problems.append(
+            ("choices", f"a multiple-choice question has at most {MAX_CHOICES} choices")
+        )
+    if any(not c or len(c) > MAX_TEXT for c in choices):
+        problems.append(("choices", f"every choice must have 1 to {MAX_TEXT} characters"))
+    seen: set[str] = set()
+    for text in choices:
+        if text.casefold() in seen:
+            message = f"the choice “{text}” appears twice; choices must differ"
+            problems.append(("choices", message))
+            break
+        seen.add(text.casefold())
+    if answer and answer not in choices:
+        problems.append(("answer", "the answer is not one of the choices"))
+    return problems
+
+
+@validator(Format.TEXT)
+def validate_text(answer: str, choices: list[str]) -> list[Problem]:
+    """Any non-empty answer will do (checked for every format)."""
+    return []
+
+
+@validator(Format.NUMERIC)
+def validate_numeric(answer: str, choices: list[str]) -> list[Problem]:
+    """The answer must read as a number."""
+    if answer and parse_number(answer) is None:
+        message = f"a number question needs a number as its answer: {answer!r} is not a number"
+        return [("answer", message)]
+    return []
 
 
 # Longer answers are roles or phrases: typing them exactly is a spelling test, not a quiz.
@@ -105,13 +166,13 @@ def short_answer(question: Gradable) -> bool:
 def typed_format(question: Gradable) -> str:
     """How a multiple-choice question is checked when typed: as a number or as text."""
     if question.kind in ("which_year", "number") and parse_number(question.answer) is not None:
-        return "numeric"
-    return "text"
+        return Format.NUMERIC
+    return Format.TEXT
 
 
 def answer_format(question: Gradable, typed_answers: bool) -> str:
     """How a question is answered in a quiz: by choosing, or by typing text or a number."""
-    if question.format != "choice" or not typed_answers or not short_answer(question):
+    if question.format != Format.CHOICE or not typed_answers or not short_answer(question):
         return question.format
     return typed_format(question)
 

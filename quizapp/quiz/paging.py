@@ -15,7 +15,6 @@ from quizapp.quiz.services import (
     apply,
     check_open,
     grade_answers,
-    is_open,
     load_own_attempt,
     lock_attempt,
     take_items,
@@ -75,7 +74,7 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 def review(attempt_id: int) -> str | WerkzeugResponse:
     """Before the final submit: every question answered, blank or flagged, and the time left."""
     attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-    if not is_open(attempt):
+    if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
     blank_positions = [i for i, item in enumerate(items, 1) if not item.answered]

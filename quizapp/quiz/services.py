@@ -30,6 +30,7 @@ from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.quiz.marks import score_of
 from quizapp.sqlite import read_phase, write_phase
+from quizapp.states import Format, Grading, Role, Status
 
 
 class QuizError(Exception):
@@ -64,7 +65,7 @@ def _allowed_clause(user: User | None):
     clause = Quiz.public.is_(True)
     if user is None or not user.is_authenticated:
         return and_(Quiz.published.is_(True), clause)
-    if user.role == "admin":
+    if user.role == Role.ADMIN:
         return true()
     my_classes = select(Enrollment.classroom_id).where(Enrollment.user_id == user.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id.in_(my_classes))
@@ -102,9 +103,7 @@ def quiz_summaries(user: User | None) -> list[QuizSummary]:
     best: dict[int, float] = {}
     if user is not None and user.is_authenticated:
         rows = db.session.execute(
-            select(
-                Attempt.quiz_id, func.count(), func.max(Attempt.score * 100.0 / Attempt.max_score)
-            )
+            select(Attempt.quiz_id, func.count(), func.max(Attempt.percent))
             .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(ids))
             .group_by(Attempt.quiz_id)
         ).all()
@@ -155,14 +154,6 @@ def window_problem(quiz: Quiz, now: datetime) -> str | None:
     return None
 
 
-def is_open(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Whether answers to this attempt still count."""
-    now = now or utcnow()
-    return attempt.submitted_at is None and (
-        attempt.deadline_at is None or now < attempt.deadline_at
-    )
-
-
 def open_attempt(quiz: Quiz, user: User) -> Attempt | None:
     """The user's unfinished attempt at this quiz that is still running, if any."""
     attempts = db.session.scalars(
@@ -171,7 +162,7 @@ def open_attempt(quiz: Quiz, user: User) -> Attempt | None:
         )
     ).all()
     now = utcnow()
-    return next((a for a in attempts if is_open(a, now)), None)
+    return next((a for a in attempts if a.is_running(now)), None)
 
 
 def start_attempt(quiz: Quiz, user: User) -> Attempt:
@@ -237,7 +228,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
             db.session.scalars(
                 select(Question)
                 .join(QuizQuestion, QuizQuestion.question_id == Question.id)
-                .where(QuizQuestion.quiz_id == quiz.id, Question.status != "retired")
+                .where(QuizQuestion.quiz_id == quiz.id, Question.status != Status.RETIRED)
                 .order_by(QuizQuestion.position)
                 .options(options)
             )
@@ -245,7 +236,7 @@ def draw_questions(quiz: Quiz) -> list[Question]:
         if quiz.shuffle:
             random.Random(secrets.randbits(64)).shuffle(questions)
         return questions
-    query = select(Question).where(Question.status == "published").options(options)
+    query = select(Question).where(Question.status == Status.PUBLISHED).options(options)
     if quiz.draw_kinds:
         query = query.where(Question.kind.in_(quiz.draw_kinds))
     if quiz.draw_article_ids:
@@ -414,8 +405,7 @@ def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[i
 
 def check_open(attempt: Attempt, now: datetime) -> None:
     """Refuse answers to a submitted or timed-out attempt."""
-    timed_out = attempt.deadline_at is not None and now >= attempt.deadline_at
-    if timed_out:
+    if attempt.timed_out(now):
         raise QuizError("Time is up: answers after the deadline are not counted.", 409)
     if attempt.submitted_at is not None:
         raise QuizError("This attempt was already submitted; answers can no longer change.", 409)
@@ -449,7 +439,7 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
     value = (value or "").strip()
     fmt = answer_format(slot, attempt.quiz.typed_answers)
     new: dict[str, object] = {"answered_at": now, "is_correct": None}
-    if fmt == "choice":
+    if fmt == Format.CHOICE:
         new["choice_id"], new["text_answer"] = None, None
         if value:
             choice_id = _parse_id(value, "choice")
@@ -495,7 +485,7 @@ def apply(changes: list[Change]) -> None:
 def submit(attempt: Attempt) -> bool:
     """Close the attempt with its score, exactly once; False when it was closed already."""
     now = utcnow()
-    when = now if attempt.deadline_at is None or now < attempt.deadline_at else attempt.deadline_at
+    when = attempt.deadline_at if attempt.timed_out(now) else now
     when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
     score = score_of(attempt.id)
@@ -535,11 +525,7 @@ def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = No
     Idempotent, and it only writes down what the deadline already decided: that is why pages
     that list scores (gradebook, exports, progress) may call it on GET, before they read.
     """
-    query = select(Attempt.id).where(
-        Attempt.submitted_at.is_(None),
-        Attempt.deadline_at.is_not(None),
-        Attempt.deadline_at <= utcnow(),
-    )
+    query = select(Attempt.id).where(Attempt.submitted_at.is_(None), Attempt.timed_out(utcnow()))
     if user_id is not None:
         query = query.where(Attempt.user_id == user_id)
     if quiz_ids is not None:
@@ -554,21 +540,14 @@ def close_expired(*, user_id: int | None = None, quiz_ids: list[int] | None = No
     return len(expired)
 
 
-def percent(attempt: Attempt) -> float | None:
-    """An attempt's score as a percentage."""
-    if attempt.score is None or not attempt.max_score:
-        return None
-    return 100.0 * attempt.score / attempt.max_score
-
-
 def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:
     """The quiz grade by its grading method (highest, last, average), as a percentage."""
-    scores = [percent(a) for a in sorted(attempts, key=lambda a: a.number)]
+    scores = [a.percent for a in sorted(attempts, key=lambda a: a.number)]
     scores = [s for s in scores if s is not None]
     if not scores:
         return None
-    if quiz.grading == "last":
+    if quiz.grading == Grading.LAST:
         return scores[-1]
-    if quiz.grading == "average":
+    if quiz.grading == Grading.AVERAGE:
         return sum(scores) / len(scores)
     return max(scores)

@@ -18,12 +18,10 @@ from quizapp.quiz.services import (
     final_grade,
     grade_answers,
     grade_one,
-    is_open,
     load_attempt,
     load_own_attempt,
     lock_attempt,
     open_attempt,
-    percent,
     quiz_summaries,
     start_attempt,
     submit,
@@ -34,6 +32,7 @@ from quizapp.quiz.services import (
 from quizapp.quiz.taking import count_blank, current_position
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.sqlite import read_phase
+from quizapp.states import Layout
 
 ANSWER_PREFIX = "q"
 MAX_ANSWERS = 500
@@ -68,7 +67,6 @@ def detail(slug: str) -> str:
         running=running,
         grade=final_grade(quiz, attempts),
         problem=window_problem(quiz, utcnow()),
-        percent=percent,
     )
 
 
@@ -97,10 +95,10 @@ def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
 def take(attempt_id: int) -> str | WerkzeugResponse:
     """The questions of a running attempt (one per page by default), with the saved answers."""
     attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-    if not is_open(attempt):
+    if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
-    paged = attempt.quiz.layout == "paged"
+    paged = attempt.quiz.layout == Layout.PAGED
     return render_template(
         "quiz/take.html",
         attempt=attempt,
@@ -150,10 +148,10 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
         # Everything is read and checked first; only the writes hold the write lock.
         with read_phase():
             attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            running = attempt.submitted_at is None and is_open(attempt)
+            running = attempt.is_running(utcnow())
             changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
         lock_attempt(attempt)
-        if attempt.submitted_at is None and is_open(attempt):
+        if attempt.is_running(utcnow()):
             apply(changes)
             # Blanks need a second, explicit "yes": the answers are saved, nothing is scored.
             if request.form.get("confirm") != "1" and count_blank(attempt.id):
@@ -179,7 +177,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
 def result(attempt_id: int) -> str | WerkzeugResponse:
     """The score and, per question, the right answer with the passage it comes from."""
     attempt = _own_attempt(attempt_id, with_articles=True)
-    if is_open(attempt):
+    if attempt.is_running(utcnow()):
         flash("Finish and submit the attempt to see your result.", "info")
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
     score = attempt.score
@@ -187,9 +185,7 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         # Time ran out and nothing was submitted: the saved answers are what counts.
         score = sum(1 for r in attempt.responses if r.is_correct)
     # Closed by its deadline (not yet written down, or closed at the deadline itself).
-    timed_out = attempt.deadline_at is not None and (
-        attempt.submitted_at is None or attempt.submitted_at >= attempt.deadline_at
-    )
+    timed_out = attempt.timed_out(attempt.submitted_at or utcnow())
     show_feedback = feedback_visible(attempt)
     # A question may also sit in a running exam or another quiz that still keeps its key.
     hidden = (

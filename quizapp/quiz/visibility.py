@@ -9,26 +9,21 @@ from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizQuestion, Response, User, utcnow
+from quizapp.states import Feedback
 
 
 def feedback_waits(now: datetime) -> ColumnElement[bool]:
     """SQL condition on Quiz: its right answers are not shown yet (after close, still open)."""
-    return and_(Quiz.feedback == "after_close", or_(Quiz.closes_at.is_(None), Quiz.closes_at > now))
+    return and_(
+        Quiz.feedback == Feedback.AFTER_CLOSE, or_(Quiz.closes_at.is_(None), Quiz.closes_at > now)
+    )
 
 
 def feedback_visible(attempt: Attempt, now: datetime | None = None) -> bool:
     """Whether the attempt's quiz shows right answers now (the Python twin of feedback_waits)."""
-    if attempt.quiz.feedback == "immediate":
+    if attempt.quiz.feedback == Feedback.IMMEDIATE:
         return True
     return attempt.quiz.closes_at is not None and (now or utcnow()) >= attempt.quiz.closes_at
-
-
-def _running(now: datetime) -> ColumnElement[bool]:
-    """SQL condition on Attempt: answers to it still count."""
-    return and_(
-        Attempt.submitted_at.is_(None),
-        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at > now),
-    )
 
 
 def _pool(kinds: list[str] | None, article_ids: list[int] | None) -> ColumnElement[bool]:
@@ -70,7 +65,7 @@ def key_hidden(user: User | None, now: datetime | None = None) -> ColumnElement[
         select(Response.question_id)
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.user_id == user.id, or_(_running(now), waiting))
+        .where(Attempt.user_id == user.id, or_(Attempt.is_running(now), waiting))
     )
     pools = {
         (tuple(sorted(kinds or [])), tuple(sorted(article_ids or [])))

@@ -102,11 +102,6 @@ def score_rows(
         marks = _marks([row.id for row in chunk]) if columns else {}
         notes = _notes([row.id for row in chunk], columns) if columns else {}
         for row in chunk:
-            percent = (
-                100.0 * row.score / row.max_score
-                if row.score is not None and row.max_score
-                else None
-            )
             line: list[Cell] = [
                 row.username,
                 row.classes or "",
@@ -116,7 +111,7 @@ def score_rows(
                 row.submitted_at,
                 _number(row.score),
                 row.max_score,
-                round(percent, 1) if percent is not None else None,
+                round(row.percent, 1) if row.percent is not None else None,
             ]
             answered = marks.get(row.id, {})
             line.extend(answered.get(qid) for qid in columns)
@@ -146,6 +141,7 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
             Attempt.submitted_at,
             Attempt.score,
             Attempt.max_score,
+            Attempt.percent.label("percent"),
         )
         .join(User, User.id == Attempt.user_id)
         .join(Quiz, Quiz.id == Attempt.quiz_id)

@@ -32,6 +32,7 @@ from quizapp.models import (
 )
 from quizapp.quiz.checkers import answer_format, normalise_text
 from quizapp.quiz.services import close_expired, final_grade
+from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
 WEAK_DISCRIMINATION = 0.1
@@ -88,7 +89,7 @@ class ItemStat:
     unanswered: int = 0
     flags: list[str] = field(default_factory=list)
     typed: list[TypedAnswer] = field(default_factory=list)
-    answered_as: str = "choice"  # how students answered it in this quiz: choice, text, numeric
+    answered_as: str = Format.CHOICE  # how students answered it in this quiz: choice, text, numeric
 
     @property
     def too_few(self) -> bool:
@@ -331,7 +332,7 @@ def _item_stat(
     facility = 100.0 * correct / n if n else None
     discrimination = pearson(items, rests)
     # Options are counted when students chose among them, even if nobody picked any yet.
-    by_choice = chosen == "choice"
+    by_choice = chosen == Format.CHOICE
     choice_stats = (
         [ChoiceStat(choice=c, picked=picked[c.id]) for c in question.choices] if by_choice else []
     )

@@ -11,7 +11,6 @@ from quizapp.bank.interchange import InterchangeError, bank_questions, export_te
 from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
-from quizapp.quiz.services import percent
 from quizapp.reports import bp
 from quizapp.reports.exports import (
     XLSX_MIMETYPE,
@@ -89,7 +88,6 @@ def quiz_gradebook(quiz_id: int) -> str:
         rows=rows,
         bins=bins,
         bars=histogram_bars(bins),
-        percent=percent,
     )
 
 
@@ -121,7 +119,7 @@ def attempt(attempt_id: int) -> str:
     found = attempt_detail(attempt_id) or abort(404)
     if not sees_all(current_user) and found.quiz.owner_id != current_user.id:
         abort(404)
-    return render_template("reports/attempt.html", attempt=found, percent=percent)
+    return render_template("reports/attempt.html", attempt=found)
 
 
 def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,6 +12,7 @@ from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import User
+from quizapp.states import Role
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
 
@@ -31,7 +30,7 @@ def teachers() -> str | Response | tuple[str, int]:
     form = TeacherForm()
     if form.validate_on_submit():
         try:
-            user = create_user(form.username.data, form.password.data, role="teacher")
+            user = create_user(form.username.data, form.password.data, role=Role.TEACHER)
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
@@ -40,7 +39,7 @@ def teachers() -> str | Response | tuple[str, int]:
             flash(f"Teacher account {user.username} created.", "success")
             return redirect(url_for("teach.teachers"))
     accounts = db.session.scalars(
-        select(User).where(User.role.in_(("teacher", "admin"))).order_by(User.username)
+        select(User).where(User.role.in_((Role.TEACHER, Role.ADMIN))).order_by(User.username)
     ).all()
     status = 400 if request.method == "POST" else 200
     return render_template(
@@ -59,7 +58,7 @@ def set_active(user_id: int) -> Response:
     user.active = request.form.get("active") == "1"
     if not user.active:
         # The login cookie names the token: a new one ends every open session.
-        user.session_token = secrets.token_urlsafe(32)
+        user.end_sessions()
     db.session.commit()
     state = "enabled" if user.active else "disabled; their sessions have ended"
     flash(f"Account {user.username} {state}.", "success")

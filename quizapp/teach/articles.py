@@ -13,6 +13,7 @@ from quizapp.bank.services import import_article
 from quizapp.extensions import db, limiter
 from quizapp.ids import parse_ids
 from quizapp.models import Article, Question
+from quizapp.states import Status
 from quizapp.teach import bp
 from quizapp.teach.article_sources import (
     form_article,
@@ -95,7 +96,7 @@ def review(article_id: int) -> str:
     mine = editable_by(current_user)
     # Other teachers' hand-written questions on this article are theirs: shown only once
     # published, and read-only.
-    shown = (Question.article_id == article.id, or_(mine, Question.status == "published"))
+    shown = (Question.article_id == article.id, or_(mine, Question.status == Status.PUBLISHED))
     flagged = and_(Question.flag.is_not(None), Question.flag != "")
     flagged_only = request.args.get("flagged") == "1"
     query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
@@ -128,7 +129,7 @@ def accept(article_id: int, question_id: int) -> Response:
     """Publish one reviewed question."""
     article = _reviewable(article_id)
     question = _article_question(article, question_id)
-    question.status = "published"
+    question.status = Status.PUBLISHED
     db.session.commit()
     flash("Question published.", "success")
     return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
@@ -151,7 +152,7 @@ def publish_bulk(article_id: int) -> Response:
     article = _reviewable(article_id)
     query = select(Question).where(
         Question.article_id == article.id,
-        Question.status == "draft",
+        Question.status == Status.DRAFT,
         editable_by(current_user),
     )
     if request.form.get("scope") != "all":
@@ -159,7 +160,7 @@ def publish_bulk(article_id: int) -> Response:
         query = query.where(Question.id.in_(ids))
     questions = db.session.scalars(query).all()
     for question in questions:
-        question.status = "published"
+        question.status = Status.PUBLISHED
     db.session.commit()
     if questions:
         flash(f"Published {len(questions)} question(s).", "success")

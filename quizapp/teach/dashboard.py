@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Quiz
+from quizapp.states import Status
 from quizapp.teach import bp
 from quizapp.teach.services import my_classrooms, student_counts
 
@@ -21,8 +22,8 @@ def _my_articles() -> list[tuple[Article, int, int]]:
     counts = (
         select(
             Question.article_id,
-            func.sum((Question.status == "draft").cast(db.Integer)).label("drafts"),
-            func.sum((Question.status == "published").cast(db.Integer)).label("published"),
+            func.sum((Question.status == Status.DRAFT).cast(db.Integer)).label("drafts"),
+            func.sum((Question.status == Status.PUBLISHED).cast(db.Integer)).label("published"),
         )
         .group_by(Question.article_id)
         .subquery()

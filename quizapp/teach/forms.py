@@ -29,20 +29,42 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.auth.forms import NewAccountForm
-from quizapp.models import FEEDBACK, GRADING, KIND_LABELS, LAYOUTS
-from quizapp.quiz.checkers import parse_number
+from quizapp.bank.spec import (
+    MAX_CHOICES,
+    MAX_PROMPT,
+    MAX_TEXT,
+    MAX_TOLERANCE,
+    TOLERANCE_RANGE,
+    QuestionSpec,
+)
+from quizapp.models import KIND_LABELS
+from quizapp.states import Feedback, Format, Grading, Layout, Role, Status
 
-MAX_CHOICES = 8
 FORMAT_LABELS = {
-    "choice": "Multiple choice",
-    "text": "Typed answer",
-    "numeric": "Number (year or figure)",
+    Format.CHOICE: "Multiple choice",
+    Format.TEXT: "Typed answer",
+    Format.NUMERIC: "Number (year or figure)",
 }
-STATUS_LABELS = {"draft": "Draft", "published": "Published", "retired": "Retired"}
+STATUS_LABELS = {Status.DRAFT: "Draft", Status.PUBLISHED: "Published", Status.RETIRED: "Retired"}
+GRADING_LABELS = {Grading.HIGHEST: "Highest", Grading.LAST: "Last", Grading.AVERAGE: "Average"}
+FEEDBACK_LABELS = {
+    Feedback.IMMEDIATE: "Right after each attempt",
+    Feedback.AFTER_CLOSE: "After the close date",
+}
+LAYOUT_LABELS = {
+    Layout.PAGED: "One per page, with a navigator",
+    Layout.SINGLE: "All on one page",
+}
 KIND_CHOICES = list(KIND_LABELS.items())
+
+
+def sentence(message: str) -> str:
+    """A rule's message as a form shows it: "the prompt is empty" → "The prompt is empty."."""
+    return message[:1].upper() + message[1:] + "."
+
+
 # Bounds keep numbers inside the database's 32-bit integers and within reason.
-MAX_TOLERANCE = 1_000_000
-TOLERANCE_RANGE = f"The tolerance cannot be negative or over {MAX_TOLERANCE:,}."
+TOLERANCE_MESSAGE = sentence(TOLERANCE_RANGE)
 MAX_MINUTES = 7 * 24 * 60
 MINUTES_RANGE = f"Give 1 to {MAX_MINUTES} minutes (a week)."
 
@@ -104,12 +126,12 @@ class QuestionForm(FlaskForm):
     """Create or edit a question in any of the three formats."""
 
     kind = SelectField("Kind", choices=KIND_CHOICES)
-    format = RadioField("Format", choices=list(FORMAT_LABELS.items()), default="choice")
+    format = RadioField("Format", choices=list(FORMAT_LABELS.items()), default=Format.CHOICE)
     prompt = TextAreaField(
-        "Question", validators=[InputRequired(), Length(max=2000)], render_kw={"rows": 3}
+        "Question", validators=[InputRequired(), Length(max=MAX_PROMPT)], render_kw={"rows": 3}
     )
     choices = FieldList(
-        StringField("Choice", validators=[Length(max=500)]),
+        StringField("Choice", validators=[Length(max=MAX_TEXT)]),
         min_entries=MAX_CHOICES,
         max_entries=MAX_CHOICES,
     )
@@ -120,7 +142,7 @@ class QuestionForm(FlaskForm):
     )
     answer = StringField(
         "Answer",
-        validators=[Length(max=500)],
+        validators=[Length(max=MAX_TEXT)],
         description="For typed and number questions: the expected answer.",
     )
     accepted = TextAreaField(
@@ -134,13 +156,13 @@ class QuestionForm(FlaskForm):
     tolerance = IntegerField(
         "Tolerance",
         default=0,
-        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_RANGE)],
+        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_MESSAGE)],
         description="Numbers only: how far off a typed number may be and still count.",
     )
     article_id = SelectField("Article (optional)", coerce=int, default=0)
     source_sentence = TextAreaField("Source sentence (optional)", render_kw={"rows": 2})
     explanation = TextAreaField("Explanation (optional)", render_kw={"rows": 2})
-    status = SelectField("Status", choices=list(STATUS_LABELS.items()), default="draft")
+    status = SelectField("Status", choices=list(STATUS_LABELS.items()), default=Status.DRAFT)
     submit = SubmitField("Save question")
 
     def filled_choices(self) -> list[tuple[int, str]]:
@@ -151,22 +173,9 @@ class QuestionForm(FlaskForm):
             if (entry.data or "").strip()
         ]
 
-    def validate_choices(self, field: FieldList) -> None:
-        """Multiple choice needs 2 to 8 distinct, filled-in options."""
-        if self.format.data != "choice":
-            return
-        filled = self.filled_choices()
-        if len(filled) < 2:
-            raise ValidationError("Fill in at least two choices.")
-        seen: set[str] = set()
-        for _, text in filled:
-            if text.casefold() in seen:
-                raise ValidationError(f"The choice “{text}” appears twice; choices must differ.")
-            seen.add(text.casefold())
-
     def validate_correct(self, field: RadioField) -> None:
         """Exactly one filled-in choice is marked correct."""
-        if self.format.data != "choice":
+        if self.format.data != Format.CHOICE:
             return
         if field.data in (None, "", "None"):
             raise ValidationError("Mark which choice is correct.")
@@ -174,28 +183,56 @@ class QuestionForm(FlaskForm):
         if field.data not in {str(row) for row, _ in self.filled_choices()}:
             raise ValidationError("The answer must be among the choices: mark a filled-in one.")
 
-    def validate_answer(self, field: StringField) -> None:
-        """Typed and number questions need an answer; a number question needs a number."""
-        if self.format.data == "choice":
-            return
-        if not (field.data or "").strip():
-            raise ValidationError("Give the expected answer.")
-        if self.format.data == "numeric" and parse_number(field.data) is None:
-            raise ValidationError("A number question needs a number as its answer (e.g. 1932).")
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        """The fields' own checks, then the bank's rules for a question, beside their fields."""
+        valid = super().validate(extra_validators)
+        fields = {
+            "kind": self.kind,
+            "format": self.format,
+            "prompt": self.prompt,
+            "answer": self.correct if self.format.data == Format.CHOICE else self.answer,
+            "choices": self.choices,
+            "tolerance": self.tolerance,
+        }
+        for name, message in self.spec().validate():
+            field = fields.get(name)
+            if field is None:
+                self.form_errors.append(sentence(message))
+            elif not field.errors:  # one message per field: its own check spoke first
+                field.errors.append(sentence(message))
+            valid = False
+        return valid
+
+    def spec(self) -> QuestionSpec:
+        """The question the form describes (article, span and status are the caller's)."""
+        fmt = self.format.data or ""
+        return QuestionSpec(
+            kind=self.kind.data or "",
+            format=fmt,
+            prompt=(self.prompt.data or "").strip(),
+            answer=self.answer_text(),
+            choices=self.choice_texts(),
+            accepted=_lines(self.accepted.data),
+            tolerance=(self.tolerance.data or 0) if fmt == Format.NUMERIC else 0,
+            explanation=(self.explanation.data or "").strip(),
+            source_sentence=(self.source_sentence.data or "").strip() or None,
+            article_id=self.article_id.data or None,
+            status=self.status.data or Status.DRAFT,
+        )
 
     def answer_text(self) -> str:
         """The correct answer as stored: the marked choice, or the typed answer."""
-        if self.format.data == "choice":
-            return dict(self.filled_choices())[int(self.correct.data)]
-        return self.answer.data.strip()
+        if self.format.data == Format.CHOICE:
+            return dict((str(row), text) for row, text in self.filled_choices()).get(
+                self.correct.data or "", ""
+            )
+        return (self.answer.data or "").strip()
 
     def choice_texts(self) -> list[str]:
         """The options in order (none for typed and number questions)."""
-        return [text for _, text in self.filled_choices()] if self.format.data == "choice" else []
-
-    def accepted_list(self) -> list[str]:
-        """Aliases for typed answers, in every format (a quiz may ask to type a choice)."""
-        return _lines(self.accepted.data)
+        if self.format.data != Format.CHOICE:
+            return []
+        return [text for _, text in self.filled_choices()]
 
 
 class QuizForm(FlaskForm):
@@ -229,7 +266,7 @@ class QuizForm(FlaskForm):
     tolerance = IntegerField(
         "Tolerance for typed numbers",
         default=0,
-        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_RANGE)],
+        validators=[Optional(), NumberRange(min=0, max=MAX_TOLERANCE, message=TOLERANCE_MESSAGE)],
     )
     time_limit = IntegerField(
         "Time limit in minutes (optional)",
@@ -239,26 +276,10 @@ class QuizForm(FlaskForm):
         "Attempts allowed (empty: unlimited)",
         validators=[Optional(), NumberRange(min=1, max=1000, message="Allow 1 to 1000.")],
     )
-    grading = SelectField(
-        "Grade by",
-        choices=[
-            (g, {"highest": "Highest", "last": "Last", "average": "Average"}[g]) for g in GRADING
-        ],
-    )
-    feedback = SelectField(
-        "Show right answers",
-        choices=[
-            (f, {"immediate": "Right after each attempt", "after_close": "After the close date"}[f])
-            for f in FEEDBACK
-        ],
-    )
+    grading = SelectField("Grade by", choices=list(GRADING_LABELS.items()))
+    feedback = SelectField("Show right answers", choices=list(FEEDBACK_LABELS.items()))
     layout = SelectField(
-        "Questions per page",
-        choices=[
-            (v, {"paged": "One per page, with a navigator", "single": "All on one page"}[v])
-            for v in LAYOUTS
-        ],
-        default="paged",
+        "Questions per page", choices=list(LAYOUT_LABELS.items()), default=Layout.PAGED
     )
     opens_at = DateTimeLocalField(
         "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
@@ -292,7 +313,7 @@ class QuizForm(FlaskForm):
 
     def validate_feedback(self, field: SelectField) -> None:
         """Answers shown after the close date need a close date."""
-        if field.data == "after_close" and not self.closes_at.data:
+        if field.data == Feedback.AFTER_CLOSE and not self.closes_at.data:
             raise ValidationError("Set a close date to show answers after it.")
 
     def validate_closes_at(self, field: DateTimeLocalField) -> None:
@@ -321,6 +342,6 @@ class DeleteClassForm(FlaskForm):
 class TeacherForm(NewAccountForm):
     """An admin creates a teacher account, with the registration rules (and a stronger password)."""
 
-    account_role = "teacher"
+    account_role = Role.TEACHER
 
     submit = SubmitField("Create teacher")

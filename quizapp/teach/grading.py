@@ -13,8 +13,8 @@ from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, Response
 from quizapp.quiz.marks import mark
-from quizapp.quiz.services import percent
 from quizapp.reports.services import attempt_detail
+from quizapp.states import Format
 from quizapp.teach import bp
 from quizapp.teach.overrides import OverrideError, override, parse_mark
 from quizapp.teach.questions import attempts
@@ -39,7 +39,7 @@ def question_accept(question_id: int) -> HTTPResponse:
     if not alias or len(alias) > MAX_ALIAS:
         flash(f"Give the answer to accept (1 to {MAX_ALIAS} characters).", "error")
         return redirect(back)
-    if question.format == "numeric":
+    if question.format == Format.NUMERIC:
         flash("A number question is marked by its tolerance: change that on the question.", "error")
         return redirect(back)
     old = current_key(question)
@@ -86,7 +86,6 @@ def response_mark(response_id: int) -> HTTPResponse | tuple[str, int]:
         page = render_template(
             "reports/attempt.html",
             attempt=attempt,
-            percent=percent,
             errors={response_id: str(error)},
             sent={response_id: request.form},
         )

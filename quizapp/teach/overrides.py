@@ -7,6 +7,7 @@ from sqlalchemy import select
 from quizapp.extensions import db
 from quizapp.models import Attempt, GradeChange, Response, User
 from quizapp.quiz.marks import mark, rescore
+from quizapp.states import GradeAction
 
 
 class OverrideError(ValueError):
@@ -51,7 +52,7 @@ def override(response: Response, value: float | None, note: str, user: User) -> 
         question_id=response.question_id,
         response_id=response.id,
         user_id=user.id,
-        action="override",
+        action=GradeAction.OVERRIDE,
         summary=summary,
         note=note or None,
         attempts_changed=1 if before != after else 0,

@@ -12,27 +12,20 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import can_edit, editable_by, sees_all
+from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.ids import parse_id
-from quizapp.models import KIND_LABELS, STATUSES, Article, Question
+from quizapp.models import KIND_LABELS, Article, Question
 from quizapp.quiz.marks import mark
+from quizapp.states import Format, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
-from quizapp.teach.regrade import (
-    Key,
-    current_key,
-    history,
-    plan,
-    proposed_key,
-    regrade,
-    set_right_choice,
-)
+from quizapp.teach.regrade import Key, current_key, history, plan, proposed_key, regrade
 from quizapp.teach.services import (
     discard,
     discard_message,
     editable_question,
     in_attempts,
-    set_choices,
 )
 
 PER_PAGE = 25
@@ -64,10 +57,10 @@ def question_list() -> str:
     query = select(Question).options(selectinload(Question.article))
     if not sees_all(current_user):
         # Drafts and retired questions are their owner's business; the bank is what is published.
-        query = query.where(or_(Question.status == "published", editable_by(current_user)))
+        query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(current_user)))
     if kind in KIND_LABELS:
         query = query.where(Question.kind == kind)
-    if status in STATUSES:
+    if status in list(Status):
         query = query.where(Question.status == status)
     if article_id:
         query = query.where(Question.article_id == article_id)
@@ -78,7 +71,7 @@ def question_list() -> str:
         "teach/questions.html",
         page=page,
         kinds=KIND_LABELS,
-        statuses=STATUSES,
+        statuses=list(Status),
         articles=article_options(),
         filters={"kind": kind, "status": status, "article": article_id},
         can_edit=lambda q: can_edit(q, current_user),
@@ -102,7 +95,7 @@ def _initial(question: Question) -> dict:
         "prompt": question.prompt,
         "choices": texts + [""] * (MAX_CHOICES - len(texts)),
         "correct": str(correct) if correct is not None else None,
-        "answer": question.answer if question.format != "choice" else "",
+        "answer": question.answer if question.format != Format.CHOICE else "",
         "accepted": "\n".join(question.accepted or []),
         "tolerance": question.tolerance,
         "article_id": question.article_id or 0,
@@ -112,35 +105,33 @@ def _initial(question: Question) -> dict:
     }
 
 
-def _apply(question: Question, form: QuestionForm) -> None:
-    """Copy the form into the question (the caller commits)."""
-    source = (form.source_sentence.data or "").strip() or None
-    article_id = form.article_id.data or None
-    if source != question.source_sentence or article_id != question.article_id:
-        # The stored span pointed at the old sentence: a wrong citation is worse than none.
-        question.span_start = question.span_end = None
-    question.kind = form.kind.data
-    question.format = form.format.data
-    question.prompt = form.prompt.data.strip()
-    question.answer = form.answer_text()
-    question.accepted = form.accepted_list()
-    question.tolerance = (form.tolerance.data or 0) if form.format.data == "numeric" else 0
-    question.article_id = article_id
-    question.source_sentence = source
-    question.explanation = (form.explanation.data or "").strip()
-    question.status = form.status.data
-    texts = form.choice_texts()
-    if texts != [c.text for c in question.choices]:
-        set_choices(question, texts, question.answer)
-    elif any(c.is_correct != (c.text == question.answer) for c in question.choices):
-        set_right_choice(question, question.answer)  # in place: responses point at the options
+def _spec(question: Question, form: QuestionForm) -> QuestionSpec:
+    """The form's question, keeping what the form does not show (span, confidence, flag)."""
+    spec = form.spec()
+    same = (spec.source_sentence, spec.article_id) == (
+        question.source_sentence,
+        question.article_id,
+    )
+    # After a change the stored span would point at the old sentence: a wrong citation is worse.
+    if same and question.span_start is not None and question.span_end is not None:
+        spec.span = (question.span_start, question.span_end)
+    spec.confidence, spec.flag = question.confidence, question.flag
+    return spec
 
 
-def _save(question: Question, form: QuestionForm, then: Callable[[], object] | None = None) -> bool:
-    """Store the question (and run `then` in the same transaction); a duplicate prompt becomes
-    a form error instead of a 500."""
+def _save(
+    question: Question | None, form: QuestionForm, then: Callable[[], object] | None = None
+) -> Question | None:
+    """Store a new or changed question (and run `then` in the same transaction); a duplicate
+    prompt becomes a form error, not a 500."""
     try:
-        _apply(question, form)
+        if question is None:
+            spec = form.spec()
+            spec.author_id = current_user.id
+            question = spec.build()
+            db.session.add(question)
+        else:
+            _spec(question, form).build(question)
         if then is not None:
             then()
         db.session.commit()
@@ -149,8 +140,8 @@ def _save(question: Question, form: QuestionForm, then: Callable[[], object] | N
         form.prompt.errors.append(
             "This article already has a question of this kind with the same wording."
         )
-        return False
-    return True
+        return None
+    return question
 
 
 @bp.route("/questions/new", methods=["GET", "POST"])
@@ -159,9 +150,8 @@ def question_new() -> str | Response | tuple[str, int]:
     prefill = parse_id(request.args.get("article", "")) or 0
     form = _form() if request.method == "POST" else _form({"article_id": prefill})
     if form.validate_on_submit():
-        question = Question(author_id=current_user.id)
-        db.session.add(question)
-        if _save(question, form):
+        question = _save(None, form)
+        if question is not None:
             flash("Question saved.", "success")
             return redirect(url_for("teach.question_edit", question_id=question.id))
     status = 400 if request.method == "POST" else 200
@@ -191,11 +181,9 @@ def _freeze(form: QuestionForm, question: Question) -> bool:
 
 def _proposed(question: Question, form: QuestionForm) -> Key:
     """The key the submitted form asks for."""
+    spec = form.spec()
     return proposed_key(
-        question,
-        answer=form.answer_text(),
-        accepted=form.accepted_list(),
-        tolerance=form.tolerance.data or 0,
+        question, answer=spec.answer, accepted=spec.accepted, tolerance=spec.tolerance
     )
 
 
@@ -260,7 +248,9 @@ def question_preview(question_id: int) -> str:
         .where(Question.id == question_id)
         .options(selectinload(Question.choices), selectinload(Question.article))
     )
-    if question is None or not (question.status == "published" or can_edit(question, current_user)):
+    if question is None or not (
+        question.status == Status.PUBLISHED or can_edit(question, current_user)
+    ):
         abort(404)
     return render_template(
         "teach/preview.html", question=question, can_edit=can_edit(question, current_user)

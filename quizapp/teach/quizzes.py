@@ -12,6 +12,8 @@ from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
 from quizapp.quiz.services import cap_running_attempts
+from quizapp.slugs import add_quiz
+from quizapp.states import Layout, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm
 from quizapp.teach.questions import article_options
@@ -19,7 +21,6 @@ from quizapp.teach.services import (
     as_local,
     as_utc,
     assigned_class_ids,
-    create_quiz,
     my_classrooms,
     set_assignments,
     set_items,
@@ -31,9 +32,9 @@ def _pool(quiz: Quiz | None) -> list[Question]:
     query = select(Question).options(selectinload(Question.article))
     if quiz is not None and quiz.id:
         chosen = select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
-        query = query.where((Question.status == "published") | Question.id.in_(chosen))
+        query = query.where((Question.status == Status.PUBLISHED) | Question.id.in_(chosen))
     else:
-        query = query.where(Question.status == "published")
+        query = query.where(Question.status == Status.PUBLISHED)
     return list(db.session.scalars(query.order_by(Question.article_id, Question.id)))
 
 
@@ -49,7 +50,7 @@ def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
 def _initial(quiz: Quiz | None) -> dict:
     """A quiz's values as form data."""
     if quiz is None:
-        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": "paged"}
+        return {"shuffle": True, "tolerance": 0, "mode": "fixed", "layout": Layout.PAGED}
     return {
         "title": quiz.title,
         "description": quiz.description,
@@ -136,7 +137,7 @@ def quiz_new() -> Response | tuple[str, int]:
     if form.validate_on_submit():
         quiz = Quiz(owner_id=current_user.id)
         _apply(quiz, form)
-        create_quiz(quiz)
+        add_quiz(quiz)
         _store_links(quiz, form)
         db.session.commit()
         flash(f"Quiz “{quiz.title}” saved.", "success")

@@ -16,6 +16,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, GradeChange, Question, Quiz, Response, User
 from quizapp.quiz.checkers import is_correct, typed_format
 from quizapp.quiz.marks import rescore
+from quizapp.states import Format, GradeAction
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def current_key(question: Question) -> Key:
         format=question.format,
         answer=question.answer,
         accepted=list(question.accepted or []),
-        tolerance=(question.tolerance or 0) if question.format == "numeric" else 0,
+        tolerance=(question.tolerance or 0) if question.format == Format.NUMERIC else 0,
         correct_choice_id=question.correct_choice_id,
     )
 
@@ -62,14 +63,14 @@ def current_key(question: Question) -> Key:
 def proposed_key(question: Question, *, answer: str, accepted: list[str], tolerance: int) -> Key:
     """The key a form proposes; the options' texts are frozen, so the right one is found by text."""
     right = next((c.id for c in question.choices if c.text == answer), None)
-    numeric = question.format == "numeric"
+    numeric = question.format == Format.NUMERIC
     return Key(
         kind=question.kind,
         format=question.format,
         answer=answer,
         accepted=list(accepted),
         tolerance=(tolerance or 0) if numeric else 0,
-        correct_choice_id=right if question.format == "choice" else None,
+        correct_choice_id=right if question.format == Format.CHOICE else None,
     )
 
 
@@ -77,7 +78,7 @@ def describe(question: Question, old: Key, new: Key) -> str:
     """The change in a teacher's words, e.g. "accepted answers: + Priya; tolerance 0 → 2"."""
     parts = []
     if old.answer != new.answer:
-        what = "right choice" if question.format == "choice" else "answer"
+        what = "right choice" if question.format == Format.CHOICE else "answer"
         parts.append(f"{what}: {old.answer} → {new.answer}")
     added = [a for a in new.accepted if a not in old.accepted]
     removed = [a for a in old.accepted if a not in new.accepted]
@@ -116,10 +117,10 @@ def check(key: Key, choice_id: int | None, text: str | None, quiz_tolerance: int
     quiz's typed-answer setting may have changed since).
     """
     if choice_id is not None:
-        return is_correct(key, str(choice_id), fmt="choice")
+        return is_correct(key, str(choice_id), fmt=Format.CHOICE)
     if not (text or "").strip():
         return None
-    fmt = typed_format(key) if key.format == "choice" else key.format
+    fmt = typed_format(key) if key.format == Format.CHOICE else key.format
     return is_correct(key, text or "", fmt=fmt, tolerance=quiz_tolerance or 0)
 
 
@@ -159,15 +160,6 @@ def _totals(attempt_ids: set[int]) -> float:
     return float(total or 0.0)
 
 
-def set_right_choice(question: Question, answer: str) -> None:
-    """Mark the option whose text is `answer` right, in place: responses keep pointing at it."""
-    for choice in question.choices:
-        choice.is_correct = False
-    db.session.flush()  # one right option at a time, as the partial unique index demands
-    for choice in question.choices:
-        choice.is_correct = choice.text == answer
-
-
 def regrade(question: Question, old: Key, new: Key, user: User) -> GradeChange:
     """Store the new marks of every response to the question, rescore, and log the change."""
     change = plan(question.id, new)
@@ -181,7 +173,7 @@ def regrade(question: Question, old: Key, new: Key, user: User) -> GradeChange:
     entry = GradeChange(
         question_id=question.id,
         user_id=user.id,
-        action="regrade",
+        action=GradeAction.REGRADE,
         summary=describe(question, old, new),
         attempts_changed=len(change.attempts),
         old_total=old_total,

@@ -7,16 +7,13 @@ from datetime import UTC, datetime
 
 from flask import abort
 from sqlalchemy import delete, exists, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.auth.guards import can_edit, sees_all
-from quizapp.bank.services import slugify
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
     Attempt,
-    Choice,
     Classroom,
     Enrollment,
     Question,
@@ -25,6 +22,8 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.sqlite import inserted
+from quizapp.states import Status
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -53,7 +52,7 @@ def discard(question: Question) -> str:
     """Delete a question nobody used; retire one that attempts or quizzes refer to."""
     in_quiz = db.session.scalar(select(exists().where(QuizQuestion.question_id == question.id)))
     if in_attempts(question.id) or in_quiz:
-        question.status = "retired"
+        question.status = Status.RETIRED
         return "retired"
     db.session.delete(question)
     return "deleted"
@@ -69,51 +68,18 @@ def discard_message(outcome: str) -> str:
     )
 
 
-def set_choices(question: Question, texts: list[str], answer: str) -> None:
-    """Replace the options; the old rows go first so unique positions and texts never clash."""
-    question.choices.clear()
-    db.session.flush()
-    question.choices = [
-        Choice(text=text, is_correct=(text == answer), position=i) for i, text in enumerate(texts)
-    ]
-
-
 def new_join_code() -> str:
     """A random join code without look-alike characters."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def _inserted(record: object) -> bool:
-    """Add and flush a record in a savepoint; False when a unique constraint refused it."""
-    try:
-        with db.session.begin_nested():
-            db.session.add(record)
-            db.session.flush()
-    except IntegrityError:
-        return False
-    return True
 
 
 def create_classroom(name: str, teacher: User) -> Classroom:
     """Make a class with a fresh unique join code (the unique index settles races)."""
     for _ in range(RETRIES):
         classroom = Classroom(name=name, teacher_id=teacher.id, join_code=new_join_code())
-        if _inserted(classroom):
+        if inserted(classroom):
             return classroom
     raise RuntimeError("no free join code found")
-
-
-def create_quiz(quiz: Quiz) -> Quiz:
-    """Store a new quiz under its title's slug, numbered when the slug is taken."""
-    base = slugify(quiz.title)
-    for n in range(1, RETRIES + 1):
-        quiz.slug = base if n == 1 else f"{base}-{n}"
-        if _inserted(quiz):
-            return quiz
-    quiz.slug = f"{base}-{secrets.token_hex(4)}"
-    db.session.add(quiz)
-    db.session.flush()
-    return quiz
 
 
 def set_items(quiz: Quiz, question_ids: list[int]) -> None:
