@@ -308,6 +308,10 @@ def test_feedback_after_close_hides_right_answers(client, app, auth):
         ("1934", "which_year", "1932", (), 1, False),
         ("1,932", "which_year", "1932", (), 0, True),
         ("mr. stone", "who_said", "Ada Stone", ("Stone", "Ms. Stone"), 0, True),
+        # Every honorific the generator knows counts, "Rev." as well as "Dr." (issue 14).
+        ("Rev. Smith", "who_said", "Smith", (), 0, True),
+        ("Dr Smith", "who_said", "Smith", (), 0, True),
+        ("Revd Smith", "who_said", "Smith", (), 0, False),
         ("ADA STONE", "who_said", "Ada Stone", ("Stone",), 0, True),
         ("Stoned", "who_said", "Ada Stone", ("Stone",), 0, False),
         ("", "who_said", "Ada Stone", ("Stone",), 0, False),

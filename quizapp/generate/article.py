@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from quizapp.generate.cast import Cast
 from quizapp.generate.distractors import Candidate, candidates, person_pool, text_digest
-from quizapp.generate.people import Cast, find_people
+from quizapp.generate.people import find_people
 from quizapp.generate.text import Paragraph, normalise, sentence_at, split_paragraphs
 
 # A source longer than this (a "sentence" without full stops, a list) is cut to the words

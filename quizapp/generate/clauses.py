@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex as re
 
+from quizapp.generate.cast import Cast
 from quizapp.generate.lexicon import SUBORDINATORS
-from quizapp.generate.people import Cast
 from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.verbs import has_verb
 

@@ -27,7 +27,7 @@ from quizapp.generate.lexicon import (
 from quizapp.generate.types import DraftQuestion
 
 if TYPE_CHECKING:
-    from quizapp.generate.people import Cast, Person
+    from quizapp.generate.cast import Cast, Person
 
 MIN_CONFIDENCE = 0.6
 # How many more questions assemble() may build for the article being generated: a text made of
@@ -60,7 +60,7 @@ def _key(s: str) -> str:
     return " ".join(s.casefold().replace(".", "").split())
 
 
-def pick(pool: list[str], n: int, forbidden: set[str], rng: random.Random) -> list[str]:
+def pick(pool: list[str], n: int, forbidden: set[str]) -> list[str]:
     """Up to n distinct items of pool (in pool order) whose key is not forbidden."""
     out: list[str] = []
     seen = set(forbidden)
@@ -100,13 +100,13 @@ def assemble(
     """Build the question, or None when confidence is low or there are too few distractors."""
     if confidence < MIN_CONFIDENCE or not answer.strip():
         return None
-    rng = rng_for(digest, prompt)
     if kind == "number":
         distractors = [rescaled(d) for d in hedged(distractors, answer, hedge_of(source, answer))]
     forbidden = {_key(answer)} | {_key(a) for a in accepted}
-    chosen = pick(distractors, MAX_DISTRACTORS, forbidden, rng)
+    chosen = pick(distractors, MAX_DISTRACTORS, forbidden)
     if len(chosen) < MIN_DISTRACTORS.get(kind, MAX_DISTRACTORS):
         return None
+    rng = rng_for(digest, prompt)  # seeded only for a question that is built: hashing costs
     budget = _BUDGET.get()
     if budget is not None:
         if budget[0] <= 0:

@@ -9,85 +9,27 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.clauses import DATELINE as _DATELINE
-from quizapp.generate.cloze import BLANK, make_cloze
-from quizapp.generate.verbs import (
-    AUXILIARIES,
-    PAST_TO_BASE,
-    base_of_past,
-    base_of_present,
-    has_verb,
+from quizapp.generate.cloze_trim import (
+    MAX_WORDS,
+    MIN_CLOZE_WORDS,
+    SENTENCE_END,
+    cut_trailing,
+    short_cloze,
+    words_of,
+)
+from quizapp.generate.inversion import (
+    DETERMINERS,
+    PREPS,
+    finish,
+    finite,
+    front,
+    upper_first,
+    verb_end,
 )
 
-MAX_WORDS = 30
-MIN_CLOZE_WORDS = 5
-_PREPS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "before",
-        "after",
-        "by",
-        "during",
-        "from",
-        "around",
-        "through",
-        "throughout",
-        "at",
-        "on",
-        "of",
-        "for",
-        "with",
-        "to",
-        "between",
-        "among",
-        "over",
-        "under",
-    ]
-)
-# Words that make the number part of a noun phrase ("the 2019 election", "a $5 budget").
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "every",
-        "each",
-        "some",
-        "any",
-        "no",
-        "another",
-    ]
-)
-_LOWER_FIRST = _DETERMINERS | frozenset(
-    [
-        "many",
-        "most",
-        "all",
-        "both",
-        "nearly",
-        "about",
-        "more",
-        "fewer",
-        "almost",
-        "only",
-        "several",
-        "few",
-    ]
-)
-_PRONOUNS = frozenset(
-    ["he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "there", "one"]
-)
+_PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
+_AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
+_MAIN_CLAUSE = re.compile(r"(.*?)(,\s.*)?$")
 _ATTRIBUTION = re.compile(r"^(?:per|according to|as reported by|citing)\b", re.I)
 _CONNECTIVE = re.compile(
     r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore"
@@ -104,78 +46,11 @@ _PP_HEAD = re.compile(
     r"|first\s+half|second\s+half|first\s+quarter|course)\s+of\s+)?$",
     re.I,
 )
-_WORD = re.compile(r"[\w'’$%.,-]*\w")
-_RELATIVE = re.compile(r"(?:which|who)(?=\s)")
-# "… a conference of the Republican Governors Association": the name a "which" refers to.
-_NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
-_FRONTED = re.compile(
-    r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
-    r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
-    re.I,
-)
-_CONJUNCT = re.compile(
-    r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
-)
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
 _DASH = re.compile(r"\s[—–-]{1,2}\s")
-_SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
 _ADVERBIAL = re.compile(
     r"(?:in|on|at|by|since|until|before|after|during|from|last|this|next|earlier|later"
     r"|yesterday|today|on|over|within|for|under|as of)\b",
     re.I,
-)
-_SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|noted|stated|estimated|wrote|argued"
-    r"|claimed|predicted|explained|confirmed|believes|believed|thinks|thought)\b"
-)
-_ADVERBS = frozenset(
-    ["only", "also", "already", "just", "never", "not", "still", "long", "since", "now", "even"]
-)
-# Verbs of change take "by" for an amount, not an agent: "grew by 35%".
-_CHANGE_VERBS = frozenset(
-    [
-        "grew",
-        "rose",
-        "fell",
-        "increased",
-        "decreased",
-        "dropped",
-        "declined",
-        "jumped",
-        "climbed",
-        "gained",
-        "slipped",
-        "plunged",
-        "soared",
-        "surged",
-        "shrank",
-        "tumbled",
-    ]
-)
-_FUNCTION_END = frozenset(
-    [
-        "than",
-        "of",
-        "the",
-        "a",
-        "an",
-        "to",
-        "and",
-        "or",
-        "but",
-        "by",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "as",
-    ]
-)
-_TRAILING_CLAUSE = re.compile(
-    r",\s+(?:[^,]{0,40}?\b(?:which|said|says|reported|announced)|the|a|an|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
-    r"|he|she|they|with|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",
-    re.S,
 )
 
 
@@ -198,100 +73,7 @@ def tidy_mid(s: str) -> str:
 def _mid_connective(m: re.Match) -> str:
     """ "…, though, saying" keeps one comma before a participle; "X, though, did" keeps none."""
     rest = m.string[m.end() :].lstrip()
-    return "," if re.match(r"\p{Ll}+ing\b", rest) else ""
-
-
-def _words(s: str) -> list[str]:
-    return s.split()
-
-
-def _lower_first(s: str) -> str:
-    first = s.split(" ", 1)[0]
-    return s[:1].lower() + s[1:] if first.lower() in _LOWER_FIRST else s
-
-
-def _upper_first(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-def _finite(words: list[str]) -> tuple[int, str, str] | None:
-    """(index, kind, base) of the finite verb ending the subject: kind is "aux" or "do"."""
-    for i, w in enumerate(words):
-        low = w.lower()
-        if low.endswith((",", ";", ":")) or low in ("who", "which", "whose", "where", "when"):
-            return None  # a comma or a relative clause: the subject is not simple
-        if i == 0:
-            continue
-        prev = words[i - 1].lower()
-        if prev in _DETERMINERS or prev in ("to", "be", "been", "being") or prev.endswith("'s"):
-            continue
-        j = i + 1
-        while j < len(words) and (words[j].lower() in _ADVERBS or words[j].lower().endswith("ly")):
-            j += 1
-        nxt = words[j].lower() if j < len(words) else ""
-        if low in AUXILIARIES:
-            if low in ("has", "have", "had") and not _participle(nxt):
-                return i, "do", "have"
-            return i, "aux", low
-        if low.endswith(("n't", "n’t")):
-            return None  # negated: "didn't discover" makes a trick question
-        if low in PAST_TO_BASE or (low.endswith("ed") and w[:1].islower()):
-            by_agent = nxt == "by" and low not in _CHANGE_VERBS  # "a group led by X found"
-            if nxt in AUXILIARIES or nxt in PAST_TO_BASE or by_agent:
-                continue  # "the people displaced rose": a participle, not the verb
-            base = base_of_past(low)
-            return (i, "do", base) if base else None
-        base = base_of_present(low)
-        if base:
-            return i, "does", base
-    return None
-
-
-def _participle(w: str) -> bool:
-    return w == "been" or w.endswith(("ed", "en")) or w in PAST_TO_BASE
-
-
-def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
-    """ "In what year" + clause with its wh-phrase removed -> an inverted question.
-
-    subject_part is the clause up to the removed phrase ("The council approved the plan"),
-    rest what follows it, tail adverbials moved from the front to the end.
-    """
-    words = _words(subject_part)
-    found = _finite(words)
-    if found is None:
-        return None
-    i, kind, verb = found
-    subject = " ".join(words[:i])
-    if not subject or len(words[:i]) > 14 or subject.split()[0].lower() in _PRONOUNS:
-        return None
-    if any(c in subject for c in '"“”;:()') or words[i - 1].lower() in _FUNCTION_END:
-        return None
-    if _SPEECH.search(" ".join(words[: i + 1])):
-        return None  # "X said that …": the fact sits in a reported clause
-    after_verb = words[i + 1 :]
-    if after_verb and after_verb[0].lower() in ("not", "never", "n't", "no"):
-        return None  # a negated question reads as a trick
-    if wh.lower().startswith("since") and not (kind == "aux" and verb in ("has", "have", "had")):
-        return None  # "since" goes with a perfect: otherwise it may belong to a noun
-    body = " ".join(after_verb + _words(rest) + _words(tail))
-    subject = _lower_first(subject)
-    if kind == "aux":
-        q = f"{wh} {verb} {subject} {body}"
-    else:
-        aux = {"has": "does", "have": "do"}.get(words[i].lower(), "did" if kind == "do" else "does")
-        q = f"{wh} {aux} {subject} {verb} {body}"
-    return _finish(q)
-
-
-def _finish(q: str) -> str | None:
-    q = " ".join(q.split()).rstrip(" ,;:.")
-    q = re.sub(r"\s+([,;:])", r"\1", q)
-    if q.count("“") > q.count("”"):
-        q += "”"
-    if q.count('"') % 2:
-        q += '"'
-    return _upper_first(q) + "?"
+    return "," if _PARTICIPLE_START.match(rest) else ""
 
 
 def split_fronted(before: str) -> tuple[list[str], str]:
@@ -306,11 +88,6 @@ def movable(fronted: list[str]) -> str | None:
     if any(len(f.split()) > 8 or not _ADVERBIAL.match(f) for f in kept):
         return None
     return " ".join(f[:1].lower() + f[1:] for f in kept)
-
-
-def cut_trailing(after: str) -> str:
-    """Drop a trailing clause after the fact (", which …", ", up from …", ", saying …")."""
-    return _TRAILING_CLAUSE.sub("", after)
 
 
 def wh_or_cloze(
@@ -339,7 +116,7 @@ def wh_or_cloze(
     if q and len(q.split()) <= MAX_WORDS:
         return q, False
     ca = after if cloze_after is None else " ".join(cloze_after.split())
-    cloze = _short_cloze(f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}")
+    cloze = short_cloze(f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}")
     if q and (cloze is None or len(q.split()) <= len(cloze.split()) - 4):
         return q, False
     if cloze is None or not MIN_CLOZE_WORDS < words_of(cloze) <= MAX_WORDS:
@@ -347,59 +124,9 @@ def wh_or_cloze(
     return cloze, True
 
 
-def words_of(prompt: str) -> int:
-    """Words of a prompt without its cloze lead (dashes and marks are not words)."""
-    return len(_WORD.findall(prompt.removeprefix("Fill in the blank: ")))
-
-
-def _short_cloze(cb: str, ca: str) -> str | None:
-    """The cloze, trimmed to the clause holding the blank when the sentence is too long."""
-    cloze = make_cloze(cb, ca)
-    if cloze is None or words_of(cloze) <= MAX_WORDS:
-        return cloze
-    ca = _RELATIVE_ASIDE.sub("", ca)
-    if BLANK not in cb:
-        cb = _RELATIVE_ASIDE.sub("", cb)
-    if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
-        return make_cloze(cb, ca)
-    cut = cut_trailing(ca)
-    # A comma right after the blank may open the main clause ("In _____, the team found …").
-    if words_of(f"{cb} {cut}") < MIN_CLOZE_WORDS + 1 or not has_verb(f"{cb} {cut}"):
-        first = ca.find(",", 1) + 1  # keep the clause after the first comma: it is the main one
-        cut = ca[:first] + cut_trailing(ca[first:]) if first else ca
-    ca = cut
-    parts = _SENTENCE_END.split(cb)
-    cb = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 3 else cb
-    segments = cb.split(", ")
-    # Fronted phrases before the clause ("Despite …, scientists …") go first.
-    while len(segments) > 1 and words_of(make_cloze(", ".join(segments), ca) or "") > MAX_WORDS:
-        if _RELATIVE.match(segments[1]):
-            named = _NAME_AT_END.search(segments[0])
-            if not named:
-                break
-            head = named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)
-            segments = [head, *segments[2:]]
-            segments[0] = segments[0][:1].upper() + segments[0][1:]
-            break
-        if not _FRONTED.match(segments[0]) and not _finite(segments[1].split() + ["x"]):
-            break
-        segments = segments[1:]
-    cb = _upper_first(", ".join(segments))
-    # Last, a trailing conjunct after the blank: "deliver _____ tons to the moon and return …".
-    for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):
-        if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
-            break
-        head = f"{cb} {ca[:cut_at]}"
-        inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
-        if len(_WORD.findall(ca[:cut_at])) >= 3 and not inside_quote and has_verb(head):
-            ca = ca[:cut_at].rstrip(" ,;")
-    return make_cloze(cb, ca)
-
-
 def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
-    if _SENTENCE_END.search(before) or _DASH.search(before) or _DASH.match(after):
+    if SENTENCE_END.search(before) or _DASH.search(before) or _DASH.match(after):
         return None  # context from an earlier sentence, or the fact sits in a dash aside
-        return None  # context from an earlier sentence: no clean question
     last = before.rsplit(", ", 1)[-1]
     if after.startswith(",") and (_PP_HEAD.match(last + " ") or (preposed and before == "")):
         return _fronted_target(before, after, wh, preposed)
@@ -412,43 +139,27 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         return None
     rest = cut_trailing(after).strip()
     if not main.strip():
-        return _finish(f"{wh} {rest} {tail}")  # the wh-phrase is the subject
+        return finish(f"{wh} {rest} {tail}")  # the wh-phrase is the subject
     words = main.split()
     pp = _PP_HEAD.search(main + " ") if not preposed else None
     if pp:
         phrase = f"{main[pp.start() :].strip()} {wh}"
         subject_part = main[: pp.start()]
-    elif words[-1].lower() in _DETERMINERS or words[-1].lower().endswith("'s"):
+    elif words[-1].lower() in DETERMINERS or words[-1].lower().endswith("'s"):
         return None  # inside a noun phrase: "the 2019 election"
-    elif words[-1].lower() in _PREPS:
+    elif words[-1].lower() in PREPS:
         phrase = f"{words[-1]} {wh}"
         subject_part = " ".join(words[:-1])
     else:
         phrase, subject_part = wh, main
-    if phrase == wh and not preposed and len(subject_part.split()) > _verb_end(subject_part):
+    if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
-    rest = re.sub(r"^\s*(?:and|or|but)\s.*$", "", rest)  # "hire 2,000 agents and expand …"
-    asked = front(subject_part, _upper_first(phrase), rest, tail)
-    if asked is None and _finite(subject_part.split()) is None:
+    rest = _AND_MORE.sub("", rest)  # "hire 2,000 agents and expand …"
+    asked = front(subject_part, upper_first(phrase), rest, tail)
+    if asked is None and finite(subject_part.split()) is None:
         # "The relationship in 2024 could be described …": the phrase leaves the subject.
-        asked = front(f"{subject_part} {rest}", _upper_first(phrase), "", tail)
+        asked = front(f"{subject_part} {rest}", upper_first(phrase), "", tail)
     return asked
-
-
-def _verb_end(part: str) -> int:
-    """Index just past the finite verb group of part ("the bill would hire" -> 4)."""
-    words = part.split()
-    found = _finite(words)
-    if not found:
-        return 0
-    i = found[0] + 1
-    while i < len(words) and (
-        words[i].lower() in ("not", "also", "still")
-        or _participle(words[i].lower())
-        or words[i - 1].lower() in AUXILIARIES
-    ):
-        i += 1
-    return i
 
 
 def _fronted_target(before: str, after: str, wh: str, preposed: bool) -> str | None:
@@ -463,7 +174,7 @@ def _fronted_target(before: str, after: str, wh: str, preposed: bool) -> str | N
     clause = cut_trailing(after.lstrip(", ")).strip()
     if not clause:
         return None
-    m = re.match(r"(.*?)(,\s.*)?$", clause)
+    m = _MAIN_CLAUSE.match(clause)
     main = m.group(1) if m else clause
     # A fronted phrase is asked with the main clause inverted: find its verb, keep the rest.
-    return front(main, _upper_first(phrase), "", tail)
+    return front(main, upper_first(phrase), "", tail)

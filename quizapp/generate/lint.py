@@ -10,18 +10,20 @@ import dataclasses
 from collections.abc import Iterable
 
 from quizapp.generate.forms import tidy_mid
+from quizapp.generate.lint_answers import (
+    ambiguous,
+    gives_away,
+    hedge_changed,
+    non_person,
+    person_answer,
+)
 from quizapp.generate.lint_rules import (
     QUOTE_SPLIT,
     Rule,
-    ambiguous,
     dangling_connective,
     fragment,
-    gives_away,
-    hedge_changed,
     inside_quotation,
     leftover_attribution,
-    non_person,
-    person_answer,
     short_quote,
     too_long,
     truncation,

@@ -8,14 +8,12 @@ from collections.abc import Callable
 import regex as re
 
 from quizapp.generate.cloze import BLANK, LEAD, is_cloze
-from quizapp.generate.forms import words_of
-from quizapp.generate.names import is_given_name
+from quizapp.generate.cloze_trim import words_of
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import has_verb
 
 MAX_WORDS = 30
 MIN_QUOTE_WORDS = 5
-
 _WH = (
     r"(?:how\s+(?:much|many|long|old|far)|what\s+(?:year|percentage|period|share)"
     r"|which\s+(?:year|years|decade|period))"
@@ -84,113 +82,11 @@ _CUT_END = re.compile(
 )
 _LAST_WORD = re.compile(r"[\p{L}\d]+$")
 _WORDS = re.compile(r"\w+")
-_LETTERS = re.compile(r"\p{L}+")
 QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]|‘[^‘’]*’")
-# Hedges that bound a figure on one side: "more than 40" is not "about 40".
-_DIRECTIONAL = (
-    "more than",
-    "over",
-    "at least",
-    "fewer than",
-    "less than",
-    "up to",
-    "just over",
-    "just under",
-)
-_HEDGES = (
-    *_DIRECTIONAL,
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "an estimated",
-)
-_ORGS = frozenset(
-    [
-        "university",
-        "college",
-        "school",
-        "institute",
-        "ministry",
-        "department",
-        "company",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "agency",
-        "council",
-        "committee",
-        "government",
-        "association",
-        "foundation",
-        "bank",
-        "party",
-        "club",
-        "office",
-        "court",
-        "police",
-        "team",
-        "commission",
-        "authority",
-        "service",
-        "board",
-        "union",
-        "federation",
-        "league",
-        "network",
-        "group",
-        "newspaper",
-        "magazine",
-        "agency",
-        "hospital",
-        "church",
-        "museum",
-    ]
-)
-_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "da",
-        "di",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "al",
-        "bin",
-        "ibn",
-        "y",
-        "e",
-        "du",
-        "dos",
-        "das",
-    ]
-)
-_VAGUE_ROLES = frozenset(
-    [
-        "the president",
-        "president",
-        "the chairman",
-        "the minister",
-        "the leader",
-        "the head",
-        "the director",
-        "the chief",
-        "the spokesman",
-        "the spokeswoman",
-    ]
-)
 
 
-def _body(q: DraftQuestion) -> str:
+def body_of(q: DraftQuestion) -> str:
     return q.prompt[len(LEAD) :] if is_cloze(q.prompt) else q.prompt
 
 
@@ -203,14 +99,14 @@ Rule = Callable[[DraftQuestion], "str | None"]
 
 def wh_insert(q: DraftQuestion) -> str | None:
     """A question word inside a noun phrase or a list ("the how much Prize", "what year and")."""
-    body = _outside_quotes(_body(q))
+    body = _outside_quotes(body_of(q))
     m = _AFTER_DET.search(body) or _WH_AND.search(body) or _WH_BEFORE_NOUN.search(body)
     return f"WH_INSERT: '{m.group(0)}' puts the question word inside a phrase" if m else None
 
 
 def wh_comma(q: DraftQuestion) -> str | None:
     """A fronted question word left uninverted, or one inside a comma clause."""
-    body = _outside_quotes(_body(q))
+    body = _outside_quotes(body_of(q))
     if _WH_THEN_COMMA.search(body):
         return "WH_COMMA: the question word is followed by a comma and no inversion"
     m = _WH_RE.search(body)
@@ -235,7 +131,7 @@ def wh_buried(q: DraftQuestion) -> str | None:
 
 def dangling_connective(q: DraftQuestion) -> str | None:
     """A leading "However,", "Yet", "For instance," or a mid-sentence ", though,"."""
-    body = _body(q).lstrip("“\"' ")
+    body = body_of(q).lstrip("“\"' ")
     if q.kind == "who_said":
         body = _outside_quotes(body).strip()
     m = _CONNECTIVE.match(body) or _MID_CONNECTIVE.search(_outside_quotes(body))
@@ -246,7 +142,7 @@ def unresolved_start(q: DraftQuestion) -> str | None:
     """A stem opening with a pronoun or a demonstrative that has no antecedent."""
     if q.kind in ("who_said", "who_is"):
         return None
-    body = _body(q)
+    body = body_of(q)
     m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body)
     return f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question" if m else None
 
@@ -255,7 +151,7 @@ def leftover_attribution(q: DraftQuestion) -> str | None:
     """ "…, he said?": attribution copied from the article into a question."""
     if q.kind == "who_said":
         return None
-    m = _ATTRIBUTION_END.search(_outside_quotes(_body(q)).rstrip())
+    m = _ATTRIBUTION_END.search(_outside_quotes(body_of(q)).rstrip())
     return f"UNRESOLVED_REF: leftover attribution '{m.group(0).strip(' ,?.')}'" if m else None
 
 
@@ -263,11 +159,11 @@ def truncation(q: DraftQuestion) -> str | None:
     """Text cut at an abbreviation, an initial or inside a number ("Smith v?", "had 2?")."""
     if _CUT_END.search(q.prompt):
         return f"TRUNCATION: the question ends with '{q.prompt[-6:]}'"
-    body = _body(q).rstrip("?. ")
+    body = body_of(q).rstrip("?. ")
     last = _LAST_WORD.search(body)
     if last and last.group(0) in q.source:
         tail = rf"(?<![\w,.]){re.escape(last.group(0))}"
-        if _rx(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)").search(q.source) and not _rx(
+        if compiled(rf"{tail}(?:[.,]\d|\.\p{{Lu}}\.)").search(q.source) and not compiled(
             rf"{tail}(?![\w]|[.,]\d|\.\p{{Lu}}\.)"
         ).search(q.source):
             return f"TRUNCATION: '{last.group(0)}' is cut from a longer form in the article"
@@ -280,7 +176,7 @@ def fragment(q: DraftQuestion) -> str | None:
     """A year, figure or ranking stem without a verb: a noun-phrase fragment."""
     if q.kind in ("who_said", "who_is"):
         return None
-    if has_verb(_body(q)):
+    if has_verb(body_of(q)):
         return None
     return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
 
@@ -289,7 +185,7 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     """A year or figure asked from inside a quotation: whose words, and "they" who?"""
     if q.kind in ("who_said", "who_is"):
         return None
-    body = _body(q)
+    body = body_of(q)
     at = (
         body.find(BLANK)
         if is_cloze(q.prompt)
@@ -314,13 +210,13 @@ def short_quote(q: DraftQuestion) -> str | None:
 
 def too_long(q: DraftQuestion) -> str | None:
     """More than MAX_WORDS words outside any quotation."""
-    n = words_of(_outside_quotes(_body(q)) if q.kind == "who_said" else _body(q))
+    n = words_of(_outside_quotes(body_of(q)) if q.kind == "who_said" else body_of(q))
     return f"TOO_LONG: the question has {n} words" if n > MAX_WORDS else None
 
 
 def xref(q: DraftQuestion) -> str | None:
     """Cross-references, figures and general knowledge rather than the article's fact."""
-    body = _outside_quotes(_body(q))
+    body = _outside_quotes(body_of(q))
     m = _XREF.search(body)
     if m:
         return f"XREF_TRIVIA: '{m.group(0).strip()}' is a cross-reference"
@@ -328,82 +224,11 @@ def xref(q: DraftQuestion) -> str | None:
     return f"XREF_TRIVIA: '{m.group(0)}' asks general knowledge" if m else None
 
 
-def gives_away(q: DraftQuestion) -> str | None:
-    """The answer printed in its own question."""
-    if q.kind in ("who_said", "who_is") or len(q.answer) < 2:
-        return None
-    if q.answer in q.prompt and _rx(rf"(?<![\w,.]){re.escape(q.answer)}(?![\w]|[,.]\d)").search(
-        _body(q)
-    ):
-        return f"TRIVIAL: the answer '{q.answer}' appears in the question"
-    return None
-
-
-def non_person(q: DraftQuestion) -> str | None:
-    """An organisation offered as the person who spoke or holds a role."""
-    if q.kind not in ("who_said", "who_is"):
-        return None
-    name = q.answer
-    if q.kind == "who_is" and not person_answer(q):
-        if not q.prompt.startswith("Who is "):
-            return None
-        name = q.prompt[7:].rstrip("?")
-    parts = _LETTERS.findall(name)
-    words = {w.lower() for w in parts}
-    # "Mark Church", "Ana Park": a given name makes the common word a surname (issue 10).
-    if 2 <= len(parts) <= 3 and is_given_name(parts[0]):
-        words.discard(parts[-1].lower())
-    if words & _ORGS:
-        return f"NON_PERSON: '{name}' names an organisation, not a person"
-    return None
-
-
-def ambiguous(q: DraftQuestion) -> str | None:
-    """A vague key, or a distractor that also fits ("the President" beside "President-elect")."""
-    key = q.answer.casefold().strip()
-    if q.kind == "who_is" and key in _VAGUE_ROLES:
-        return f"AMBIG: '{q.answer}' is vague (of what?)"
-    if q.kind != "who_is":
-        return None
-    for c in q.choices:
-        other = c.casefold().removeprefix("the ").strip()
-        core = key.removeprefix("the ").strip()
-        if (
-            c != q.answer
-            and other
-            and (
-                (other in core and _rx(rf"\b{re.escape(other)}\b").search(core))
-                or (core in other and _rx(rf"\b{re.escape(core)}\b").search(other))
-            )
-        ):
-            return f"AMBIG: the choice '{c}' also fits '{q.answer}'"
-    return None
-
-
-def hedge_changed(q: DraftQuestion) -> str | None:
-    """A hedged figure ("more than 1,000") asked with a different or no hedge."""
-    if q.kind != "number":
-        return None
-    figure = re.escape(q.answer.split()[0].rstrip("%"))
-    m = _rx(rf"\b({'|'.join(_HEDGES)})\s+[$£€]?{figure}\b", re.I).search(q.source)
-    if not m:
-        return None
-    hedge = m.group(1).lower()
-    body = _body(q).lower()
-    if is_cloze(q.prompt):
-        kept = f"{hedge} {BLANK}" in body or f"{hedge} $" in body or hedge in body
-    elif hedge in _DIRECTIONAL:
-        kept = hedge in body
-    else:
-        kept = any(h in body for h in ("about", "approximately", "roughly", "around", hedge))
-    return None if kept else f"HEDGE_CHANGED: the article says '{m.group(0)}'"
-
-
 def unresolved_inside(q: DraftQuestion) -> list[str]:
     """Pronouns and bare definite descriptions later in the stem: doubtful, not always wrong."""
     if q.kind in ("who_said", "who_is"):
         return []
-    body = _outside_quotes(_body(q))
+    body = _outside_quotes(body_of(q))
     out = []
     m = _PERSONAL.search(body)
     if m and not _ANTECEDENT.search(body[: m.start()]):
@@ -414,21 +239,7 @@ def unresolved_inside(q: DraftQuestion) -> list[str]:
     return out
 
 
-def _has_lower_word(s: str) -> bool:
-    return any(w[:1].islower() and w not in _PARTICLES for w in _LETTERS.findall(s))
-
-
-def person_answer(q: DraftQuestion) -> bool:
-    """True for a who-is draft whose choices are people (role -> person), not roles."""
-    return q.kind == "who_is" and _people_choices(q.choices)
-
-
-@functools.lru_cache(maxsize=4096)
-def _people_choices(choices: tuple[str, ...]) -> bool:
-    return sum(_has_lower_word(c) for c in choices) <= 1
-
-
 @functools.lru_cache(maxsize=1024)
-def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+def compiled(pattern: str, flags: int = 0) -> re.Pattern:
     """A compiled pattern built from a draft's words (compiled once per distinct pattern)."""
     return re.compile(pattern, flags)

@@ -12,13 +12,17 @@ import pkgutil
 from collections import Counter
 from functools import cache
 
+import regex as re
+
 _SKIP_LOCALES = frozenset(["en"])
 
 
+# Letters below U+0250 (Latin, Latin-1, Latin Extended-A and -B), hyphen, apostrophe, space.
+_LATIN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f' -]*")
+
+
 def _latin(name: object) -> bool:
-    return isinstance(name, str) and all(
-        (c.isalpha() and ord(c) < 0x250) or c in "-' " for c in name
-    )
+    return isinstance(name, str) and _LATIN.fullmatch(name) is not None
 
 
 def _attr(provider: type, name: str) -> list[str]:

@@ -11,6 +11,7 @@ from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
+from quizapp.generate.lexicon import data_words
 from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
@@ -31,67 +32,7 @@ _FIGURE = re.compile(
 _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:crowd|total|population|audience|workforce|turnout|staff|group|team)\s+of\s+$"
 )
-_NOT_COUNTED = frozenset(
-    [
-        "years",
-        "year",
-        "months",
-        "month",
-        "weeks",
-        "week",
-        "days",
-        "day",
-        "hours",
-        "hour",
-        "minutes",
-        "minute",
-        "seconds",
-        "second",
-        "decades",
-        "decade",
-        "centuries",
-        "century",
-        "times",
-        "percent",
-        "per",
-        "a.m",
-        "p.m",
-        "am",
-        "pm",
-        "o'clock",
-        "points",
-        "point",
-        "kilometres",
-        "kilometers",
-        "km",
-        "miles",
-        "mi",
-        "metres",
-        "meters",
-        "m",
-        "feet",
-        "ft",
-        "inches",
-        "pounds",
-        "lb",
-        "kg",
-        "kilograms",
-        "degrees",
-        "to",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "the",
-        "a",
-        "an",
-    ]
-)
+_NOT_COUNTED = data_words("not_counted")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from quizapp.generate.lexicon import data_words
+
 COUNTRIES = """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
 Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
 Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|
@@ -78,78 +82,7 @@ for _key, _names in REGION_LISTS.items():
         _REGION_OF.setdefault(_name, _key)
 
 # Demonyms that may precede a title ("Canadian Prime Minister").
-DEMONYMS = frozenset(
-    [
-        "American",
-        "Canadian",
-        "Mexican",
-        "British",
-        "English",
-        "French",
-        "German",
-        "Italian",
-        "Spanish",
-        "Chinese",
-        "Japanese",
-        "Indian",
-        "Russian",
-        "Brazilian",
-        "Australian",
-        "Irish",
-        "Scottish",
-        "Welsh",
-        "Israeli",
-        "Palestinian",
-        "Iranian",
-        "Iraqi",
-        "Ukrainian",
-        "Polish",
-        "Dutch",
-        "Swedish",
-        "Norwegian",
-        "Danish",
-        "Finnish",
-        "Turkish",
-        "Greek",
-        "Egyptian",
-        "Nigerian",
-        "Kenyan",
-        "South",
-        "African",
-        "Korean",
-        "Vietnamese",
-        "Thai",
-        "Filipino",
-        "Indonesian",
-        "Pakistani",
-        "Argentine",
-        "Argentinian",
-        "Chilean",
-        "Colombian",
-        "Peruvian",
-        "Venezuelan",
-        "Cuban",
-        "Swiss",
-        "Austrian",
-        "Belgian",
-        "Portuguese",
-        "Saudi",
-        "Syrian",
-        "Lebanese",
-        "European",
-        "Quebec",
-        "Ontario",
-        "Texas",
-        "Federal",
-        "Republican",
-        "Democratic",
-        "Democrat",
-        "Conservative",
-        "Liberal",
-        "Labour",
-        "Labor",
-    ]
-)
+DEMONYMS = data_words("demonyms")
 
 
 def canonical_country(name: str) -> str | None:
@@ -160,6 +93,7 @@ def canonical_country(name: str) -> str | None:
     return COUNTRY_ALIASES.get(bare) or COUNTRY_ALIASES.get(name)
 
 
+@lru_cache(maxsize=16384)  # asked of every capitalised word of every name
 def place_type(name: str) -> tuple[str, str | None] | None:
     """("country", None), ("province", "Canada"), ("city", "Mexico") ... or None if unknown."""
     if canonical_country(name):

@@ -9,9 +9,10 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
+from quizapp.generate.cast import Person
 from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
 from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
-from quizapp.generate.people import Person, is_common_title
+from quizapp.generate.roles import is_common_title
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
 
@@ -78,9 +79,13 @@ def _askable_role(role: str) -> str | None:
 
 
 def _role_distractors(
-    art: Article, i: int, person: Person, context: str, all_roles: list[tuple[int, str]]
+    art: Article, i: int, person: Person, all_roles: list[tuple[int, str]]
 ) -> list[str]:
     """Other people's roles in the article; none sharing a key word with the answer's."""
+    # Only roles the article gives: an invented one ("a bank manager") is a giveaway. Nothing
+    # for a name that is no person ("Hartford Courant"): the question is not asked.
+    if not art.is_person(i):
+        return []
     own = {r.casefold() for r in person.roles}
     own_words = set().union(*(_words(r) for r in person.roles))
     if len(all_roles) > MAX_ROLE_POOL:
@@ -92,10 +97,10 @@ def _role_distractors(
         for j, r in all_roles
         if j != i and r.casefold() not in own and not (_words(r) & own_words) and has_office(r)
     ]
-    others = shuffled(list(dict.fromkeys(others)), rng_for(art.digest, f"roles:{person.name}"))
-    # Only roles the article gives: an invented one ("a bank manager") is a giveaway. Nothing
-    # for a name that is no person ("Hartford Courant"): the question is not asked.
-    return others if art.is_person(i) else []
+    others = list(dict.fromkeys(others))
+    if len(others) < 2:
+        return others  # nothing to shuffle: no seeded generator (hashing costs)
+    return shuffled(others, rng_for(art.digest, f"roles:{person.name}"))
 
 
 _DANGLING = frozenset(["of", "in", "at", "from", "to", "for", "with", "on", "by", "the", "a"])
@@ -153,16 +158,18 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         k, role = next(((k, r) for k, r in enumerate(map(_specific, person.roles)) if r), (0, None))
         if role is None:
             continue
+        distractors = _role_distractors(art, i, person, all_roles)
+        askable = _askable_role(role)
+        # Someone else holds it too (no copy of the holders: thousands may share a role).
+        shared = any(j != i for j in holders.get(role.casefold(), ()))
+        names = art.person_choices(i, askable) if askable and not shared else []
+        if not distractors and not names:
+            continue  # neither way can be asked: no source to cut out
         at = person.role_at[k]
         # The paragraph where the role is given: the last one starting at or before it.
         p = art.paragraphs[bisect.bisect_right(art.paragraphs, at, key=_start) - 1]
         source, span = art.source(p, at, at + 1)
         explanation = f"The article introduces {person.name} as {role}."
-        distractors = _role_distractors(art, i, person, source, all_roles)
-        askable = _askable_role(role)
-        # Someone else holds it too (no copy of the holders: thousands may share a role).
-        shared = any(j != i for j in holders.get(role.casefold(), ()))
-        names = art.person_choices(i, askable) if askable and not shared else []
         n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
         conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7
         asks = [

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Protocol
 
+from quizapp.generate.lexicon import HONORIFICS
 from quizapp.states import Format
 
 
@@ -36,7 +37,8 @@ VALIDATORS: dict[str, Validator] = {}
 MAX_TEXT = 500  # Question.answer and Choice.text are String(500)
 MAX_CHOICES = 8
 
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+", re.IGNORECASE)
+# The generator's honorifics: "Rev. Smith" counts wherever "Smith" does, as "Dr. Smith" does.
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from quizapp.generate import generate
+from quizapp.generate.cast import Person
 
 from . import seed_key as key
 from .seed import SEED
@@ -166,3 +167,11 @@ def test_organisations_and_places_are_not_people(text: str, not_person: str) -> 
 def test_role_text(text: str, name: str, role: str) -> None:
     people = {p.name: p for p in generate(text).people}
     assert people[name].role == role
+
+
+def test_a_persons_surnames_follow_the_fuller_name_adopted_later():
+    person = Person("Eriksson Ek", ["Eriksson", "Ek"], 0)
+    assert person.surnames == ("Ek",) and person.words == ("Eriksson", "Ek")
+    person.tokens = ["Joel", "Eriksson", "Ek"]  # as people.py adopts a full name
+    assert person.surnames == ("Ek", "Eriksson", "Eriksson Ek")
+    assert person.aliases()[:2] == ("Joel Eriksson", "Joel Ek")

@@ -1,0 +1,185 @@
+"""Capitalised runs that may name a person, and the cues around one that say it does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from quizapp.generate.cast import INITIAL
+from quizapp.generate.lexicon import (
+    HONORIFICS,
+    NON_NAME_STARTS,
+    ORG_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    is_person_noun,
+)
+from quizapp.generate.names import is_given_name
+from quizapp.generate.places import DEMONYMS, is_place
+from quizapp.generate.roles import (
+    NOUN_BEFORE,
+    NOUN_TAIL,
+    OF_ORG,
+    appositive_role,
+    noun_role,
+    qualified,
+    role_before,
+    role_from_prefix,
+    title_role,
+)
+from quizapp.generate.text import Paragraph
+
+_ABBR_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Supt|Insp|Det|Rev|St)\."
+_TOKEN = (
+    rf"(?:{_ABBR_TITLE}|\p{{Lu}}(?:\.\p{{Lu}})+\.?|\p{{Lu}}{{2,}}(?![\p{{L}}\p{{M}}])"
+    r"|(?:\p{Lu}')?\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\p{Lu}\.)"
+)
+_PARTICLE = r"(?:de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ter|bin|ibn|al|y)"
+# A run of capitalised tokens; the bounded repeat keeps matching linear.
+_SEQ = re.compile(
+    rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
+)
+_TOKEN_RE = re.compile(_TOKEN)
+_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
+# Searched backwards from the end it is anchored to (only whether it matches is used): a
+# forward search tries every verb at every position of the 80 characters before each name.
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")|according to)\s+$",
+    re.IGNORECASE | re.REVERSE,
+)
+_SPEECH_AFTER = re.compile(
+    r"^(?:,(?:[^,.;\"]{1,120}),)?\s+(?:also\s+|later\s+)?(?:"
+    + "|".join(sorted(SPEECH_VERBS))
+    + r")\b"
+)
+_AGE = re.compile(r"^,\s+\d{1,3},")
+
+
+def _core_of(tokens: list[str]) -> int:
+    """Index where the personal name begins, after titles, demonyms and stop words."""
+    start = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower().rstrip(".")
+        if i == start and len(tokens) - i >= 3 and (is_person_noun(low) or _plural_noun(low)):
+            start = i + 1  # "Striker Jamal Okafor", "Biologists Ana Ruiz": a job, not a name
+            continue
+        if (
+            low in TITLE_WORDS
+            or low in NON_NAME_STARTS
+            or (low in ORG_WORDS and i < len(tokens) - 1)
+            or low in HONORIFICS
+            or tok in DEMONYMS
+            or _ACRONYM.fullmatch(tok)
+            or (tok.endswith(".") and not INITIAL.fullmatch(tok))
+        ):
+            start = i + 1
+    return start
+
+
+def _plural_noun(low: str) -> bool:
+    """True for a plural person noun ("biologists", "officials")."""
+    return low.endswith("s") and is_person_noun(low[:-1])
+
+
+@dataclass
+class Candidate:
+    core: list[str]
+    start: int
+    end: int
+    prefix: str
+    paragraph: int
+    word_surname: bool = False
+
+
+def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
+    """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
+    out = []
+    for p in paragraphs:
+        if p.heading or _title_case(norm[p.start : p.end]):
+            continue
+        for m in _SEQ.finditer(norm, p.start, p.end):
+            toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
+            core_at = _core_of([t for t, _ in toks])
+            core = toks[core_at:]
+            if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):
+                continue
+            if INITIAL.fullmatch(core[0][0]) and len(core) < 3:
+                continue
+            words = [t for t, _ in core]
+            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
+                continue
+            start = m.start() + core[0][1]
+            prefix = norm[m.start() : start].strip()
+            if is_place(words[0]) and not is_given_name(words[0]):
+                continue  # "Chicago Tribune", "Hartford Courant": a place names no person
+            c = Candidate(words, start, start + _span_len(core), prefix, p.index)
+            # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
+            c.word_surname = words[-1].lower() in ORG_WORDS
+            if not c.word_surname or is_given_name(words[0]):
+                out.append(c)
+    return out
+
+
+_LINE_WORD = re.compile(r"[\p{L}'-]+")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("How Mary Steenburgen Wrote the Song"): no names from it."""
+    if line.rstrip()[-1:] in ".\"'":
+        return False
+    words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _span_len(core: list[tuple[str, int]]) -> int:
+    return core[-1][1] + len(core[-1][0]) - core[0][1]
+
+
+def cues(
+    norm: str, c: Candidate, limit: int, scored: bool = True
+) -> tuple[float, str | None, str | None]:
+    """Evidence that a candidate names a person: (score, role, honorific).
+
+    Unscored (a person already known: only a new role or honorific matters), the score
+    leaves out the cues that give neither.
+    """
+    score, role, hon = 0.0, None, None
+    prefix_toks = c.prefix.split()
+    if prefix_toks and prefix_toks[-1].rstrip(".").lower() in HONORIFICS:
+        hon = prefix_toks[-1].rstrip(".")
+        score += 1
+    prefix_role = role_from_prefix(c.prefix)
+    if prefix_role:
+        score += 1
+    before = norm[max(0, c.start - 80) : c.start - len(c.prefix) if c.prefix else c.start]
+    noun = None if c.prefix or not NOUN_TAIL.search(before) else NOUN_BEFORE.search(before)
+    if noun and is_person_noun(noun.group(2)):
+        score += 1
+        role = qualified(before[: noun.start()], noun_role(noun.group(1), noun.group(2)))
+    if scored and _SPEECH_BEFORE.search(before):
+        score += 1
+    after = norm[c.end : min(limit, c.end + 200)]
+    pre_role = role_before(before, after)
+    if pre_role:
+        score += 1
+        role = pre_role
+    if after.startswith(("'s", "s'")):
+        return score, prefix_role and title_role(prefix_role, None, None) or role, hon
+    apposition = appositive_role(norm, c.end, limit)
+    if apposition:
+        score += 1
+    if prefix_role:
+        org = OF_ORG.match(after)
+        role = title_role(prefix_role, org.group(1) if org else None, apposition)
+    elif apposition:
+        role = apposition
+    if not scored:
+        return score, role, hon
+    if _SPEECH_AFTER.match(after):
+        score += 1
+    elif _AGE.match(after):
+        score += 0.5
+    if is_given_name(c.core[0]) and not is_place(c.core[0]):
+        score += 0.5  # a common given name: enough to know a person is there
+    return score, role, hon

@@ -1,0 +1,85 @@
+"""Cloze items that fit: a long sentence cut to the clause holding the blank."""
+
+from __future__ import annotations
+
+import regex as re
+
+from quizapp.generate.cloze import BLANK, make_cloze
+from quizapp.generate.inversion import finite, upper_first
+from quizapp.generate.verbs import has_verb
+
+MAX_WORDS = 30
+MIN_CLOZE_WORDS = 5
+_WORD = re.compile(r"[\w'’$%.,-]*\w")
+_RELATIVE = re.compile(r"(?:which|who)(?=\s)")
+# "… a conference of the Republican Governors Association": the name a "which" refers to.
+_NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
+_FRONTED = re.compile(
+    r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
+    r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
+    re.I,
+)
+_CONJUNCT = re.compile(
+    r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
+)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
+SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:[^,]{0,40}?\b(?:which|said|says|reported|announced)|the|a|an|and|or|which|who|while|whereas|although|though|but|as|when|where|because|after|before"
+    r"|he|she|they|with|including|up from|down from|compared with|\p{Ll}+ing|\p{Ll}{3,}ed)\b.*$",
+    re.S,
+)
+
+
+def cut_trailing(after: str) -> str:
+    """Drop a trailing clause after the fact (", which …", ", up from …", ", saying …")."""
+    return _TRAILING_CLAUSE.sub("", after)
+
+
+def words_of(prompt: str) -> int:
+    """Words of a prompt without its cloze lead (dashes and marks are not words)."""
+    return len(_WORD.findall(prompt.removeprefix("Fill in the blank: ")))
+
+
+def short_cloze(cb: str, ca: str) -> str | None:
+    """The cloze, trimmed to the clause holding the blank when the sentence is too long."""
+    cloze = make_cloze(cb, ca)
+    if cloze is None or words_of(cloze) <= MAX_WORDS:
+        return cloze
+    ca = _RELATIVE_ASIDE.sub("", ca)
+    if BLANK not in cb:
+        cb = _RELATIVE_ASIDE.sub("", cb)
+    if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
+        return make_cloze(cb, ca)
+    cut = cut_trailing(ca)
+    # A comma right after the blank may open the main clause ("In _____, the team found …").
+    if words_of(f"{cb} {cut}") < MIN_CLOZE_WORDS + 1 or not has_verb(f"{cb} {cut}"):
+        first = ca.find(",", 1) + 1  # keep the clause after the first comma: it is the main one
+        cut = ca[:first] + cut_trailing(ca[first:]) if first else ca
+    ca = cut
+    parts = SENTENCE_END.split(cb)
+    cb = parts[-1] if len(parts) > 1 and len(parts[-1].split()) >= 3 else cb
+    segments = cb.split(", ")
+    # Fronted phrases before the clause ("Despite …, scientists …") go first.
+    while len(segments) > 1 and words_of(make_cloze(", ".join(segments), ca) or "") > MAX_WORDS:
+        if _RELATIVE.match(segments[1]):
+            named = _NAME_AT_END.search(segments[0])
+            if not named:
+                break
+            head = named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)
+            segments = [head, *segments[2:]]
+            segments[0] = segments[0][:1].upper() + segments[0][1:]
+            break
+        if not _FRONTED.match(segments[0]) and not finite(segments[1].split() + ["x"]):
+            break
+        segments = segments[1:]
+    cb = upper_first(", ".join(segments))
+    # Last, a trailing conjunct after the blank: "deliver _____ tons to the moon and return …".
+    for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):
+        if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
+            break
+        head = f"{cb} {ca[:cut_at]}"
+        inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
+        if len(_WORD.findall(ca[:cut_at])) >= 3 and not inside_quote and has_verb(head):
+            ca = ca[:cut_at].rstrip(" ,;")
+    return make_cloze(cb, ca)

@@ -1,0 +1,188 @@
+"""Where an article names its people again: aliases, honorifics, and he/she resolved."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex as re
+
+from quizapp.generate.aliases import AliasFinder
+from quizapp.generate.candidates import Candidate
+from quizapp.generate.cast import Mention, Person
+from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS
+from quizapp.generate.names import name_gender
+from quizapp.generate.places import is_place
+from quizapp.generate.text import Paragraph
+
+_HON = "(?:" + "|".join(h.capitalize() for h in HONORIFICS) + ")"
+_PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+
+
+def honorific_surnames(norm: str) -> set[str]:
+    """Surnames used alone as a person's later: "Mr. Ruiz", "…," Ruiz says, says Ruiz."""
+    out = {m.group(1) for m in re.finditer(rf"\b{_HON}\.?\s+(\p{{Lu}}[\p{{L}}'-]+)", norm)}
+    out.update(m.group(1) or m.group(2) for m in _SPOKEN_SURNAME.finditer(norm))
+    return out
+
+
+_SAYS = r"(?:says|said|added|adds|told|tells|explained|recalled|noted|wrote)"
+# A lone capitalised word as a speaker right after a quote: "…," Ruiz says / "…," says Ruiz.
+_SPOKEN_SURNAME = re.compile(
+    rf"[,!?]['\"]\s+(?:(\p{{Lu}}[\p{{L}}'-]+)\s+{_SAYS}|{_SAYS}\s+(\p{{Lu}}[\p{{L}}'-]+)[.,])"
+)
+
+
+def assign_honorifics(norm: str, people: list[Person]) -> None:
+    """Record "Mr."/"Ms." used with a person's surname, which also gives a gender."""
+    owners: dict[str, list[Person]] = {}
+    for p in people:
+        for s in p.surnames:
+            owners.setdefault(s, []).append(p)
+    for m in re.finditer(
+        rf"\b({_HON})\.?\s+(\p{{Lu}}[\p{{L}}'-]+(?:\s\p{{Lu}}[\p{{L}}'-]+)?)", norm
+    ):
+        hon, name = m.group(1), m.group(2)
+        cands = owners.get(name) or owners.get(name.split()[0]) or []
+        if len(cands) == 1:
+            cands[0].honorifics.add(hon)
+            gender = HONORIFICS.get(hon.lower())
+            if gender and cands[0].gender is None:
+                cands[0].gender = gender
+
+
+def gender_from_name(p: Person) -> str | None:
+    return name_gender(p.given)
+
+
+def _alias_table(people: list[Person]) -> dict[str, set[int]]:
+    """Alias text -> ids of the people it may name (several ids = ambiguous)."""
+    table: dict[str, set[int]] = {}
+    for i, p in enumerate(people):
+        words = p.words
+        forms = {p.name, " ".join(words), f"{words[0]} {words[-1]}", *p.surnames}
+        if len(words) >= 3:
+            forms.add(f"{words[0]} {words[-2]}")
+        if not is_place(words[0]) and words[0].lower() not in ORG_WORDS:
+            forms.add(words[0])
+        for form in forms:
+            table.setdefault(form, set()).add(i)
+    return table
+
+
+def find_mentions(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], unconfirmed: list[Candidate]
+) -> dict[int, list[Mention]]:
+    """Named mentions per paragraph, then he/she pronouns resolved in document order."""
+    table = _alias_table(people)
+    for c in unconfirmed:  # "Hori Parata" (unconfirmed) makes a later "Parata" ambiguous
+        if " ".join(c.core) in table:
+            continue  # a later, uncued mention of a known person
+        if c.core[-1] in table:
+            table[c.core[-1]].add(-1)
+    out: dict[int, list[Mention]] = {}
+    by_para: dict[int, list[Candidate]] = {}
+    for c in unconfirmed:
+        by_para.setdefault(c.paragraph, []).append(c)
+    finder = AliasFinder(table, _HON)
+    for p in paragraphs:
+        if p.heading:
+            continue
+        found: list[Mention] = []
+        for start, end, hon, alias in finder.finditer(norm, p.start, p.end):
+            ids = _filter_by_honorific(table[alias], hon, people)
+            person = next(iter(ids)) if len(ids) == 1 else None
+            found.append(Mention(start, end, person))
+        # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
+        taken = [(x.start, x.end) for x in found]
+        for c in by_para.get(p.index, []):
+            if not any(a < c.end and c.start < b for a, b in taken):
+                found.append(Mention(c.start, c.end, None))
+        for m in _PRONOUNS.finditer(norm, p.start, p.end):
+            word = m.group(0).lower()
+            found.append(
+                Mention(m.start(), m.end(), None, "m" if word in ("he", "him", "his") else "f")
+            )
+        found.sort(key=lambda x: x.start)
+        out[p.index] = found
+    _resolve_pronouns(norm, paragraphs, out, people)
+    return out
+
+
+def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
+    if not hon or len(ids) < 2 or -1 in ids:
+        return ids
+    gender = HONORIFICS.get(hon.lower())
+    kept = {i for i in ids if people[i].gender in (None, gender)}
+    return kept or ids
+
+
+def _resolve_pronouns(
+    norm: str,
+    paragraphs: list[Paragraph],
+    mentions: dict[int, list[Mention]],
+    people: list[Person],
+) -> None:
+    """Resolve he/she to the one compatible person in this (else the previous) paragraph."""
+    previous: list[int | None] = []
+    for p in paragraphs:
+        if p.heading or p.index not in mentions:
+            continue
+        seen: list[int | None] = []
+        # "Steenburgen called Buckley's performance stunning. … she said": a possessive
+        # names whose thing it is, not who acts; used only to settle a tie.
+        actors: list[int | None] = []
+        # People named inside quotation marks are what is talked about, not antecedents; they
+        # only make a pronoun ambiguous when nobody outside the quotes fits it.
+        quoted: list[int | None] = []
+        resolved: list[Mention] = []
+        for m in mentions[p.index]:
+            if m.pronoun is None:
+                inside = _in_quotes(p, m.start)
+                (quoted if inside else seen).append(m.person)
+                if not inside and not norm.startswith(("'s", "s'"), m.end):
+                    actors.append(m.person)
+                resolved.append(m)
+                if m.person is not None:
+                    people[m.person].mentions += 1
+                continue
+            quoted_pronoun = _in_quotes(p, m.start)
+            target = _pick(seen, m.pronoun, people) if seen else None
+            tie_broken = False
+            if target is None and actors and not quoted_pronoun and seen:
+                target = _pick(actors, m.pronoun, people)
+                tie_broken = target is not None
+            if target is None and not _any_compatible(seen, m.pronoun, people):
+                if _any_compatible(quoted, m.pronoun, people):
+                    resolved.append(m)
+                    continue
+                target = _pick(previous, m.pronoun, people)
+            if target is not None:
+                if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
+                    people[target].gender = people[target].gender or m.pronoun
+                seen.append(target)
+                actors.append(target)
+            resolved.append(Mention(m.start, m.end, target, m.pronoun))
+        mentions[p.index] = resolved
+        previous = seen
+
+
+def _in_quotes(p: Paragraph, pos: int) -> bool:
+    """Whether pos lies inside one of the paragraph's quotations (sorted, not overlapping).
+
+    A bisection, not a pass over the quotes: paragraphs of many quotes made that quadratic.
+    """
+    i = bisect.bisect_right(p.quotes, pos, key=lambda q: q.start) - 1
+    return i >= 0 and pos < p.quotes[i].end
+
+
+def _any_compatible(seen: list[int | None], gender: str, people: list[Person]) -> bool:
+    return any(i is None or people[i].gender in (None, gender) for i in seen)
+
+
+def _pick(seen: list[int | None], gender: str, people: list[Person]) -> int | None:
+    """The single person of seen compatible with gender, else None (ambiguous or none)."""
+    cands = {i for i in seen if i is None or people[i].gender in (None, gender)}
+    if len(cands) == 1:
+        only = next(iter(cands))
+        return only
+    return None

@@ -1,0 +1,178 @@
+"""A person's role from the words around their name: a title before it, an apposition after it."""
+
+from __future__ import annotations
+
+import regex as re
+
+from quizapp.generate.lexicon import (
+    HONORIFICS,
+    NON_NAME_STARTS,
+    TITLE_ABBREVIATION_WORDS,
+    TITLE_WORDS,
+    is_person_noun,
+)
+from quizapp.generate.places import is_place
+
+_OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
+
+
+def role_from_prefix(prefix: str) -> str | None:
+    """The title before a name ("Canadian Prime Minister", "Sen." -> "Senator"), if any."""
+    toks = prefix.split()
+    while toks and toks[0].lower() in NON_NAME_STARTS:
+        toks = toks[1:]
+    toks = [TITLE_ABBREVIATION_WORDS.get(t.lower().rstrip("."), t) for t in toks]
+    toks = [f"{t}." if _OPEN_ACRONYM.fullmatch(t) else t for t in toks]  # "U.S" -> "U.S."
+    has_title = any(
+        (t.lower() in TITLE_WORDS or is_person_noun(t))
+        and t.lower() not in ("former", "acting", "then", "first")
+        for t in toks
+    )
+    if not has_title or any(t.rstrip(".").lower() in HONORIFICS for t in toks):
+        return None
+    return " ".join(toks)
+
+
+def is_common_title(role: str) -> bool:
+    """True when every word of role is a common title word ("Mayor", "Chief Executive")."""
+    return all(t.lower() in TITLE_WORDS or is_person_noun(t) for t in role.split())
+
+
+def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str:
+    """A role built from a title: "Mayor" -> "the mayor"; "Chief Executive" + "of Acme"."""
+    if org:
+        prefix_role = f"{prefix_role} {org}"
+    elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
+        prefix_role = f"the {prefix_role}"
+    if apposition and prefix_role.lower() in apposition.lower():
+        return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
+    if apposition and apposition.startswith("someone who "):
+        return f"{prefix_role} {apposition[len('someone ') :]}"
+    return f"{prefix_role}, {apposition}" if apposition else prefix_role
+
+
+NOUN_BEFORE = re.compile(r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$")
+# How every match of NOUN_BEFORE ends, found backwards in a few steps: when it is absent, the
+# slow forward search (every start position of the text before a name) is skipped.
+NOUN_TAIL = re.compile(r"\b\p{Ll}[\p{Ll}-]+\s+$", re.REVERSE)
+# Words that may qualify a job noun before a name ("Hawks coach", "city forester").
+_NOUN_QUALIFIERS = frozenset(
+    [
+        "city",
+        "town",
+        "county",
+        "state",
+        "head",
+        "assistant",
+        "chief",
+        "senior",
+        "deputy",
+        "local",
+        "board",
+        "team",
+        "club",
+        "school",
+    ]
+)
+_ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
+_PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
+_ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
+OF_ORG = re.compile(
+    r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
+)
+# "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:the|an?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+)
+# How every match of _ROLE_BEFORE ends.
+_COMMA_END = re.compile(r",\s+$", re.REVERSE)
+_ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
+
+
+def appositive_role(norm: str, end: int, limit: int) -> str | None:
+    """Role given right after a name: ", a professor of …", ", who specializes in …"."""
+    tail = norm[end : min(limit, end + 240)]
+    m = _ROLE_SEGMENT.match(tail)
+    if not m:
+        return None
+    seg = m.group(1).strip()
+    seg_end = m.end()
+    while _ABBR_END.search(seg) and tail[seg_end : seg_end + 1] == ".":
+        more = re.match(r"\.\s+([^,;.!?\"()]{2,80}?)(?=[,;.!?\"(]|$)", tail[seg_end:])
+        if not more:
+            break  # "… at Washington University in St. Louis": the dot is no boundary
+        seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
+    seg = seg.removeprefix("now ")
+    if seg.startswith(("and ", "or ", "but ")):
+        return None  # "…, Baltimore Sun and Hartford Courant, and the former owner of …"
+    if seg.startswith("who "):
+        rest = seg[4:]
+        if rest.startswith(("is ", "was ")):
+            rest = rest.split(" ", 1)[1]
+            return rest if _has_person_head(rest) else None
+        return "someone who " + rest if len(rest.split()) >= 3 else None
+    if not _has_person_head(seg):
+        return None
+    place = _PLACE_TAIL.match(tail[seg_end:])
+    if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
+        seg = f"{seg}, {place.group(1)}"
+    return seg
+
+
+def _has_person_head(seg: str) -> bool:
+    """True when the noun phrase seg is headed by a person noun ("a high schooler in …")."""
+    head = _ROLE_HEAD.match(seg)
+    words = (head.group(1) if head else seg).split()
+    if not words:
+        return False
+    # A capitalised start is a name ("ICEF Monitor, a firm"), unless possessive ("Canada's").
+    capitalised = words[0][:1].isupper() and not words[0].endswith(("'s", "s'"))
+    if capitalised and words[0].lower() not in ("special", "senior", "chief"):
+        return False
+    return is_person_noun(words[-1])
+
+
+_QUALIFIER = re.compile(r"\b(former|acting|interim|outgoing|incoming|then-?)\s*$", re.IGNORECASE)
+
+
+def qualified(before: str, role: str) -> str:
+    """Keep "former"/"acting" before a role: "former Liberal Democrat leader Nick Clegg"."""
+    q = _QUALIFIER.search(before)
+    if not q:
+        return role
+    word = q.group(1).lower()
+    if word.startswith("then"):
+        word = "then-"
+    sep = "" if word.endswith("-") else " "
+    if role.startswith("the "):
+        return f"the {word}{sep}{role[4:]}"
+    return f"{word}{sep}{role}"
+
+
+def noun_role(qualifier: str | None, noun: str) -> str:
+    """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
+    words = (qualifier or "").split()
+    # "Liberal Democrat leader": keep every capitalised qualifier, not just the last one.
+    while len(words) > 1 and words[0].lower() in NON_NAME_STARTS:
+        words = words[1:]
+    if not words:
+        return noun
+    qualifier = " ".join(words)
+    low = qualifier.lower()
+    if low in _NOUN_QUALIFIERS:
+        return f"the {low} {noun}"
+    if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
+        return f"the {qualifier} {noun}"
+    return noun
+
+
+def role_before(before: str, after: str) -> str | None:
+    """ "according to the town engineer, Tomas Reyes." -> "the town engineer"."""
+    if not (after[:1] in ".,;)" or not after.strip()) or after.startswith(", and "):
+        return None
+    if not _COMMA_END.search(before):
+        return None  # found backwards in a step or two; the full search tries every start
+    m = _ROLE_BEFORE.search(before)
+    if not m or not is_person_noun(m.group(2)):
+        return None
+    return m.group(1)
