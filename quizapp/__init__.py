@@ -75,7 +75,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     limiter.init_app(app)
 
-    from quizapp import auth, bank, classes, main, practice, progress, quiz, reports, teach
+    from quizapp import auth, bank, classes, demo, main, practice, progress, quiz, reports, teach
 
     for blueprint in (
         main.bp,
@@ -89,6 +89,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
     bank.init_app(app)
+    demo.init_app(app)
     security.init_app(app)
     main.init_app(app)
     return app

@@ -47,10 +47,10 @@ from quizapp.states import (
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
-    "who_said": "Who said what",
+    "who_said": "Who said it",
     "which_year": "Which year",
     "which_rank": "Which ranking",
-    "number": "Numbers",
+    "number": "Number",
     "who_is": "Who is who",
 }
 
@@ -98,6 +98,11 @@ class User(UserMixin, db.Model):
     # Part of the login cookie: rotating it ends every session of the account.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A real name beside the username, for rosters and gradebooks (both optional).
+    first_name: Mapped[str | None] = mapped_column(String(80))
+    last_name: Mapped[str | None] = mapped_column(String(80))
+    # An IANA zone name ("Europe/Paris"): dates are typed and shown in it; None means UTC.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="user")
@@ -114,6 +119,17 @@ class User(UserMixin, db.Model):
     def end_sessions(self) -> None:
         """End every session of the account: the login cookie names a token that is now gone."""
         self.session_token = new_session_token()
+
+    @property
+    def display_name(self) -> str:
+        """First and last name when given, else the username."""
+        name = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return name or self.username
+
+    @property
+    def invited(self) -> bool:
+        """An imported account whose owner has not set a password yet (see auth/invitations)."""
+        return self.password_hash.startswith("!")
 
     @property
     def is_teacher(self) -> bool:
@@ -496,3 +512,49 @@ class MemoryState(db.Model):
     last_correct: Mapped[bool | None] = mapped_column(Boolean)
 
     question: Mapped[Question] = relationship()
+
+
+class Invitation(db.Model):
+    """A one-time code with which an imported student sets their first password."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # Only a hash is stored: the code itself is shown once, to the teacher who imported.
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class QuizOverride(db.Model):
+    """A student's accommodation on one quiz: extra time and extra attempts (Moodle's override)."""
+
+    __table_args__ = (
+        CheckConstraint("extra_time_pct IS NULL OR extra_time_pct > 0", name="extra_pct"),
+        CheckConstraint("extra_time_min IS NULL OR extra_time_min > 0", name="extra_min"),
+        CheckConstraint("extra_attempts >= 0", name="extra_attempts"),
+    )
+
+    quiz_id: Mapped[int] = mapped_column(
+        ForeignKey("quiz.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    extra_time_pct: Mapped[int | None] = mapped_column(Integer)
+    extra_time_min: Mapped[int | None] = mapped_column(Integer)
+    extra_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    user: Mapped[User] = relationship()
+
+
+class UndoAction(db.Model):
+    """What a destructive action removed, kept briefly so any worker can put it back."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)

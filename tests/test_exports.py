@@ -13,6 +13,8 @@ from tests.test_reports_factories import make_attempt, make_class, user
 
 HEADER = [
     "student",
+    "first name",
+    "last name",
     "class",
     "quiz",
     "attempt",
@@ -59,11 +61,11 @@ def test_csv_download_is_an_attachment_with_one_row_per_attempt(client, auth, sc
     by_student = {row[0]: row for row in rows[1:]}
     assert len(rows) == 4  # mr_ray's quiz stays out
     evil = by_student["'" + EVIL.lower()]
-    assert sorted(evil[1].lstrip("'").split("; ")) == ["-7A", "Chess"]
-    assert evil[2] == "'@Harbour" and evil[6:] == ["2", "2", "100.0"]
-    assert by_student["'+1"][1] == ""  # Choir is not assigned this quiz
-    assert by_student["'+1"][6:] == ["1", "2", "50.0"]
-    assert by_student["bo"][5:7] == ["", ""]  # not submitted yet
+    assert sorted(evil[3].lstrip("'").split("; ")) == ["-7A", "Chess"]
+    assert evil[4] == "'@Harbour" and evil[8:] == ["2", "2", "100.0"]
+    assert by_student["'+1"][3] == ""  # Choir is not assigned this quiz
+    assert by_student["'+1"][8:] == ["1", "2", "50.0"]
+    assert by_student["bo"][7:9] == ["", ""]  # not submitted yet
     text = response.get_data(as_text=True)
     assert ",2,2,100.0\r\n" in text  # numbers are written unquoted
 
@@ -79,19 +81,19 @@ def test_xlsx_download_keeps_numbers_and_neutralises_formulas(client, auth, scor
     assert rows[0] == HEADER
     by_student = {row[0]: row for row in rows[1:]}
     evil = by_student["'" + EVIL.lower()]
-    assert evil[2] == "'@Harbour"
-    assert evil[6:] == [2, 2, 100.0] and all(isinstance(v, int | float) for v in evil[6:])
-    assert by_student["'+1"][3] == 1 and isinstance(by_student["'+1"][3], int)
-    assert evil[4] is not None and evil[4].year >= 2024  # a real date cell
-    assert by_student["bo"][5] is None
+    assert evil[4] == "'@Harbour"
+    assert evil[8:] == [2, 2, 100.0] and all(isinstance(v, int | float) for v in evil[8:])
+    assert by_student["'+1"][5] == 1 and isinstance(by_student["'+1"][5], int)
+    assert evil[6] is not None and evil[6].year >= 2024  # a real date cell
+    assert by_student["bo"][7] is None
 
 
 def test_per_question_columns(client, auth, scores):
     auth.login("mrs_lee")
     rows = read_csv(client.get(f"/teach/reports/export.csv?quiz={scores['quiz']}&questions=1").data)
-    assert rows[0][:9] == HEADER and len(rows[0]) == 12 and rows[0][9].startswith("Q1 (#")
-    assert rows[0][11] == "manual marks"
-    by_student = {row[0]: row[9:] for row in rows[1:]}
+    assert rows[0][:11] == HEADER and len(rows[0]) == 14 and rows[0][11].startswith("Q1 (#")
+    assert rows[0][13] == "manual marks"
+    by_student = {row[0]: row[11:] for row in rows[1:]}
     assert by_student["'+1"] == ["1", "0", ""]
     assert client.get("/teach/reports/export.csv?questions=1").status_code == 400
 
@@ -144,10 +146,10 @@ def test_cli_export_filters_by_slug_and_class_code(runner, scores):
     result = runner.invoke(args=["scores", "export", "--quiz", scores["slug"]])
     assert result.exit_code == 0, result.output
     rows = read_csv(result.stdout_bytes)
-    assert len(rows) == 4 and {row[2] for row in rows[1:]} == {"'@Harbour"}
+    assert len(rows) == 4 and {row[4] for row in rows[1:]} == {"'@Harbour"}
     result = runner.invoke(args=["scores", "export", "--class", "eightb"])
     assert [row[0] for row in read_csv(result.stdout_bytes)[1:]] == ["bo"]
-    assert read_csv(result.stdout_bytes)[1][1] == "8B"
+    assert read_csv(result.stdout_bytes)[1][3] == "8B"
 
 
 @pytest.mark.parametrize(
@@ -181,8 +183,8 @@ def test_xlsx_is_formatted_for_people_and_has_an_answers_sheet(client, auth, app
     book = load_workbook(io.BytesIO(data))
     sheet = book["Scores"]
     assert sheet.freeze_panes == "B2" and all(cell.font.b for cell in sheet[1])
-    assert sheet.column_dimensions["C"].width == 30  # quiz titles are long
-    started = sheet.cell(row=2, column=5)
+    assert sheet.column_dimensions["E"].width == 30  # quiz titles are long
+    started = sheet.cell(row=2, column=HEADER.index("started (UTC)") + 1)
     assert started.is_date and started.number_format == "yyyy-mm-dd hh:mm"
     answers = book["Answers"]
     header = [cell.value for cell in answers[1]]

@@ -34,7 +34,9 @@ def flagging(reasons_by_index: dict[int, tuple[str, ...]]):
 
 def card(page: str, question_id: int) -> str:
     """The review page's card of one question."""
-    match = re.search(rf'<article class="card" id="q{question_id}">(.*?)</article>', page, re.S)
+    match = re.search(
+        rf'<article class="card[^"]*" id="q{question_id}">(.*?)</article>', page, re.S
+    )
     assert match, f"no card for question {question_id}"
     return match.group(1)
 

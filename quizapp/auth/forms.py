@@ -1,7 +1,7 @@
 """Account forms."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField, SubmitField
+from wtforms import PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
 from quizapp.auth.services import is_common_password, weak_password_message
@@ -93,3 +93,42 @@ class LogoutForm(FlaskForm):
     """An empty form: logging out is a POST with a CSRF token."""
 
     submit = SubmitField("Log out")
+
+
+class InviteForm(FlaskForm):
+    """An invited student types their one-time code and chooses a password."""
+
+    code = StringField(
+        "Invitation code",
+        validators=[InputRequired(), Length(max=40)],
+        description="The code your teacher gave you, like ABCD-EFGH-JKMN.",
+        render_kw={"autocomplete": "off", "autocapitalize": "characters"},
+    )
+    password = PasswordField(
+        "Choose a password",
+        validators=[
+            InputRequired(),
+            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
+            not_common,
+        ],
+        render_kw={"autocomplete": "new-password"},
+        description="At least 8 characters and hard to guess: a few uncommon words work well.",
+    )
+    confirm = PasswordField(
+        "Repeat password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+    submit = SubmitField("Set my password")
+
+
+class AccountForm(FlaskForm):
+    """A user's own name and time zone."""
+
+    first_name = StringField("First name", validators=[Optional(), Length(max=80)])
+    last_name = StringField("Last name", validators=[Optional(), Length(max=80)])
+    timezone = SelectField(
+        "Time zone",
+        description="Every date and time you see or type is in this zone.",
+    )
+    submit = SubmitField("Save")

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth import bp, throttle
+from quizapp.auth.account import remember_zone
 from quizapp.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quizapp.auth.services import (
     classroom_by_code,
@@ -45,9 +46,9 @@ _URL_TRIMMED = "".join(chr(c) for c in range(0x21))
 MAX_NEXT = 2000
 
 
-def _safe_next(target: str | None) -> str:
-    """A same-site path to go to after login: the normalised `next`, else the home page."""
-    home = url_for("main.index")
+def _safe_next(target: str | None, home: str | None = None) -> str:
+    """A same-site path to go to after login: the normalised `next`, else `home`."""
+    home = home or url_for("main.index")
     if not target or len(target) > MAX_NEXT:
         return home
     seen = _URL_IGNORED.sub("", target).strip(_URL_TRIMMED).replace("\\", "/")
@@ -94,6 +95,7 @@ def register() -> str | Response:
         if not form.errors:
             try:
                 user = create_user(form.username.data, form.password.data)
+                remember_zone(user, request.form.get("tz"))
                 if classroom is not None:
                     enroll(user, classroom)
                 db.session.commit()
@@ -141,9 +143,14 @@ def login() -> str | Response:
         with read_phase():
             user = find_user(form.username.data)
         if verify_password(user, form.password.data) and user is not None and user.active:
+            if user.timezone is None:
+                remember_zone(user, request.form.get("tz"))
+                db.session.commit()
             _start_session(user)
             flash(f"Logged in as {user.username}.", "success")
-            response = redirect(_safe_next(request.args.get("next")))
+            # Teachers start where their work is; students on their quiz list.
+            home = url_for("teach.dashboard") if user.is_teacher else None
+            response = redirect(_safe_next(request.args.get("next"), home))
             throttle.remember_browser(response, user.username)
             return response
         form.password.errors.append("Wrong username or password.")

@@ -48,11 +48,8 @@ def seed_metadata(path: Path) -> dict[str, str]:
     return meta
 
 
-@click.command("setup")
-@with_appcontext
-def setup_command() -> None:
-    """Create or migrate the database and import every seed article not yet imported."""
-    upgrade()
+def import_seeds(echo=click.echo) -> None:
+    """Import every seed article not yet imported, each with its ready-made quiz."""
     seeds = sorted(Path(current_app.config["SEEDS_DIR"]).glob("*.txt"))
     for path in seeds:
         meta = seed_metadata(path)
@@ -66,14 +63,41 @@ def setup_command() -> None:
         )
         if result.created:
             quiz = article_quiz(result.article)
-            click.echo(
+            echo(
                 f"Imported {path.name}: {len(result.article.questions)} questions,"
                 f" quiz {quiz.slug!r} of {len(quiz.items)}."
             )
         else:
-            click.echo(f"Already imported: {path.name}.")
+            echo(f"Already imported: {path.name}.")
         db.session.commit()
+
+
+NEXT_STEPS = """
+Next steps:
+  1. Create your teacher account:
+       flask --app quizapp create-user YOUR_NAME --role teacher
+  2. Start the server and open it in a browser:
+       flask --app quizapp run            (then open {url})
+     Log in at {url}auth/login: teachers land on {url}teach/.
+  3. Want something to look at first? Demo data (a class of 25 with attempts):
+       flask --app quizapp --debug demo"""
+
+
+@click.command("setup")
+@with_appcontext
+def setup_command() -> None:
+    """Create or migrate the database and import every seed article not yet imported."""
+    upgrade()
+    import_seeds()
     click.echo("Setup complete.")
+    click.echo(NEXT_STEPS.format(url=base_url()))
+
+
+def base_url() -> str:
+    """Where the app will answer: SERVER_NAME when configured, else Flask's development address."""
+    server = current_app.config.get("SERVER_NAME")
+    scheme = current_app.config.get("PREFERRED_URL_SCHEME", "http")
+    return f"{scheme}://{server}/" if server else "http://127.0.0.1:5000/"
 
 
 ARTICLE_PATH = click.Path(exists=True, dir_okay=False, path_type=Path)

@@ -35,7 +35,10 @@ def _join_limit(name: str, key_func: Callable[[], str]) -> RouteLimit:
 @_join_limit("JOIN_LIMIT_PER_ACCOUNT", throttle.join_account_key)
 def join() -> str | Response | tuple[str, int]:
     """Enter a join code to become a member of a class."""
-    form = JoinForm()
+    # The teacher's join link carries the code: the student only confirms.
+    form = (
+        JoinForm() if request.method == "POST" else JoinForm(code=request.args.get("code", "")[:12])
+    )
     if form.validate_on_submit():
         # The lookup ends its read: the count of a wrong code (after the response) needs the
         # write lock that a POST's transaction would hold on SQLite.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,7 @@ from quizapp.models import (
     User,
     utcnow,
 )
+from quizapp.quiz.accommodations import attempt_deadline, extra_attempts, student_limits
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.checkers import answer_format, is_correct
 from quizapp.quiz.marks import score_of
@@ -51,13 +52,14 @@ class QuizSummary:
     articles: list[Article]
     attempts_used: int
     best: float | None  # best percentage, None before any submitted attempt
+    extra_attempts: int = 0  # granted by the teacher as an accommodation
 
     @property
     def attempts_left(self) -> int | None:
         """Attempts still allowed, None when unlimited."""
         if self.quiz.max_attempts is None:
             return None
-        return max(self.quiz.max_attempts - self.attempts_used, 0)
+        return max(self.quiz.max_attempts + self.extra_attempts - self.attempts_used, 0)
 
 
 def _allowed_clause(user: User | None):
@@ -101,7 +103,9 @@ def quiz_summaries(user: User | None) -> list[QuizSummary]:
     articles_of = _articles_by_quiz(quizzes)
     used: dict[int, int] = {}
     best: dict[int, float] = {}
+    extra: dict[int, int] = {}
     if user is not None and user.is_authenticated:
+        extra = extra_attempts(user.id, ids)
         rows = db.session.execute(
             select(Attempt.quiz_id, func.count(), func.max(Attempt.percent))
             .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(ids))
@@ -116,6 +120,7 @@ def quiz_summaries(user: User | None) -> list[QuizSummary]:
             articles=articles_of.get(q.id, []),
             attempts_used=used.get(q.id, 0),
             best=best.get(q.id),
+            extra_attempts=extra.get(q.id, 0),
         )
         for q in quizzes
     ]
@@ -180,14 +185,14 @@ def start_attempt(quiz: Quiz, user: User) -> Attempt:
             Attempt.quiz_id == quiz.id, Attempt.user_id == user.id
         )
     )
-    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+    # The student's own limits: a teacher's override may add time or attempts.
+    allowed = student_limits(quiz, user.id)
+    if allowed.max_attempts is not None and used >= allowed.max_attempts:
         raise QuizError("You have used every attempt this quiz allows.", 403)
     questions = draw_questions(quiz)
     if not questions:
         raise QuizError("This quiz has no questions yet.", 409)
-    deadline = now + timedelta(seconds=quiz.time_limit_s) if quiz.time_limit_s else None
-    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
-        deadline = quiz.closes_at
+    deadline = attempt_deadline(quiz, now, allowed.time_limit_s)
     attempt = Attempt(
         quiz=quiz,
         user_id=user.id,

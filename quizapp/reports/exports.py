@@ -30,6 +30,8 @@ from quizapp.quiz.services import close_expired
 
 HEADER = [
     "student",
+    "first name",
+    "last name",
     "class",
     "quiz",
     "attempt",
@@ -104,6 +106,8 @@ def score_rows(
         for row in chunk:
             line: list[Cell] = [
                 row.username,
+                row.first_name or "",
+                row.last_name or "",
                 row.classes or "",
                 row.title,
                 row.number,
@@ -134,6 +138,8 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
         select(
             Attempt.id,
             User.username,
+            User.first_name,
+            User.last_name,
             classes.label("classes"),
             Quiz.title,
             Attempt.number,

@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.auth.guards import sees_all
@@ -106,6 +106,11 @@ class TypedAnswer:
     correct: bool
 
 
+def by_name() -> tuple:
+    """Students in roster order: by last name (the username when there is none), then first."""
+    return (func.lower(func.coalesce(User.last_name, User.username)), User.first_name, User.id)
+
+
 def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
     """The classes this quiz is assigned to that the user teaches (admins: all of them)."""
     query = (
@@ -127,7 +132,7 @@ def gradebook(quiz: Quiz, classroom: Classroom | None = None) -> list[StudentGra
         .join(Attempt.user)
         .options(contains_eager(Attempt.user))
         .where(Attempt.quiz_id == quiz.id)
-        .order_by(User.username, Attempt.number)
+        .order_by(*by_name(), Attempt.number)
     )
     if classroom is not None:
         members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
@@ -180,7 +185,7 @@ def class_matrix(classroom: Classroom) -> ClassMatrix:
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
     close_expired(quiz_ids=list(db.session.scalars(assigned)))
     students = list(
-        db.session.scalars(select(User).where(User.id.in_(members)).order_by(User.username))
+        db.session.scalars(select(User).where(User.id.in_(members)).order_by(*by_name()))
     )
     quizzes = list(
         db.session.scalars(select(Quiz).where(Quiz.id.in_(assigned)).order_by(Quiz.title, Quiz.id))

@@ -30,7 +30,16 @@ RIGHT = PatternFill("solid", start_color="E3F5E9")  # the site's --ok-soft
 WRONG = PatternFill("solid", start_color="FDE8E6")  # the site's --bad-soft
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 # Widths in characters by header; anything else gets DEFAULT_WIDTH.
-WIDTHS = {"student": 22, "class": 18, "quiz": 30, "attempt": 9, "score": 8, "maximum": 9}
+WIDTHS = {
+    "student": 22,
+    "first name": 16,
+    "last name": 18,
+    "class": 18,
+    "quiz": 30,
+    "attempt": 9,
+    "score": 8,
+    "maximum": 9,
+}
 DEFAULT_WIDTH = 14
 QUESTION_WIDTH = 40
 MARK_WIDTH = 7

@@ -14,6 +14,9 @@ from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     classes,
     dashboard,
     grading,
+    overrides,
     questions,
     quizzes,
+    roster_views,
+    undo_views,
 )

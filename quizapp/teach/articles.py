@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
@@ -21,8 +21,14 @@ from quizapp.teach.article_sources import (
     no_url_given,
     url_throttle_key,
 )
-from quizapp.teach.forms import ActionForm, ImportForm
-from quizapp.teach.services import discard, discard_message
+from quizapp.teach.forms import FORMAT_LABELS, ActionForm, ImportForm
+from quizapp.teach.review_filters import (
+    ANY_FLAG,
+    flag_options,
+    kind_options,
+    review_filters,
+)
+from quizapp.teach.undo import discard_questions
 
 
 def import_form() -> ImportForm:
@@ -97,22 +103,26 @@ def review(article_id: int) -> str:
     # Other teachers' hand-written questions on this article are theirs: shown only once
     # published, and read-only.
     shown = (Question.article_id == article.id, or_(mine, Question.status == Status.PUBLISHED))
-    flagged = and_(Question.flag.is_not(None), Question.flag != "")
-    flagged_only = request.args.get("flagged") == "1"
-    query = select(Question, mine).where(*shown, *([flagged] if flagged_only else []))
     rows = db.session.execute(
-        query.options(selectinload(Question.choices)).order_by(Question.status, Question.id)
+        select(Question, mine)
+        .where(*shown)
+        .options(selectinload(Question.choices))
+        .order_by(Question.status, Question.id)
     ).all()
+    every = [question for question, _ in rows]
+    wanted = review_filters(request.args)
     return render_template(
         "teach/review.html",
         article=article,
-        questions=[question for question, _ in rows],
+        questions=[q for q in every if wanted.admits(q)],
         editable={question.id for question, ok in rows if ok},
         form=ActionForm(),
-        flagged_only=flagged_only,
-        flagged_count=db.session.scalar(
-            select(func.count()).select_from(Question).where(*shown, flagged)
-        ),
+        wanted=wanted,
+        kind_options=kind_options(every),
+        flag_options=flag_options(every),
+        flagged_only=wanted.flag == ANY_FLAG,
+        flagged_count=sum(1 for q in every if q.flag),
+        format_labels=FORMAT_LABELS,
     )
 
 
@@ -137,13 +147,12 @@ def accept(article_id: int, question_id: int) -> Response:
 
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/reject")
 def reject(article_id: int, question_id: int) -> Response:
-    """Delete a draft nobody used, or retire a question that was used."""
+    """Delete a draft nobody used, or retire a question that was used; either can be undone."""
     article = _reviewable(article_id)
     question = _article_question(article, question_id)
-    outcome = discard(question)
+    discard_questions([question], current_user)
     db.session.commit()
-    flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
-    return redirect(url_for("teach.review", article_id=article.id))
+    return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
 
 
 @bp.post("/articles/<int:article_id>/publish")
@@ -166,4 +175,32 @@ def publish_bulk(article_id: int) -> Response:
         flash(f"Published {len(questions)} question(s).", "success")
     else:
         flash("Nothing to publish: select drafts first.", "warning")
-    return redirect(url_for("teach.review", article_id=article.id))
+    return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
+
+
+@bp.post("/articles/<int:article_id>/reject")
+def reject_bulk(article_id: int) -> Response:
+    """Reject the ticked questions at once (drafts deleted, used ones retired), with undo."""
+    article = _reviewable(article_id)
+    ids = parse_ids(request.form.getlist("ids"))
+    questions = db.session.scalars(
+        select(Question)
+        .where(
+            Question.article_id == article.id,
+            Question.id.in_(ids),
+            Question.status != Status.RETIRED,
+            editable_by(current_user),
+        )
+        .options(selectinload(Question.choices))
+    ).all()
+    if not questions:
+        flash("Nothing to reject: tick questions first.", "warning")
+    else:
+        discard_questions(list(questions), current_user)
+        db.session.commit()
+    return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
+
+
+def _filters_back() -> dict[str, str]:
+    """The review filters the bulk form was sent from, to land back on the same view."""
+    return {k: v for k in ("kind", "flag") if (v := request.form.get(k, ""))}

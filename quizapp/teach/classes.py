@@ -19,6 +19,7 @@ from quizapp.teach.services import (
     roster,
     student_counts,
 )
+from quizapp.teach.undo import remove_enrollment
 
 
 @bp.route("/classes", methods=["GET", "POST"])
@@ -71,10 +72,9 @@ def remove_student(classroom_id: int, user_id: int) -> Response:
     )
     if enrollment is None:
         abort(404)
-    name = enrollment.user.username
-    db.session.delete(enrollment)
+    name = enrollment.user.display_name
+    remove_enrollment(enrollment, current_user, f"{name} was removed from {classroom.name}.")
     db.session.commit()
-    flash(f"{name} was removed from {classroom.name}.", "success")
     return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
 
 

@@ -282,10 +282,10 @@ class QuizForm(FlaskForm):
         "Questions per page", choices=list(LAYOUT_LABELS.items()), default=Layout.PAGED
     )
     opens_at = DateTimeLocalField(
-        "Opens (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+        "Opens (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
     )
     closes_at = DateTimeLocalField(
-        "Closes (UTC, optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
+        "Closes (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
     )
     published = BooleanField("Published (students can see it)")
     public = BooleanField("Public practice quiz (every student, not only my classes)")

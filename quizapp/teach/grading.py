@@ -16,7 +16,7 @@ from quizapp.quiz.marks import mark
 from quizapp.reports.services import attempt_detail
 from quizapp.states import Format
 from quizapp.teach import bp
-from quizapp.teach.overrides import OverrideError, override, parse_mark
+from quizapp.teach.manual_marks import OverrideError, override, parse_mark
 from quizapp.teach.questions import attempts
 from quizapp.teach.regrade import current_key, regrade
 from quizapp.teach.services import editable_question

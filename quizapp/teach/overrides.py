@@ -1,64 +1,105 @@
-"""A teacher's manual mark for one response, with a note, logged on the question."""
+"""Accommodations: a teacher gives one student extra time or extra attempts on a quiz."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+from wtforms import IntegerField, SelectField, SubmitField
+from wtforms.validators import InputRequired, NumberRange, Optional
 
+from quizapp.auth.guards import owned_quiz
 from quizapp.extensions import db
-from quizapp.models import Attempt, GradeChange, Response, User
-from quizapp.quiz.marks import mark, rescore
-from quizapp.states import GradeAction
+from quizapp.models import Assignment, Enrollment, QuizOverride, User
+from quizapp.quiz.accommodations import limits
+from quizapp.teach import bp
+from quizapp.teach.forms import ActionForm
 
 
-class OverrideError(ValueError):
-    """A manual mark that cannot be stored, with the reason in the teacher's words."""
+class OverrideForm(FlaskForm):
+    """Extra time as a percentage and/or minutes, and extra attempts, for one student."""
 
-
-def parse_mark(value: str | None) -> float | None:
-    """A mark from 0 to 1 typed by a teacher ("0.5", "1"); empty clears the override."""
-    text = (value or "").strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        raise OverrideError("Give a mark from 0 to 1 (e.g. 0.5), or leave it empty.") from None
-    if not 0 <= number <= 1:
-        raise OverrideError("A mark goes from 0 (wrong) to 1 (right).")
-    return number
-
-
-def _shown(value: float | None, checked: bool | None) -> str:
-    """A response's mark for the log: the override, else what the key gave."""
-    return mark(value) if value is not None else ("1" if checked else "0")
-
-
-def override(response: Response, value: float | None, note: str, user: User) -> GradeChange:
-    """Replace (or with None, clear) a response's mark, rescore its attempt, log the change."""
-    note = note.strip()
-    if value is not None and not note:
-        raise OverrideError("Say why in the note: students and colleagues will ask.")
-    before = db.session.scalar(select(Attempt.score).where(Attempt.id == response.attempt_id))
-    summary = (
-        f"mark of {response.attempt.user.username}'s attempt {response.attempt.number}: "
-        f"{_shown(response.mark_override, response.is_correct)} → "
-        f"{_shown(value, response.is_correct)}" + (" (override cleared)" if value is None else "")
+    user_id = SelectField("Student", coerce=int, validators=[InputRequired()])
+    extra_time_pct = IntegerField(
+        "Extra time (%)",
+        validators=[Optional(), NumberRange(min=1, max=500, message="Give 1 to 500 percent.")],
+        description="Of the quiz's time limit: 25% of 40 minutes adds 10 minutes.",
     )
-    response.mark_override = value
-    response.override_note = note or None
-    rescore({response.attempt_id})
-    after = db.session.scalar(select(Attempt.score).where(Attempt.id == response.attempt_id))
-    entry = GradeChange(
-        question_id=response.question_id,
-        response_id=response.id,
-        user_id=user.id,
-        action=GradeAction.OVERRIDE,
-        summary=summary,
-        note=note or None,
-        attempts_changed=1 if before != after else 0,
-        old_total=before or 0.0,
-        new_total=after or 0.0,
+    extra_time_min = IntegerField(
+        "…and/or extra minutes",
+        validators=[Optional(), NumberRange(min=1, max=1440, message="Give 1 to 1440 minutes.")],
     )
-    db.session.add(entry)
-    db.session.flush()
-    return entry
+    extra_attempts = IntegerField(
+        "Extra attempts",
+        default=0,
+        validators=[Optional(), NumberRange(min=0, max=100, message="Give 0 to 100 attempts.")],
+    )
+    submit = SubmitField("Save accommodation")
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[override]
+        """An accommodation must change something."""
+        if not super().validate(extra_validators):
+            return False
+        if not (self.extra_time_pct.data or self.extra_time_min.data or self.extra_attempts.data):
+            self.extra_attempts.errors.append("Give extra time, extra attempts or both.")
+            return False
+        return True
+
+
+def _students(quiz_id: int) -> list[User]:
+    """The students of the classes this quiz is assigned to, by name."""
+    classes = select(Assignment.classroom_id).where(Assignment.quiz_id == quiz_id)
+    members = select(Enrollment.user_id).where(Enrollment.classroom_id.in_(classes))
+    return list(
+        db.session.scalars(
+            select(User).where(User.id.in_(members)).order_by(User.last_name, User.username)
+        )
+    )
+
+
+@bp.route("/quizzes/<int:quiz_id>/accommodations", methods=["GET", "POST"])
+def accommodations(quiz_id: int) -> str | Response | tuple[str, int]:
+    """List and set per-student extra time and extra attempts on a quiz."""
+    quiz = owned_quiz(quiz_id, current_user)
+    form = OverrideForm()
+    students = _students(quiz.id)
+    form.user_id.choices = [(s.id, f"{s.display_name} ({s.username})") for s in students]
+    if form.validate_on_submit():
+        override = db.session.get(QuizOverride, (quiz.id, form.user_id.data))
+        if override is None:
+            override = QuizOverride(quiz_id=quiz.id, user_id=form.user_id.data)
+            db.session.add(override)
+        override.extra_time_pct = form.extra_time_pct.data or None
+        override.extra_time_min = form.extra_time_min.data or None
+        override.extra_attempts = form.extra_attempts.data or 0
+        db.session.commit()
+        flash("Accommodation saved: it applies to the student's next attempt.", "success")
+        return redirect(url_for("teach.accommodations", quiz_id=quiz.id))
+    overrides = db.session.scalars(
+        select(QuizOverride)
+        .where(QuizOverride.quiz_id == quiz.id)
+        .options(selectinload(QuizOverride.user))
+    ).all()
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "teach/accommodations.html",
+        quiz=quiz,
+        form=form,
+        overrides=[(o, limits(quiz, o)) for o in overrides],
+        action=ActionForm(),
+    ), status
+
+
+@bp.post("/quizzes/<int:quiz_id>/accommodations/<int:user_id>/remove")
+def accommodation_remove(quiz_id: int, user_id: int) -> Response:
+    """End a student's accommodation (attempts already started keep their deadline)."""
+    quiz = owned_quiz(quiz_id, current_user)
+    db.session.execute(
+        delete(QuizOverride).where(QuizOverride.quiz_id == quiz.id, QuizOverride.user_id == user_id)
+    )
+    db.session.commit()
+    flash("Accommodation removed.", "success")
+    return redirect(url_for("teach.accommodations", quiz_id=quiz.id))

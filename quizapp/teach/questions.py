@@ -15,18 +15,18 @@ from quizapp.auth.guards import can_edit, editable_by, sees_all
 from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.ids import parse_id
-from quizapp.models import KIND_LABELS, Article, Question
+from quizapp.kinds import KIND_FILTERS, kind_condition
+from quizapp.models import Article, Question
 from quizapp.quiz.marks import mark
 from quizapp.states import Format, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
 from quizapp.teach.regrade import Key, current_key, history, plan, proposed_key, regrade
 from quizapp.teach.services import (
-    discard,
-    discard_message,
     editable_question,
     in_attempts,
 )
+from quizapp.teach.undo import discard_questions
 
 PER_PAGE = 25
 # Shown beside the fields a used question can no longer change, before the teacher types.
@@ -58,8 +58,8 @@ def question_list() -> str:
     if not sees_all(current_user):
         # Drafts and retired questions are their owner's business; the bank is what is published.
         query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(current_user)))
-    if kind in KIND_LABELS:
-        query = query.where(Question.kind == kind)
+    if kind in KIND_FILTERS:
+        query = query.where(kind_condition(kind))
     if status in list(Status):
         query = query.where(Question.status == status)
     if article_id:
@@ -70,7 +70,7 @@ def question_list() -> str:
     return render_template(
         "teach/questions.html",
         page=page,
-        kinds=KIND_LABELS,
+        kinds=KIND_FILTERS,
         statuses=list(Status),
         articles=article_options(),
         filters={"kind": kind, "status": status, "article": article_id},
@@ -261,9 +261,8 @@ def question_preview(question_id: int) -> str:
 def question_delete(question_id: int) -> Response:
     """Delete an unused question; a used one is retired so old scores stay explainable."""
     question = editable_question(question_id, current_user)
-    outcome = discard(question)
+    deleted, _ = discard_questions([question], current_user)
     db.session.commit()
-    flash(discard_message(outcome), "success" if outcome == "deleted" else "info")
-    if outcome == "retired":
+    if not deleted:
         return redirect(url_for("teach.question_edit", question_id=question_id))
     return redirect(url_for("teach.question_list"))

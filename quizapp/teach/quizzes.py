@@ -10,7 +10,8 @@ from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import owned_quiz, sees_all
 from quizapp.extensions import db
-from quizapp.models import KIND_LABELS, Question, Quiz, QuizQuestion
+from quizapp.kinds import KIND_FILTERS
+from quizapp.models import Question, Quiz, QuizQuestion
 from quizapp.quiz.services import cap_running_attempts
 from quizapp.slugs import add_quiz
 from quizapp.states import Layout, Status
@@ -112,7 +113,7 @@ def _render(form: QuizForm, quiz: Quiz | None, pool: list[Question]) -> tuple[st
         form=form,
         quiz=quiz,
         pool=pool,
-        kinds=KIND_LABELS,
+        kinds=KIND_FILTERS,
         articles=form.draw_article_ids.choices,
     ), status
 

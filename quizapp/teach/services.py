@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask import abort
 from sqlalchemy import delete, exists, func, select
@@ -24,6 +24,7 @@ from quizapp.models import (
 )
 from quizapp.sqlite import inserted
 from quizapp.states import Status
+from quizapp.zones import to_utc, to_wall, viewer_zone
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -151,10 +152,10 @@ def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
 
 
 def as_utc(value: datetime | None) -> datetime | None:
-    """A datetime-local input read as UTC."""
-    return value.replace(tzinfo=UTC) if value else None
+    """A datetime-local input, typed in the teacher's time zone, as an aware UTC time."""
+    return to_utc(value, viewer_zone())
 
 
 def as_local(value: datetime | None) -> datetime | None:
-    """A stored UTC time shown in a datetime-local input."""
-    return value.astimezone(UTC).replace(tzinfo=None) if value else None
+    """A stored UTC time as the teacher's wall-clock time, for a datetime-local input."""
+    return to_wall(value, viewer_zone())

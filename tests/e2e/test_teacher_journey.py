@@ -47,8 +47,9 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
 ):
     v, page = visitor, visitor.page
     log_in(v, *TEACHER)
-    v.go("/teach/")
+    expect(page).to_have_url(re.compile(r"/teach/$"))  # teachers land on their dashboard
     v.check("teacher-dashboard")
+    v.fits_phone("teacher-dashboard")
 
     # Import an article by pasting it; review and publish the generated drafts.
     v.go("/teach/articles/import")
@@ -57,9 +58,24 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     page.fill("#body", ARTICLE)
     page.click("#submit")
     expect(page.locator("h1")).to_contain_text("Review questions")
-    v.check("teacher-review")
-    assert page.locator("article.card").count() >= 4
-    page.click("text=Publish all drafts")
+    v.looks("teacher-review")
+    cards = page.locator("article.card").count()
+    assert cards >= 4
+    # Select all / none, then reject two drafts at once from the sticky bar, and undo it.
+    page.click("text=Select all")
+    expect(page.locator("[data-selected-count]")).to_have_text(f"{cards} selected")
+    page.click("text=Select none")
+    expect(page.locator("[data-selected-count]")).to_have_text("None selected")
+    ticks = page.locator('input[form="bulk"][name="ids"]')
+    ticks.nth(0).check()
+    ticks.nth(1).check()
+    page.click("text=Reject selected")
+    expect(page.locator("form.undo")).to_contain_text("2 questions deleted")
+    assert page.locator("article.card").count() == cards - 2
+    page.click("form.undo >> text=Undo")
+    expect(page.locator(".flash-success")).to_contain_text("everything is back")
+    assert page.locator("article.card").count() == cards
+    page.click("text=/Publish all \\d+ drafts/")
 
     # A class, and its join code.
     v.go("/teach/classes")
@@ -67,7 +83,34 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     page.click("#submit")
     page.click("text=Period 3")
     code = page.locator(".join-code").inner_text().strip()
+    assert page.locator(".share svg title").text_content().startswith("QR code: Join link")
     v.check("teacher-class")
+
+    # A roster from a spreadsheet: a bad line refuses the file, the fixed file goes in.
+    page.click("text=Import students from a CSV file")
+    page.fill("#pasted", "name,username\nAda Stone,ada.stone\nBo Li,bo li\n")
+    page.click("#submit")
+    expect(page.locator(".line-errors")).to_contain_text("Line 3:")
+    v.console_errors.clear()  # the refused file is answered with a 400, as it should be
+    page.fill("#pasted", "name,username\nAda Stone,ada.stone\nBo Li,bo.li\n")
+    page.click("#submit")
+    expect(page.locator("h1")).to_contain_text("Students imported")
+    v.check("teacher-roster-imported")
+    v.fits_phone("teacher-roster-imported")
+    invite = page.locator("table.codes td", has_text="/auth/invite?code=").first.inner_text()
+    page.click("text=Back to the class")
+    expect(page.locator("table")).to_contain_text("Ada Stone")
+    v.fits_phone("teacher-class")
+
+    # Ada sets her password with the invitation link.
+    guest = browser.new_context(viewport={"width": 390, "height": 844})
+    ada = guest.new_page()
+    ada.goto(invite.replace("http://localhost", live_server))
+    ada.fill("#password", "tidal brass lantern 42")
+    ada.fill("#confirm", "tidal brass lantern 42")
+    ada.click("#submit")
+    expect(ada.locator(".flash-success")).to_contain_text("Welcome, Ada Stone")
+    guest.close()
 
     # A timed quiz of five chosen questions, assigned to the class.
     v.go("/teach/quizzes/new")
@@ -84,6 +127,8 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     v.check("teacher-quiz-form")
     page.click("#submit")
     expect(page.locator(".flash-success")).to_be_visible()
+    assert page.locator(".share svg").count() == 1
+    v.fits_phone("teacher-quiz-form")
 
     # A student joins with the code and takes the quiz, with a reload in the middle.
     student = browser.new_context(viewport={"width": 1100, "height": 900})
@@ -114,7 +159,7 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     v.go("/teach/")
     page.locator("a", has_text="Gradebook").first.click()
     expect(page.locator("body")).to_contain_text("jonah")
-    v.check("teacher-gradebook")
+    v.looks("teacher-gradebook")
     with page.expect_download() as csv_download:
         page.click("text=Download CSV")
     text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
@@ -126,6 +171,21 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
     page.click("text=Item statistics")
     v.check("teacher-item-statistics")
+    v.fits_phone("teacher-item-statistics")
+    # Every other teacher page fits a phone too.
+    for path in ("/teach/questions", "/teach/quizzes", "/teach/classes", "/teach/reports/",
+                 "/teach/articles/import", "/auth/account"):  # fmt: skip
+        v.go(path)
+        v.fits_phone(path)
+    v.go("/teach/quizzes")
+    page.click("text=Pier quiz")
+    page.click("text=Accommodations")
+    page.select_option("#user_id", label="jonah (jonah)")
+    page.fill("#extra_time_pct", "25")
+    page.click("#submit")
+    expect(page.locator("table")).to_contain_text("+25%")
+    v.check("teacher-accommodations")
+    v.fits_phone("teacher-accommodations")
 
     # The teacher corrects the key of the question jonah answered: confirm, then regrade.
     row = page.locator("tr[id^=item-]").filter(has_not_text="no answer").first

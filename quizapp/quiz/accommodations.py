@@ -1,0 +1,69 @@
+"""Per-student accommodations on a quiz (Moodle's user overrides): extra time, extra attempts.
+
+The attempt checks ask here for a student's own limits, so an override applies wherever the
+server enforces the time limit and the number of attempts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Quiz, QuizOverride
+
+
+@dataclass(frozen=True)
+class Limits:
+    """One student's limits on one quiz, after any override."""
+
+    time_limit_s: int | None
+    max_attempts: int | None
+
+
+def override_for(quiz_id: int, user_id: int) -> QuizOverride | None:
+    """The student's override on this quiz, if the teacher set one."""
+    return db.session.scalar(
+        select(QuizOverride).where(QuizOverride.quiz_id == quiz_id, QuizOverride.user_id == user_id)
+    )
+
+
+def limits(quiz: Quiz, override: QuizOverride | None) -> Limits:
+    """The quiz's time limit and attempts, stretched by the override."""
+    seconds = quiz.time_limit_s
+    attempts = quiz.max_attempts
+    if override is not None:
+        if seconds:
+            # Percent first (on the quiz's own limit), then the fixed minutes on top.
+            seconds += seconds * (override.extra_time_pct or 0) // 100
+            seconds += (override.extra_time_min or 0) * 60
+        if attempts is not None:
+            attempts += override.extra_attempts or 0
+    return Limits(time_limit_s=seconds, max_attempts=attempts)
+
+
+def student_limits(quiz: Quiz, user_id: int) -> Limits:
+    """A student's limits on a quiz (one query)."""
+    return limits(quiz, override_for(quiz.id, user_id))
+
+
+def attempt_deadline(quiz: Quiz, started: datetime, time_limit_s: int | None) -> datetime | None:
+    """When an attempt started at `started` ends: its time limit or the quiz's close, first."""
+    deadline = started + timedelta(seconds=time_limit_s) if time_limit_s else None
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    return deadline
+
+
+def extra_attempts(user_id: int, quiz_ids: list[int]) -> dict[int, int]:
+    """The extra attempts a student has on each of these quizzes (one query)."""
+    if not quiz_ids:
+        return {}
+    rows = db.session.execute(
+        select(QuizOverride.quiz_id, QuizOverride.extra_attempts).where(
+            QuizOverride.user_id == user_id, QuizOverride.quiz_id.in_(quiz_ids)
+        )
+    ).all()
+    return {quiz_id: n for quiz_id, n in rows if n}

@@ -1,0 +1,67 @@
+"""Import a class roster from a CSV file: everything checked first, then all or nothing."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request, url_for
+from flask_login import current_user
+
+from quizapp.auth.guards import owned_classroom
+from quizapp.auth.invitations import new_invitation
+from quizapp.extensions import db
+from quizapp.models import Enrollment
+from quizapp.teach import bp
+from quizapp.teach.roster import Imported, RosterError, check_roster, import_roster
+from quizapp.teach.roster_forms import RosterForm
+
+
+@bp.route("/classes/<int:classroom_id>/roster", methods=["GET", "POST"])
+def roster_import(classroom_id: int) -> str | tuple[str, int]:
+    """Check a roster file line by line; import it only when every line is right."""
+    classroom = owned_classroom(classroom_id, current_user)
+    form = RosterForm()
+    problems: list[tuple[int, str]] = []
+    if form.validate_on_submit():
+        text = form.roster_text()
+        if text is not None:
+            try:
+                check = check_roster(text)
+                done = import_roster(check, classroom, current_user) if not check.problems else None
+            except RosterError as error:
+                db.session.rollback()
+                form.upload.errors.append(str(error))
+            else:
+                problems = check.problems
+                if done is not None and not problems:
+                    db.session.commit()
+                    # Shown once, never stored: the codes exist only as hashes from now on.
+                    return render_template(
+                        "teach/roster_done.html",
+                        classroom=classroom,
+                        done=done,
+                        invite_url=url_for("auth.invite", _external=True),
+                    )
+                db.session.rollback()
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "teach/roster_import.html", classroom=classroom, form=form, problems=problems
+    ), status
+
+
+@bp.post("/classes/<int:classroom_id>/students/<int:user_id>/invite")
+def reissue_invitation(classroom_id: int, user_id: int) -> str:
+    """A new one-time code for a student of the class who has not set a password yet."""
+    classroom = owned_classroom(classroom_id, current_user)
+    enrollment = db.session.get(Enrollment, (classroom.id, user_id)) or abort(404)
+    student = enrollment.user
+    if not student.invited:
+        abort(404)  # a student with a password resets it another way
+    code = new_invitation(student, current_user)
+    db.session.commit()
+    done = Imported(created=[(student, code)])
+    return render_template(
+        "teach/roster_done.html",
+        classroom=classroom,
+        done=done,
+        invite_url=url_for("auth.invite", _external=True),
+        reissued=True,
+    )
