@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 # sqlite and ratelimit register themselves (connection settings, the quizapp+db:// storage).
-from quizapp import ratelimit, security, sqlite  # noqa: F401
+from quizapp import ratelimit, security, sqlite, transactions  # noqa: F401
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -65,7 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = shared_secret_key(Path(app.instance_path))
 
-    from quizapp.main.errors import IdConverter
+    from quizapp.ids import IdConverter
 
     # Before any blueprint adds its routes: every `<int:id>` is bounded to the key range.
     app.url_map.converters["int"] = IdConverter
@@ -74,8 +74,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
+    transactions.init_app(app)
 
-    from quizapp import auth, bank, classes, demo, main, practice, progress, quiz, reports, teach
+    from quizapp import auth, cli, enrolment, main, practice, progress, quiz, reports, teach
 
     for blueprint in (
         main.bp,
@@ -84,12 +85,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         progress.bp,
         practice.bp,
         teach.bp,
-        classes.bp,
+        enrolment.bp,
         reports.bp,
     ):
         app.register_blueprint(blueprint)
-    bank.init_app(app)
-    demo.init_app(app)
+    cli.init_app(app)
     security.init_app(app)
     main.init_app(app)
     return app

@@ -26,7 +26,7 @@ class Base(DeclarativeBase):
 
 
 # Objects stay loaded after a commit: a request may read in one transaction and write in the
-# next (see sqlite.read_phase) without reloading what it already has.
+# next (see transactions.read_phase) without reloading what it already has.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 csrf = CSRFProtect()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quizapp.extensions import db
+from quizapp.extensions import Base, db
 from quizapp.states import (
     Feedback,
     Format,
@@ -44,6 +44,13 @@ from quizapp.states import (
     Status,
     sql_in,
 )
+
+# db.Model is made at run time from Base (Flask-SQLAlchemy adds the table names and session);
+# a type checker cannot follow that, so it checks the models against Base.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 KINDS = ("who_said", "which_year", "which_rank", "number", "who_is")
 KIND_LABELS = {
@@ -85,7 +92,7 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who logs in: student, teacher or admin."""
 
     __table_args__ = (CheckConstraint(sql_in("role", Role), name="role"),)
@@ -108,7 +115,7 @@ class User(UserMixin, db.Model):
     enrollments: Mapped[list[Enrollment]] = relationship(back_populates="user")
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         """Disabled accounts cannot log in."""
         return self.active
 
@@ -137,7 +144,7 @@ class User(UserMixin, db.Model):
         return self.role in (Role.TEACHER, Role.ADMIN)
 
 
-class Article(db.Model):
+class Article(Model):
     """A news article a question bank is built from."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,27 +160,10 @@ class Article(db.Model):
     imported_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    people: Mapped[list[Person]] = relationship(
-        back_populates="article", cascade="all, delete-orphan"
-    )
     questions: Mapped[list[Question]] = relationship(back_populates="article")
 
 
-class Person(db.Model):
-    """Someone named in an article, with the aliases and role the article gives."""
-
-    __table_args__ = (UniqueConstraint("article_id", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    role: Mapped[str | None] = mapped_column(String(500))
-
-    article: Mapped[Article] = relationship(back_populates="people")
-
-
-class Question(db.Model):
+class Question(Model):
     """One question of the bank, keeping the sentence it came from."""
 
     __table_args__ = (
@@ -217,7 +207,7 @@ class Question(db.Model):
         return next((c.id for c in self.choices if c.is_correct), None)
 
 
-class Choice(db.Model):
+class Choice(Model):
     """One option of a multiple-choice question."""
 
     __table_args__ = (
@@ -245,7 +235,7 @@ class Choice(db.Model):
     question: Mapped[Question] = relationship(back_populates="choices")
 
 
-class Quiz(db.Model):
+class Quiz(Model):
     """A quiz: a fixed list of questions or a random draw, with its rules."""
 
     __table_args__ = (
@@ -293,7 +283,7 @@ class Quiz(db.Model):
     )
 
 
-class QuizQuestion(db.Model):
+class QuizQuestion(Model):
     """Membership of a question in a fixed-list quiz."""
 
     __table_args__ = (
@@ -311,7 +301,7 @@ class QuizQuestion(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class Classroom(db.Model):
+class Classroom(Model):
     """A teacher's class, joined by students with a code."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -325,7 +315,7 @@ class Classroom(db.Model):
     )
 
 
-class Enrollment(db.Model):
+class Enrollment(Model):
     """A student's membership of a class."""
 
     classroom_id: Mapped[int] = mapped_column(
@@ -340,7 +330,7 @@ class Enrollment(db.Model):
     user: Mapped[User] = relationship(back_populates="enrollments")
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A quiz set for a class."""
 
     quiz_id: Mapped[int] = mapped_column(
@@ -351,7 +341,7 @@ class Assignment(db.Model):
     )
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One student's go at a quiz; its draw is frozen in its responses."""
 
     __table_args__ = (
@@ -393,7 +383,8 @@ class Attempt(db.Model):
         """Whether the attempt's time had run out at `now`, submitted or not."""
         return self.deadline_at is not None and now >= self.deadline_at
 
-    @timed_out.inplace.expression
+    # mypy reads a hybrid_method in the class body as the bound method it gives instances.
+    @timed_out.inplace.expression  # type: ignore[attr-defined]
     @classmethod
     def _timed_out_sql(cls, now: datetime) -> ColumnElement[bool]:
         return and_(cls.deadline_at.is_not(None), cls.deadline_at <= now)
@@ -403,7 +394,7 @@ class Attempt(db.Model):
         """Whether answers to the attempt still count at `now`: not submitted, not timed out."""
         return self.submitted_at is None and not self.timed_out(now)
 
-    @is_running.inplace.expression
+    @is_running.inplace.expression  # type: ignore[attr-defined]
     @classmethod
     def _is_running_sql(cls, now: datetime) -> ColumnElement[bool]:
         return and_(cls.submitted_at.is_(None), not_(cls.timed_out(now)))
@@ -413,7 +404,7 @@ class Attempt(db.Model):
     )
 
 
-class Response(db.Model):
+class Response(Model):
     """A drawn question within an attempt and the student's answer to it."""
 
     __table_args__ = (
@@ -454,7 +445,7 @@ class Response(db.Model):
     )
 
 
-class GradeChange(db.Model):
+class GradeChange(Model):
     """A question's grading history: a corrected key (regrade) or one response's manual mark."""
 
     __table_args__ = (
@@ -484,7 +475,7 @@ class GradeChange(db.Model):
     user: Mapped[User | None] = relationship()
 
 
-class RateLimit(db.Model):
+class RateLimit(Model):
     """A rate-limit counter shared by every worker (Flask-Limiter's database storage)."""
 
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
@@ -493,7 +484,7 @@ class RateLimit(db.Model):
     expires_at: Mapped[float] = mapped_column(Float, index=True)
 
 
-class MemoryState(db.Model):
+class MemoryState(Model):
     """A student's spaced-repetition memory of one question (an FSRS card)."""
 
     user_id: Mapped[int] = mapped_column(
@@ -514,7 +505,7 @@ class MemoryState(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class Invitation(db.Model):
+class Invitation(Model):
     """A one-time code with which an imported student sets their first password."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -529,7 +520,7 @@ class Invitation(db.Model):
     user: Mapped[User] = relationship(foreign_keys=[user_id])
 
 
-class QuizOverride(db.Model):
+class QuizOverride(Model):
     """A student's accommodation on one quiz: extra time and extra attempts (Moodle's override)."""
 
     __table_args__ = (
@@ -551,7 +542,7 @@ class QuizOverride(db.Model):
     user: Mapped[User] = relationship()
 
 
-class UndoAction(db.Model):
+class UndoAction(Model):
     """What a destructive action removed, kept briefly so any worker can put it back."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

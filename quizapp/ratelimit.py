@@ -4,24 +4,32 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
+from typing import cast
 
 from limits.storage import Storage
-from sqlalchemy import case, delete, select
+from sqlalchemy import Table, case, delete, select
+from sqlalchemy.dialects.postgresql import Insert as PgInsert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from quizapp.extensions import db
 from quizapp.models import RateLimit
-from quizapp.sqlite import READ_ONLY
+from quizapp.transactions import READ_ONLY
 
-TABLE = RateLimit.__table__
-INSERTS = {"sqlite": sqlite_insert, "postgresql": pg_insert}
+# A mapped class's __table__ is its Table (typed as the wider FromClause).
+TABLE = cast(Table, RateLimit.__table__)
+INSERTS: dict[str, Callable[[Table], SqliteInsert | PgInsert]] = {
+    "sqlite": sqlite_insert,
+    "postgresql": pg_insert,
+}
 
 
 def _reader() -> Connection:
-    """A connection for reads: on SQLite it must not queue for the write lock (see sqlite.py)."""
+    """A connection for reads: on SQLite it must not queue for the write lock (sqlite.py)."""
     return db.engine.connect().execution_options(**{READ_ONLY: True})
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.sqlite import inserted
+from quizapp.transactions import inserted
 
 RETRIES = 20
 

@@ -30,7 +30,7 @@ def valid_zone(name: str | None) -> bool:
 
 def zone(name: str | None) -> tzinfo:
     """The zone with this name; UTC for none or an unknown one."""
-    if not valid_zone(name):
+    if name is None or not valid_zone(name):
         return UTC
     try:
         return ZoneInfo(name)

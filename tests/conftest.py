@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from quizapp import create_app, normalise_database_url
 from quizapp.auth.services import create_user
@@ -22,6 +25,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 POSTGRES_URL = normalise_database_url(
     os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 )
+# Transaction control the app or SQLAlchemy sends: not queries a docstring would count.
+TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I)
 TOKEN_RE = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
 )
@@ -43,6 +48,24 @@ def database_url() -> str | None:
     """The database the suite runs on: DATABASE_URL when set, else a SQLite file per test."""
     url = os.environ.get("DATABASE_URL")
     return normalise_database_url(url) if url else None
+
+
+@contextmanager
+def queries(app: Flask) -> Iterator[list[str]]:
+    """The SQL statements run inside the block (transaction control left out), in order."""
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        if not TRANSACTION_CONTROL.match(statement):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 @pytest.fixture(autouse=True)
@@ -113,6 +136,21 @@ def post_form(client: FlaskClient, url: str, data: dict, *, form_url: str | None
     """POST a form the way a browser does: with the token its page carries."""
     data = {"csrf_token": csrf_token(client, form_url or url), **data}
     return client.post(url, data=data, **kw)
+
+
+def post_multipart(client: FlaskClient, url: str, data: dict, *, form_url: str | None = None):
+    """POST a form with a file field as a browser does (multipart), with its page's token.
+
+    The body is encoded here, in memory: the test client would spool a body over 500 KB to a
+    temporary file it never closes (a ResourceWarning, an error in whichever test follows).
+    `(stream, filename)` values are files, as the test client takes them.
+    """
+    fields = {"csrf_token": csrf_token(client, form_url or url)}
+    for name, value in data.items():
+        is_file = isinstance(value, tuple)
+        fields[name] = FileStorage(value[0], filename=value[1]) if is_file else value
+    boundary, body = encode_multipart(fields)
+    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 def make_user(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, Classroom, Enrollment, MemoryState, User, utcnow
-from quizapp.quiz.services import start_attempt, submit
+from quizapp.quiz.attempts import start_attempt, submit
 from tests.factories import make_quiz
 
 ROLES = ["anonymous", "student", "other_student", "teacher", "other_teacher", "admin"]
@@ -38,7 +38,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "practice.session": ("/practice/", SIGNED_IN),
     "practice.feedback": ("/practice/{question}/feedback", (LOGIN, 200, 404, 404, 404, 404)),
     "progress.overview": ("/progress/", SIGNED_IN),
-    "classes.join": ("/classes/join", SIGNED_IN),
+    "enrolment.join": ("/classes/join", SIGNED_IN),
     "teach.dashboard": ("/teach/", TEACHING),
     "teach.import_page": ("/teach/articles/import", TEACHING),
     "teach.review": ("/teach/articles/{article}/review", TEACHERS_OBJECT),

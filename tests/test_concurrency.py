@@ -24,7 +24,7 @@ from sqlalchemy import func, select, text
 from quizapp.auth.services import hash_password
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response, User
-from quizapp.quiz.services import start_attempt
+from quizapp.quiz.attempts import start_attempt
 from tests.factories import make_quiz
 
 SECRET = "concurrency-test-secret"
@@ -88,8 +88,8 @@ def server(fresh_app, tmp_path):
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
+            with urllib.request.urlopen(base + "/healthz", timeout=1):
+                break
         except OSError:  # refused, reset or timed out while workers boot
             time.sleep(0.1)
     else:
@@ -98,6 +98,7 @@ def server(fresh_app, tmp_path):
     yield {"base": base, "app": app, "people": people, "answers": answers, "process": process}
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=15)
+    process.stderr.close()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

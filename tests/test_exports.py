@@ -7,7 +7,10 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from quizapp.extensions import db
+from quizapp.models import Quiz, User
 from tests.factories import make_quiz
 from tests.test_reports_factories import make_attempt, make_class, user
 
@@ -178,6 +181,10 @@ def test_csv_for_excel_starts_with_a_bom_and_plain_utf8_does_not(client, auth, s
 
 
 def test_xlsx_is_formatted_for_people_and_has_an_answers_sheet(client, auth, app, scores):
+    with app.app_context():
+        plus = db.session.scalar(select(User).where(User.username == "+1"))
+        plus.first_name, plus.last_name = "Priya", "Natarajan"
+        db.session.commit()
     auth.login("mrs_lee")
     data = client.get(f"/teach/reports/export.xlsx?quiz={scores['quiz']}&questions=1").data
     book = load_workbook(io.BytesIO(data))
@@ -189,24 +196,24 @@ def test_xlsx_is_formatted_for_people_and_has_an_answers_sheet(client, auth, app
     answers = book["Answers"]
     header = [cell.value for cell in answers[1]]
     with app.app_context():
-        from quizapp.extensions import db
-        from quizapp.models import Quiz
-
         prompts = [item.question.prompt for item in db.session.get(Quiz, scores["quiz"]).items]
     assert header == [
         "student",
+        "first name",
+        "last name",
         "attempt",
         f"Q1. {prompts[0]}",
         "Q1 mark",
         f"Q2. {prompts[1]}",
         "Q2 mark",
     ]
-    assert answers.freeze_panes == "C2" and answers.column_dimensions["C"].width == 40
+    assert answers.freeze_panes == "E2" and answers.column_dimensions["E"].width == 40
     rows = {row[0].value: row for row in answers.iter_rows(min_row=2)}
     plus = rows["'+1"]  # picked the right option for Q1, a wrong one for Q2
-    assert [c.value for c in plus[2:]] == ["1932", 1, "1928", 0]
-    assert plus[2].fill.fgColor.rgb.endswith("E3F5E9") and plus[4].fill.fgColor.rgb.endswith(
+    assert [c.value for c in plus[1:4]] == ["Priya", "Natarajan", 1]  # named as in Scores
+    assert [c.value for c in plus[4:]] == ["1932", 1, "1928", 0]
+    assert plus[4].fill.fgColor.rgb.endswith("E3F5E9") and plus[6].fill.fgColor.rgb.endswith(
         "FDE8E6"
     )
     bo = rows["bo"]  # still running, Q2 unanswered: no answer, no style, no mark
-    assert [c.value for c in bo[4:]] == [None, None] and bo[4].fill.fill_type is None
+    assert [c.value for c in bo[6:]] == [None, None] and bo[6].fill.fill_type is None

@@ -14,7 +14,7 @@ from quizapp.bank.interchange import BATCH
 from quizapp.extensions import db
 from quizapp.generate import generate
 from quizapp.models import Article, Question
-from tests.conftest import AuthActions, csrf_token, post_form
+from tests.conftest import AuthActions, csrf_token, post_form, post_multipart
 from tests.factories import make_article, make_quiz
 from tests.teach_support import ARTICLE, import_article
 from tests.test_quiz import start
@@ -149,12 +149,7 @@ def calm_text(size: int) -> str:
 
 def paste(client, title: str, body: str):
     """Post the import form as a browser does: multipart, since it has a file field."""
-    return post_form(
-        client,
-        "/teach/articles/import",
-        {"title": title, "body": body},
-        content_type="multipart/form-data",
-    )
+    return post_multipart(client, "/teach/articles/import", {"title": title, "body": body})
 
 
 def test_the_import_form_states_its_size_limit(client, teacher):

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import event, func, select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, Question, Response, utcnow
-from tests.conftest import csrf_token, post_form
+from quizapp.models import Attempt, Choice, Question, Quiz, Response, utcnow
+from tests.conftest import csrf_token, post_form, queries
 from tests.factories import make_question, make_quiz
 
 
@@ -337,19 +337,9 @@ def test_typed_answers(client, app, auth, typed, kind, answer, accepted, toleran
 
 def count_queries(app, func_, *args):
     """How many SQL statements a call runs."""
-    statements = []
-    with app.app_context():
-        engine = db.engine
-
-    def before(*args, **kwargs):
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
+    with queries(app) as seen:
         func_(*args)
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-    return len(statements)
+    return len(seen)
 
 
 def test_query_counts_do_not_grow_with_the_number_of_questions(client, app, auth):
@@ -444,3 +434,22 @@ def test_the_cited_passage_is_highlighted_only_after_the_answer_was_shown(client
     assert 'id="cited"' not in client.get(url).get_data(as_text=True)  # mid-quiz: no hint
     submit(client, attempt_id, {})
     assert 'id="cited"' in client.get(url).get_data(as_text=True)
+
+
+def test_the_quiz_page_loads_its_own_quiz_only(app, client, auth):
+    """The detail page summarises the quiz it shows, not every quiz on the list."""
+    shown = new_quiz(app)
+    for _ in range(5):
+        new_quiz(app)
+    auth.as_new()
+    loaded: list[int] = []
+
+    def record(target, context):  # type: ignore[no-untyped-def]
+        loaded.append(target.id)
+
+    event.listen(Quiz, "load", record)
+    try:
+        assert client.get(f"/quizzes/{shown['slug']}").status_code == 200
+    finally:
+        event.remove(Quiz, "load", record)
+    assert set(loaded) == {shown["id"]}

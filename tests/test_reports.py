@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import event
 
 from quizapp.extensions import db
+from quizapp.models import Classroom, Enrollment, Quiz
+from quizapp.reports.services import class_matrix, gradebook, item_statistics
+from tests.conftest import queries
 from tests.factories import make_quiz
 from tests.test_reports_factories import make_attempt, make_class, user
 
@@ -209,15 +211,9 @@ def test_item_statistics_use_a_bounded_number_of_queries(client, auth, app, item
     url = f"/teach/reports/quizzes/{item_quiz['id']}/items"
 
     def count_queries() -> int:
-        statements = []
-        with app.app_context():
-            listener = lambda *args: statements.append(args[2])  # noqa: E731
-            event.listen(db.engine, "before_cursor_execute", listener)
-            try:
-                assert client.get(url).status_code == 200
-            finally:
-                event.remove(db.engine, "before_cursor_execute", listener)
-        return len(statements)
+        with queries(app) as seen:
+            assert client.get(url).status_code == 200
+        return len(seen)
 
     before = count_queries()
     with app.app_context():
@@ -240,3 +236,33 @@ def test_export_refuses_ids_that_are_not_plain_numbers(client, auth, school, que
         assert client.get(f"/teach/reports/export.{ext}?{query}").status_code == 400
     gradebook = client.get(f"/teach/reports/quizzes/{school['quiz']}?class=%C2%B2")
     assert gradebook.status_code == 400
+
+
+NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+@pytest.mark.parametrize(
+    ("report", "argument", "claimed"),
+    [(gradebook, "quiz", 2), (class_matrix, "class", 5), (item_statistics, "quiz", 5)],
+)
+def test_reports_run_the_queries_their_docstrings_state(app, school, report, argument, claimed):
+    """The count a report's docstring states, whatever the number of students and attempts."""
+    assert f"{NUMBERS[claimed]} queries" in report.__doc__
+
+    def count() -> int:
+        with app.app_context():
+            model = Quiz if argument == "quiz" else Classroom
+            target = db.session.get(model, school[argument])
+            with queries(app) as seen:
+                assert report(target)
+        return len(seen)
+
+    assert count() == claimed
+    with app.app_context():
+        quiz = db.session.get(Quiz, school["quiz"])
+        klass = db.session.get(Classroom, school["class"])
+        for n in range(4):
+            student = user(f"extra{n}")
+            db.session.add(Enrollment(classroom_id=klass.id, user_id=student.id))
+            make_attempt(quiz=quiz, user=student, picks=[0, n % 2, None])
+    assert count() == claimed

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Article, Question
-from tests.conftest import post_form
+from tests.conftest import post_form, post_multipart
 from tests.teach_support import ARTICLE, article_id, import_article, question_ids
 
 
@@ -96,7 +96,7 @@ def test_uploading_a_text_file_imports_it(client, app, teacher):
 )
 def test_bad_uploads_are_refused_with_a_message(client, app, teacher, payload, message):
     data = {"title": "Bad", "upload": (io.BytesIO(payload), "bad.txt")}
-    response = post_form(client, "/teach/articles/import", data, content_type="multipart/form-data")
+    response = post_multipart(client, "/teach/articles/import", data)
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
     with app.app_context():

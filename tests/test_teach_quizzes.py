@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt, Choice, Enrollment, Quiz, QuizQuestion, utcnow
-from tests.conftest import post_form
+from tests.conftest import post_form, queries
 from tests.teach_support import (
     choice_question,
     create_class,
@@ -199,20 +199,8 @@ def test_teacher_removes_a_student_and_deletes_a_class(client, app, auth, teache
 
 def count_queries(app, client, url: str) -> int:
     """How many SQL statements one GET runs."""
-    from sqlalchemy import event
-
-    with app.app_context():
-        engine = db.engine
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with queries(app) as seen:
         assert client.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     return len(seen)
 
 

@@ -1,7 +1,7 @@
 """add the grading history (regrades, manual marks) and a response's manual mark
 
 Revision ID: 4676f5a8431e
-Revises: 5f2f219c3041
+Revises: fffdf0dcfb7d
 Create Date: 2026-12-02 15:25:12.852370
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '4676f5a8431e'
-down_revision = '5f2f219c3041'
+down_revision = 'fffdf0dcfb7d'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,6 @@
 
 from flask import Blueprint
 
-# cli_group=None: `flask create-user`, not `flask auth create-user`.
-bp = Blueprint("auth", __name__, url_prefix="/auth", cli_group=None)
+bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from quizapp.auth import account, cli, views  # noqa: E402,F401  (routes and commands register on import)
+from quizapp.auth import account, views  # noqa: E402,F401  (routes register on import)

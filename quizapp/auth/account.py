@@ -10,8 +10,8 @@ from quizapp.auth import bp
 from quizapp.auth.forms import AccountForm, InviteForm
 from quizapp.auth.invitations import open_invitation
 from quizapp.auth.services import hash_password, weak_password_message
-from quizapp.extensions import db
 from quizapp.models import utcnow
+from quizapp.transactions import transaction
 from quizapp.zones import valid_zone, zone_names
 
 
@@ -24,10 +24,10 @@ def account() -> str | Response | tuple[str, int]:
     if request.method == "GET":
         form.timezone.data = current_user.timezone or "UTC"
     if form.validate_on_submit():
-        current_user.first_name = (form.first_name.data or "").strip() or None
-        current_user.last_name = (form.last_name.data or "").strip() or None
-        current_user.timezone = form.timezone.data
-        db.session.commit()
+        with transaction():
+            current_user.first_name = (form.first_name.data or "").strip() or None
+            current_user.last_name = (form.last_name.data or "").strip() or None
+            current_user.timezone = form.timezone.data
         flash("Your settings are saved.", "success")
         return redirect(url_for("auth.account"))
     status = 400 if request.method == "POST" else 200
@@ -57,10 +57,10 @@ def invite() -> str | Response | tuple[str, int]:
             if weak:
                 form.password.errors.append(weak)
             else:
-                user.password_hash = hash_password(form.password.data)
-                invitation.used_at = utcnow()
-                remember_zone(user, request.form.get("tz"))
-                db.session.commit()
+                with transaction():
+                    user.password_hash = hash_password(form.password.data)
+                    invitation.used_at = utcnow()
+                    remember_zone(user, request.form.get("tz"))
                 session.clear()
                 login_user(user)
                 flash(f"Welcome, {user.display_name}! Your username is {user.username}.", "success")

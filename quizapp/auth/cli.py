@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.auth import bp
 from quizapp.auth.forms import USERNAME_RULE
 from quizapp.auth.services import create_user, is_common_password, weak_password_message
-from quizapp.extensions import db
 from quizapp.states import Role
+from quizapp.transactions import transaction
 
 MIN_PASSWORD = 8
 
 
-@bp.cli.command("create-user")
+@click.command("create-user")
 @click.argument("username")
 @click.option(
     "--role",
@@ -25,6 +25,7 @@ MIN_PASSWORD = 8
     show_default=True,
 )
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_appcontext
 def create_user_command(username: str, role: str, password_stdin: bool) -> None:
     """Create a user account; the password is prompted twice unless --password-stdin."""
     if password_stdin:
@@ -43,9 +44,8 @@ def create_user_command(username: str, role: str, password_stdin: bool) -> None:
             "The username must have 3 to 40 letters, digits, dots, dashes or underscores."
         )
     try:
-        user = create_user(username, password, role)
-        db.session.commit()
+        with transaction():
+            user = create_user(username, password, role)
     except IntegrityError:
-        db.session.rollback()
         raise click.ClickException(f"A user named {username!r} exists already.") from None
     click.echo(f"Created {user.role} {user.username!r}.")

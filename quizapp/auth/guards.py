@@ -7,6 +7,8 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, and_, or_, select
 from werkzeug.wrappers import Response
 
+from quizapp.actors import Actor, CommandLine
+from quizapp.errors import NotFound
 from quizapp.extensions import db, login_manager
 from quizapp.models import Article, Classroom, Question, Quiz, User
 from quizapp.states import Role
@@ -21,24 +23,24 @@ def teachers_only() -> Response | None:
     return None
 
 
-def sees_all(user: User | None) -> bool:
-    """Admins (and the command line, which has no user) see and may change everything."""
-    return user is None or user.role == Role.ADMIN
+def sees_all(actor: Actor) -> bool:
+    """Admins and the command line see and may change everything."""
+    return isinstance(actor, CommandLine) or actor.role == Role.ADMIN
 
 
 def owned_quiz(quiz_id: int, user: User) -> Quiz:
-    """The user's quiz (any quiz for an admin), else 404."""
-    quiz = db.get_or_404(Quiz, quiz_id)
-    if not sees_all(user) and quiz.owner_id != user.id:
-        abort(404)
+    """The user's quiz (any quiz for an admin), else NotFound."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or not (sees_all(user) or quiz.owner_id == user.id):
+        raise NotFound(f"quiz {quiz_id}")
     return quiz
 
 
 def owned_classroom(classroom_id: int, user: User) -> Classroom:
-    """The user's class (any class for an admin), else 404."""
-    classroom = db.get_or_404(Classroom, classroom_id)
-    if not sees_all(user) and classroom.teacher_id != user.id:
-        abort(404)
+    """The user's class (any class for an admin), else NotFound."""
+    classroom = db.session.get(Classroom, classroom_id)
+    if classroom is None or not (sees_all(user) or classroom.teacher_id == user.id):
+        raise NotFound(f"class {classroom_id}")
     return classroom
 
 

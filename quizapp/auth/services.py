@@ -9,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Classroom, Enrollment, User
+from quizapp.models import User
 from quizapp.states import Role
 
 # OWASP's argon2id profile: 19 MiB of memory, 2 passes, 1 lane.
@@ -32,7 +32,7 @@ def is_common_password(password: str) -> bool:
 
 
 # zxcvbn's score (0 to 4) an account needs: teachers and admins hold other people's data.
-MIN_SCORE = {Role.STUDENT: 2, Role.TEACHER: 3, Role.ADMIN: 3}
+MIN_SCORE: dict[str, int] = {Role.STUDENT: 2, Role.TEACHER: 3, Role.ADMIN: 3}
 ZXCVBN_MAX = 72  # zxcvbn refuses longer input; a longer password is at least as strong as this
 
 
@@ -72,6 +72,11 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == normalise_username(username)))
 
 
+def user_by_session(token: str) -> User | None:
+    """The active user whose current session token this is."""
+    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+
+
 def create_user(username: str, password: str, role: str = Role.STUDENT) -> User:
     """Add a user (the caller commits; a duplicate raises IntegrityError on flush)."""
     user = User(
@@ -80,14 +85,3 @@ def create_user(username: str, password: str, role: str = Role.STUDENT) -> User:
     db.session.add(user)
     db.session.flush()
     return user
-
-
-def classroom_by_code(code: str) -> Classroom | None:
-    """The class with this join code (codes are case-insensitive)."""
-    return db.session.scalar(select(Classroom).where(Classroom.join_code == code.strip().upper()))
-
-
-def enroll(user: User, classroom: Classroom) -> None:
-    """Put a student in a class (a duplicate raises IntegrityError on flush)."""
-    db.session.add(Enrollment(user_id=user.id, classroom_id=classroom.id))
-    db.session.flush()

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from flask import flash, g, redirect, render_template, request, session, url_for
 from flask_limiter import RouteLimit
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
@@ -18,25 +17,23 @@ from quizapp.auth import bp, throttle
 from quizapp.auth.account import remember_zone
 from quizapp.auth.forms import LoginForm, LogoutForm, RegisterForm
 from quizapp.auth.services import (
-    classroom_by_code,
     create_user,
-    enroll,
     find_user,
+    user_by_session,
     verify_password,
 )
 from quizapp.auth.throttle import config_limit
-from quizapp.extensions import db, limiter, login_manager
+from quizapp.enrolment.services import classroom_by_code, enroll
+from quizapp.extensions import limiter, login_manager
 from quizapp.models import User
-from quizapp.sqlite import read_phase
+from quizapp.transactions import read_phase, transaction, writes
 
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
     """Find the user whose current session token is in the cookie."""
     with read_phase():
-        return db.session.scalar(
-            select(User).where(User.session_token == token, User.active.is_(True))
-        )
+        return user_by_session(token)
 
 
 # Browsers drop tabs and newlines anywhere in a URL, trim leading and trailing controls and
@@ -79,7 +76,7 @@ def _start_session(user: User) -> None:
     deduct_when=throttle.wrong_join_code,
     error_message=throttle.too_many_codes("JOIN_LIMIT_PER_ADDRESS"),
 )
-def register() -> str | Response:
+def register() -> Response | tuple[str, int]:
     """Let a student create an account, optionally joining a class."""
     form = RegisterForm()
     if form.validate_on_submit():
@@ -94,13 +91,12 @@ def register() -> str | Response:
                 )
         if not form.errors:
             try:
-                user = create_user(form.username.data, form.password.data)
-                remember_zone(user, request.form.get("tz"))
-                if classroom is not None:
-                    enroll(user, classroom)
-                db.session.commit()
+                with transaction():
+                    user = create_user(form.username.data, form.password.data)
+                    remember_zone(user, request.form.get("tz"))
+                    if classroom is not None:
+                        enroll(user, classroom)
             except IntegrityError:
-                db.session.rollback()
                 form.username.errors.append("This username is taken. Choose another.")
             else:
                 _start_session(user)
@@ -134,7 +130,7 @@ def _login_limit(
 @_login_limit(
     "LOGIN_LIMIT_PER_ACCOUNT_ADDRESS", throttle.login_browser_key, throttle.is_unknown_browser
 )
-def login() -> str | Response:
+def login() -> Response | tuple[str, int]:
     """Log in with a username and password."""
     form = LoginForm()
     if form.validate_on_submit():
@@ -144,8 +140,8 @@ def login() -> str | Response:
             user = find_user(form.username.data)
         if verify_password(user, form.password.data) and user is not None and user.active:
             if user.timezone is None:
-                remember_zone(user, request.form.get("tz"))
-                db.session.commit()
+                with transaction():
+                    remember_zone(user, request.form.get("tz"))
             _start_session(user)
             flash(f"Logged in as {user.username}.", "success")
             # Teachers start where their work is; students on their quiz list.
@@ -160,6 +156,7 @@ def login() -> str | Response:
 
 @bp.post("/logout")
 @login_required
+@writes
 def logout() -> Response:
     """Log out, ending every session of this account for good."""
     if not LogoutForm().validate_on_submit():
@@ -167,7 +164,6 @@ def logout() -> Response:
         return redirect(url_for("main.index"))
     # A copied cookie stops working once the token it names is gone.
     current_user.end_sessions()
-    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
+from quizapp.actors import COMMAND_LINE
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.bank.services import article_quiz, import_article
-from quizapp.extensions import db
 from quizapp.generate import generate
 from quizapp.sources import ExtractedArticle, SourceError, extract, fetch_url
 from quizapp.sources.fetch import allowed_hosts
+from quizapp.transactions import transaction
 
 
 def read_article(path: Path) -> str:
@@ -53,23 +55,26 @@ def import_seeds(echo=click.echo) -> None:
     seeds = sorted(Path(current_app.config["SEEDS_DIR"]).glob("*.txt"))
     for path in seeds:
         meta = seed_metadata(path)
-        result = import_article(
-            read_article(path),
-            title=meta["title"],
-            source_url=meta.get("source_url"),
-            published_on=date.fromisoformat(meta["published"]) if meta.get("published") else None,
-            origin=f"seed:{path.name}",
-            publish=True,
-        )
-        if result.created:
-            quiz = article_quiz(result.article)
-            echo(
-                f"Imported {path.name}: {len(result.article.questions)} questions,"
-                f" quiz {quiz.slug!r} of {len(quiz.items)}."
+        with transaction():
+            result = import_article(
+                read_article(path),
+                title=meta["title"],
+                source_url=meta.get("source_url"),
+                published_on=date.fromisoformat(meta["published"])
+                if meta.get("published")
+                else None,
+                origin=f"seed:{path.name}",
+                author=COMMAND_LINE,
+                publish=True,
             )
-        else:
-            echo(f"Already imported: {path.name}.")
-        db.session.commit()
+            if result.created:
+                quiz = article_quiz(result.article)
+                echo(
+                    f"Imported {path.name}: {len(result.article.questions)} questions,"
+                    f" quiz {quiz.slug!r} of {len(quiz.items)}."
+                )
+            else:
+                echo(f"Already imported: {path.name}.")
 
 
 NEXT_STEPS = """
@@ -119,15 +124,19 @@ def import_article_command(
 ) -> None:
     """Store an article (text, HTML, PDF, Word or a web page) and its questions (idempotent)."""
     source = read_source(path, source_url)
-    result = import_article(
-        source.text,
-        title=title or source.title or (seed_metadata(path)["title"] if path else source_url),
-        source_url=source.source_url,
-        published_on=published.date() if published else source.published,
-        origin=source.source_url or f"file:{path.name}",
-        publish=publish,
-    )
-    db.session.commit()
+    with transaction():
+        result = import_article(
+            source.text,
+            title=title
+            or source.title
+            or (seed_metadata(path)["title"] if path else source_url)
+            or "",
+            source_url=source.source_url,
+            published_on=published.date() if published else source.published,
+            origin=source.source_url or f"file:{path.name if path else ''}",
+            author=COMMAND_LINE,
+            publish=publish,
+        )
     article = result.article
     if not result.created:
         click.echo(
@@ -152,7 +161,7 @@ def import_article_command(
 def generate_command(path: Path | None, url: str | None, as_json: bool) -> None:
     """Print the questions generated from an article, without touching the database."""
     result = generate(read_source(path, url).text)
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "kind": q.kind,
             "prompt": q.prompt,
@@ -198,7 +207,7 @@ def bank_group() -> None:
 @with_appcontext
 def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
     """Write the published questions of the bank (and the drafts with --include-drafts)."""
-    output.write(export_text(fmt, bank_questions(), include_drafts=include_drafts))
+    output.write(export_text(fmt, bank_questions(COMMAND_LINE), include_drafts=include_drafts))
 
 
 @bank_group.command("import")
@@ -207,18 +216,14 @@ def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
 def bank_import_command(path: Path) -> None:
     """Import questions as drafts from a .json, .gift/.txt or Moodle .xml file: all or none."""
     try:
-        report = import_bank(path.name, path.read_bytes(), author=None)
+        with transaction():
+            report = import_bank(path.name, path.read_bytes(), author=COMMAND_LINE)
     except InterchangeError as error:
-        db.session.rollback()
         for message in error.errors:
             click.echo(message, err=True)
         raise click.ClickException(
             f"Nothing imported: {len(error.errors)} problem(s) in {path.name}."
         ) from None
-    db.session.commit()
     for message in report.skipped:
         click.echo(f"Skipped {message}")
     click.echo(f"Imported {report.created} question(s) as drafts; skipped {len(report.skipped)}.")
-
-
-COMMANDS = [setup_command, import_article_command, generate_command, bank_group]

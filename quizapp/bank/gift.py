@@ -298,10 +298,10 @@ def _read_block(block: str, data: dict[str, Any]) -> str | None:
             format=Format.TEXT, answer=texts[0], accepted=texts[1:], choices=[], tolerance=0
         )
         return None
-    right = [t for ok, t in answers if ok]
-    if len(right) != 1:
-        return f"a multiple-choice question needs exactly one right answer (found {len(right)})"
-    data.update(format=Format.CHOICE, answer=right[0], accepted=[], tolerance=0)
+    keys = [t for ok, t in answers if ok]
+    if len(keys) != 1:
+        return f"a multiple-choice question needs exactly one right answer (found {len(keys)})"
+    data.update(format=Format.CHOICE, answer=keys[0], accepted=[], tolerance=0)
     data["choices"] = [t for _, t in answers]
     return None
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select, tuple_
 from sqlalchemy.orm import selectinload
 
+from quizapp.actors import Actor
 from quizapp.auth.guards import editable_by, sees_all
 from quizapp.bank import gift, moodle
 from quizapp.bank.gift import Entry
@@ -42,13 +43,13 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def bank_questions(visible_to: User | None = None) -> list[Question]:
-    """Every question with its choices and article, loaded in a bounded number of queries.
+def bank_questions(visible_to: Actor) -> list[Question]:
+    """The questions an actor may export, with choices and articles, in bounded queries.
 
-    With `visible_to`, a teacher gets the published bank plus their own drafts (admins: all).
+    A teacher gets the published bank plus their own drafts; admins and the command line, all.
     """
     query = select(Question).options(selectinload(Question.choices), selectinload(Question.article))
-    if visible_to is not None and not sees_all(visible_to):
+    if isinstance(visible_to, User) and not sees_all(visible_to):
         query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(visible_to)))
     return list(db.session.scalars(query.order_by(Question.id)))
 
@@ -231,7 +232,7 @@ def _as_text(value: Any) -> str:
 
 
 def spec_of(
-    data: dict[str, Any], article: Article | None = None, author: User | None = None
+    data: dict[str, Any], article: Article | None = None, author: Actor | None = None
 ) -> QuestionSpec:
     """The question a validated item of the JSON form describes, as a draft."""
     span = data.get("span") if article is not None else None
@@ -252,7 +253,7 @@ def spec_of(
     )
 
 
-def import_bank(filename: str, data: bytes, *, author: User | None) -> ImportReport:
+def import_bank(filename: str, data: bytes, *, author: Actor) -> ImportReport:
     """Validate the whole file, then store every question as a draft (the caller commits).
 
     Raises InterchangeError listing every bad question, before anything is added. Duplicates
@@ -346,7 +347,7 @@ def _existing_keys(
 
 
 def _question_row(
-    data: dict[str, Any], article: Article | None, author: User | None
+    data: dict[str, Any], article: Article | None, author: Actor
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The column values of a draft question from validated data, and its choices' values."""
     spec = spec_of(data, article, author)

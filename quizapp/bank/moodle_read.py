@@ -216,10 +216,10 @@ def _cloze(element: Any, data: dict[str, Any], fmt: str) -> str | Skipped | None
             text = text[weight.end() :]
         text = html.unescape(_unescape(text.removeprefix("=") if not weight else text)).strip()
         options.append((right, text, html_to_text(_unescape("#".join(feedback)))))
-    right = [(text, feedback) for ok, text, feedback in options if ok]
-    if len(right) != 1:
-        return f"the gap needs exactly one right answer (found {len(right)})"
-    data.update(format=Format.CHOICE, answer=right[0][0], explanation=right[0][1])
+    keys = [(text, feedback) for ok, text, feedback in options if ok]
+    if len(keys) != 1:
+        return f"the gap needs exactly one right answer (found {len(keys)})"
+    data.update(format=Format.CHOICE, answer=keys[0][0], explanation=keys[0][1])
     data["choices"] = [text for _, text, _ in options]
     return None
 

@@ -1,4 +1,4 @@
-"""Store articles with their people and generated questions."""
+"""Store articles with their generated questions."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from quizapp.actors import Actor
+from quizapp.auth.guards import sees_all
 from quizapp.bank.flags import flag_text
 from quizapp.bank.spec import QuestionSpec
 from quizapp.extensions import db
 from quizapp.generate import DraftQuestion, GeneratedArticle, generate
-from quizapp.models import Article, Person, Question, Quiz, QuizQuestion, User
+from quizapp.models import Article, Question, Quiz, QuizQuestion
 from quizapp.quiz.assembly import balanced, item_of
 from quizapp.slugs import add_quiz, slugify
-from quizapp.sqlite import read_phase, write_phase
-from quizapp.states import Format, Role, Status
+from quizapp.states import Format, Status
+from quizapp.transactions import read_phase, write_phase
 
 # The ready-made quiz of a seed article: long enough to cover every kind, short enough to take.
 ARTICLE_QUIZ_SIZE = 15
@@ -49,7 +51,7 @@ def import_article(
     source_url: str | None = None,
     published_on: date | None = None,
     origin: str | None = None,
-    author: User | None = None,
+    author: Actor,
     publish: bool = False,
 ) -> ImportResult:
     """Store an article and its generated questions, once per distinct text.
@@ -71,7 +73,7 @@ def import_article(
         body=body,
         checksum=digest,
         origin=origin or source_url,
-        imported_by_id=author.id if author else None,
+        imported_by_id=author.id,
     )
     try:
         with write_phase():
@@ -87,16 +89,12 @@ def import_article(
 
 
 def _store(
-    article: Article, generated: GeneratedArticle, *, author: User | None, publish: bool
+    article: Article, generated: GeneratedArticle, *, author: Actor, publish: bool
 ) -> Article | None:
-    """Write the article, its people and its questions; return the version it replaces."""
+    """Write the article and its questions; return the version it replaces."""
     db.session.add(article)
     db.session.flush()
     replaced = _replace_previous_version(article, author)
-    for person in generated.people:
-        article.people.append(
-            Person(name=person.name, aliases=list(person.aliases), role=person.role)
-        )
     status = Status.PUBLISHED if publish else Status.DRAFT
     for draft in generated.questions:
         spec = spec_of_draft(draft, article=article, status=status)
@@ -108,7 +106,7 @@ def _store(
     return replaced
 
 
-def _replace_previous_version(article: Article, author: User | None) -> Article | None:
+def _replace_previous_version(article: Article, author: Actor) -> Article | None:
     """Flag the questions of an older text from the same origin instead of keeping them silently.
 
     A teacher replaces only their own imports (a URL is no proof of ownership); the command
@@ -121,7 +119,7 @@ def _replace_previous_version(article: Article, author: User | None) -> Article 
         Article.id != article.id,
         Article.replaced_by_id.is_(None),
     )
-    if author is not None and author.role != Role.ADMIN:
+    if not sees_all(author):
         query = query.where(Article.imported_by_id == author.id)
     previous = db.session.scalar(query.order_by(Article.id.desc()).limit(1))
     if previous is None:

@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 
 from quizapp.bank.cli import base_url, import_seeds
 from quizapp.demo.services import TEACHER, build_demo, seed_quiz
-from quizapp.extensions import db
+from quizapp.transactions import transaction
 
 
 @click.command("demo")
@@ -27,10 +27,10 @@ def demo_command(yes: bool) -> None:
         quiz = seed_quiz()
     if quiz is None:
         raise click.ClickException("No seed quiz: run `flask --app quizapp setup` first.")
-    result = build_demo(quiz)
-    db.session.commit()
+    with transaction():
+        result = build_demo(quiz)
     url = base_url()
-    if result.created:
+    if result.created and result.classroom and result.quiz:
         click.echo(
             f"Demo ready: class “{result.classroom.name}” (join code {result.classroom.join_code}) "
             f"with {result.students} students and {result.attempts} attempts at "

@@ -123,7 +123,7 @@ def _students(rng: random.Random) -> list[User]:
     fake = Faker(["en_GB", "en_US", "fr_FR", "es_ES", "de_DE"])
     fake.seed_instance(SEED)
     taken: set[str] = set(db.session.scalars(select(User.username)))
-    students = []
+    students: list[User] = []
     while len(students) < STUDENTS:
         first, last = fake.first_name(), fake.last_name()
         username = f"{_ascii(first)}.{_ascii(last)}"[:40]

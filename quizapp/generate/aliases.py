@@ -60,9 +60,10 @@ class AliasFinder:
         node, ends = self.trie, []
         i = at
         while i < end:
-            node = node.get(text[i])
-            if node is None:
+            child = node.get(text[i])
+            if child is None:
                 break
+            node = child
             i += 1
             if _END in node:
                 ends.append(i)

@@ -123,7 +123,7 @@ def _needs_context(norm: str, lo: int, hi: int) -> bool:
     if _PRONOUN_START.match(norm, lo, hi):
         return True
     do_so = _DO_SO.search(norm, lo, hi)
-    return bool(do_so) and "," not in norm[lo : do_so.start()]
+    return do_so is not None and "," not in norm[lo : do_so.start()]
 
 
 def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:

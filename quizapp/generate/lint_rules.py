@@ -186,11 +186,8 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     if q.kind in ("who_said", "who_is"):
         return None
     body = body_of(q)
-    at = (
-        body.find(BLANK)
-        if is_cloze(q.prompt)
-        else (_WH_RE.search(body) or re.search("$", body)).start()
-    )
+    wh = None if is_cloze(q.prompt) else _WH_RE.search(body)
+    at = body.find(BLANK) if is_cloze(q.prompt) else (wh.start() if wh else len(body))
     left = body[:at]
     if left.count("“") > left.count("”") or left.count('"') % 2:
         return "GEN_QUOTE: the fact sits inside a quotation"

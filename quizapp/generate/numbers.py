@@ -117,7 +117,7 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         value = float(raw.replace(",", ""))
         answer = f"{raw}%"
         rep = "what percentage"
-        accepted = (raw, f"{raw} percent", f"{raw} per cent")
+        accepted: tuple[str, ...] = (raw, f"{raw} percent", f"{raw} per cent")
         pool_fn = lambda rng: _percent_pool(value, raw, percents, rng)  # noqa: E731
     elif m.group("money"):
         raw, cur, scale = m.group("money"), m.group("cur"), m.group("mscale")

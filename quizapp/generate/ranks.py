@@ -154,7 +154,7 @@ def _questions(
     which = "Which" if label in np.split() else f"Which {label}"
     prompt = f"{which} is {poss_raw} {rank_raw} {np_raw}?"
     explanation = article_says(source)
-    out = []
+    out: list[DraftQuestion | None] = []
     q = assemble(
         digest=art.digest,
         kind="which_rank",

@@ -238,7 +238,7 @@ def _single_closes(norm: str, i: int, start: int, end: int) -> bool:
         return True
     # "the villagers' shop": a plural possessive, unless a speaker follows ("…' she said").
     m = _CLOSE_NEXT_WORD.match(norm, i + 1, end)
-    return bool(m) and (m.group(1)[0].isupper() or m.group(1).lower() in _AFTER_CLOSE_WORDS)
+    return m is not None and (m.group(1)[0].isupper() or m.group(1).lower() in _AFTER_CLOSE_WORDS)
 
 
 def find_single_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex as re
@@ -172,7 +173,7 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         explanation = f"The article introduces {person.name} as {role}."
         n_roles, n_names = (min(len(d), MAX_DISTRACTORS) for d in (distractors, names))
         conf = 0.85 if n_roles >= MAX_DISTRACTORS else 0.7
-        asks = [
+        asks: list[tuple[Callable[..., DraftQuestion | None], tuple]] = [
             (_ask_role, (art, person, role, distractors, source, span, explanation, conf)),
         ]
         if askable and names:

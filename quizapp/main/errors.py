@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Flask, current_app, g, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
-from werkzeug.routing import IntegerConverter
 
-from quizapp.extensions import db
-from quizapp.ids import MAX_INT
+from quizapp.errors import NotFound
+from quizapp.transactions import abandon
 
 MESSAGES = {
     400: "The request could not be understood. Go back, check the form and try again.",
@@ -26,14 +25,6 @@ MESSAGES = {
 }
 
 
-class IdConverter(IntegerConverter):
-    """`<int:…>` in URLs: ids beyond the database's 32-bit keys are simply not found."""
-
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002  (werkzeug's signature)
-        kwargs.setdefault("max", MAX_INT)
-        super().__init__(map, *args, **kwargs)
-
-
 def register(app: Flask) -> None:
     """Attach the request id and the error handlers to the app."""
 
@@ -42,24 +33,29 @@ def register(app: Flask) -> None:
         g.request_id = request.headers.get("X-Request-Id", "")[:64] or uuid.uuid4().hex
 
     @app.after_request
-    def _echo_request_id(response):  # type: ignore[no-untyped-def]
+    def _echo_request_id(response: Response) -> Response:
         response.headers["X-Request-Id"] = g.get("request_id", "")
         return response
 
     @app.errorhandler(DataError)
     @app.errorhandler(OverflowError)
-    def _out_of_range(error: Exception):  # type: ignore[no-untyped-def]
+    def _out_of_range(error: Exception) -> tuple[str, int]:
         # A number too large for the database's integer columns (e.g. ?quiz=10**20).
-        db.session.rollback()
+        abandon()
         return render_error(400, "A number in the request is out of range.")
 
+    @app.errorhandler(NotFound)
+    def _not_found(error: NotFound):
+        # A service found no such record, or none this visitor may see: the same 404.
+        return render_error(404, MESSAGES[404])
+
     @app.errorhandler(CSRFError)
-    def _csrf(error: CSRFError):  # type: ignore[no-untyped-def]
+    def _csrf(error: CSRFError) -> tuple[str, int]:
         message = "Your form expired or was not sent from this site. Reload the page and try again."
         return render_error(400, message)
 
     @app.errorhandler(HTTPException)
-    def _http(error: HTTPException):  # type: ignore[no-untyped-def]
+    def _http(error: HTTPException) -> tuple[str, int]:
         code = error.code or 500
         if code >= 500:
             return _server_error(error)
@@ -71,11 +67,12 @@ def register(app: Flask) -> None:
             custom = error.description != type(error).description
         if code == 413 and not custom:
             return render_error(413, _too_large())
-        return render_error(code, error.description if custom else MESSAGES.get(code, ""))
+        description = error.description if custom else None
+        return render_error(code, description or MESSAGES.get(code, ""))
 
     @app.errorhandler(Exception)
-    def _server_error(error: Exception):  # type: ignore[no-untyped-def]
-        db.session.rollback()
+    def _server_error(error: Exception) -> tuple[str, int]:
+        abandon()
         if isinstance(error, HTTPException) and error.code == 503:
             return render_error(503, MESSAGES[503])
         original = getattr(error, "original_exception", None) or error

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from flask_login import current_user
 from markupsafe import Markup, escape
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Row, exists, func, or_, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
+from quizapp.errors import NotFound
 from quizapp.extensions import db
-from quizapp.models import Attempt, MemoryState, Question, Quiz, Response, utcnow
+from quizapp.models import Article, Attempt, MemoryState, Question, Quiz, Response, utcnow
 from quizapp.quiz.visibility import feedback_waits, key_hidden
+from quizapp.states import Status
+from quizapp.transactions import abandon
 
 
 def article_paragraphs(body: str) -> list[tuple[int, str]]:
@@ -78,3 +82,54 @@ def may_see_answer(question_id: int) -> bool:
         )
     )
     return shown is not None
+
+
+def current_articles() -> list[Row[tuple[Article, int]]]:
+    """Articles not replaced by a newer version, newest first, with their published questions."""
+    counts = (
+        select(Question.article_id, func.count().label("n"))
+        .where(Question.status == Status.PUBLISHED)
+        .group_by(Question.article_id)
+        .subquery()
+    )
+    return list(
+        db.session.execute(
+            select(Article, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.article_id == Article.id)
+            .where(Article.replaced_by_id.is_(None))
+            .order_by(Article.created_at.desc(), Article.id.desc())
+        ).all()
+    )
+
+
+def article_by_id(article_id: int) -> Article:
+    """An article, else NotFound."""
+    article = db.session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"article {article_id}")
+    return article
+
+
+def cited_span(article: Article, question_id: int | None) -> tuple[int, int] | None:
+    """The passage of the article a question cites, when the visitor may see that answer."""
+    if question_id is None or not may_see_answer(question_id):
+        return None
+    question = db.session.get(Question, question_id)
+    if (
+        question
+        and question.article_id == article.id
+        and question.span_start is not None
+        and question.span_end is not None
+    ):
+        return (question.span_start, question.span_end)
+    return None
+
+
+def database_answers() -> bool:
+    """Whether the database answers a trivial query."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        abandon()  # the failed connection goes back to the pool clean
+        return False
+    return True

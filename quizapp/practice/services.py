@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
+from typing import cast
 
 from fsrs import Card, Rating, Scheduler
+from fsrs.card import CardDict
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
@@ -104,10 +106,16 @@ def review(user_id: int, question: Question, choice: Choice, now: datetime) -> M
                 db.session.flush()
         except IntegrityError:
             # Another tab created it first: use that one.
-            state = db.session.get(MemoryState, (user_id, question.id), populate_existing=True)
+            state = db.session.scalars(
+                select(MemoryState)
+                .where(MemoryState.user_id == user_id, MemoryState.question_id == question.id)
+                .execution_options(populate_existing=True)
+            ).one()
     rating = Rating.Good if choice.is_correct else Rating.Again
-    card, _log = scheduler.review_card(Card.from_dict(state.card), rating, review_datetime=now)
-    state.card = card.to_dict()
+    card, _log = scheduler.review_card(
+        Card.from_dict(cast(CardDict, state.card)), rating, review_datetime=now
+    )
+    state.card = dict(card.to_dict())
     state.due_at = card.due
     state.reviews = (state.reviews or 0) + 1
     state.lapses = (state.lapses or 0) + (0 if choice.is_correct else 1)

@@ -6,7 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.practice import bp
 from quizapp.practice.services import (
@@ -18,6 +17,7 @@ from quizapp.practice.services import (
 )
 from quizapp.progress.services import practice_outlook
 from quizapp.quiz.visibility import key_hidden
+from quizapp.transactions import writes
 
 
 @bp.get("/")
@@ -36,6 +36,7 @@ def session() -> str:
 
 @bp.post("/<int:question_id>")
 @login_required
+@writes
 def answer(question_id: int) -> Response:
     """Check a practice answer, update the memory state and show feedback."""
     hidden = key_hidden(current_user, utcnow())
@@ -46,7 +47,6 @@ def answer(question_id: int) -> Response:
         flash("Choose one of the options before checking.", "error")
         return redirect(url_for("practice.session"))
     review(current_user.id, question, choice, utcnow())
-    db.session.commit()
     return redirect(url_for("practice.feedback", question_id=question.id))
 
 

@@ -15,7 +15,7 @@ from quizapp.progress.services import (
     most_missed,
     practice_outlook,
 )
-from quizapp.quiz.services import close_expired
+from quizapp.quiz.attempts import close_expired
 from quizapp.quiz.visibility import key_hidden
 
 

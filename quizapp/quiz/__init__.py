@@ -2,9 +2,6 @@
 
 from flask import Blueprint
 
-# cli_group=None: `flask close-expired`, not `flask quiz close-expired`.
-bp = Blueprint("quiz", __name__, cli_group=None)
+bp = Blueprint("quiz", __name__)
 
-from quizapp.quiz import cli, paging, views  # noqa: E402,F401  (routes register on import)
-
-bp.cli.add_command(cli.close_expired_command)
+from quizapp.quiz import paging, views  # noqa: E402,F401  (routes register on import)

@@ -18,12 +18,17 @@ from quizapp.states import Format
 class Gradable(Protocol):
     """What a checker reads of a question: a Question, or the plain rows attempts grade with."""
 
-    kind: str
-    format: str
-    answer: str
-    accepted: list[str]
-    tolerance: int
-
+    # Read-only: a checker never writes, and a regrade's frozen Key must fit too.
+    @property
+    def kind(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+    @property
+    def accepted(self) -> list[str]: ...
+    @property
+    def tolerance(self) -> int: ...
     @property
     def correct_choice_id(self) -> int | None: ...
 

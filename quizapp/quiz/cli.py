@@ -3,7 +3,7 @@
 import click
 from flask.cli import with_appcontext
 
-from quizapp.quiz.services import close_expired
+from quizapp.quiz.attempts import close_expired
 
 
 @click.command("close-expired")

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.services import (
-    QuizError,
-    apply,
-    check_open,
-    grade_answers,
-    load_own_attempt,
-    lock_attempt,
-    take_items,
-)
-from quizapp.quiz.taking import REVIEW, flag_one, redirect_target, set_flags
+from quizapp.quiz.attempts import load_own_attempt, lock_attempt
+from quizapp.quiz.errors import QuizError
+from quizapp.quiz.grading import apply, check_open, grade_answers
+from quizapp.quiz.taking import REVIEW, flag_one, redirect_target, set_flags, take_items
 from quizapp.quiz.views import posted_answers
-from quizapp.sqlite import read_phase
+from quizapp.transactions import read_phase, transaction
 
 
 @bp.post("/attempts/<int:attempt_id>/save")
@@ -29,16 +22,15 @@ from quizapp.sqlite import read_phase
 def save_page(attempt_id: int) -> WerkzeugResponse:
     """Save a page's answers and review flags (never a score), then go where its button said."""
     try:
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            changes = grade_answers(attempt, posted_answers(), utcnow())
-        lock_attempt(attempt)
-        check_open(attempt, utcnow())
-        apply(changes)
-        set_flags(attempt.id, request.form.getlist("shown"), request.form.getlist("flag"))
-        db.session.commit()
+        with transaction():
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user)
+                changes = grade_answers(attempt, posted_answers(), utcnow())
+            lock_attempt(attempt)
+            check_open(attempt, utcnow())
+            apply(changes)
+            set_flags(attempt.id, request.form.getlist("shown"), request.form.getlist("flag"))
     except QuizError as error:
-        db.session.rollback()
         flash(error.message, "error")
         # 409: the attempt is over (time up or submitted); its result is what is left to see.
         endpoint = "quiz.result" if error.status == 409 else "quiz.take"
@@ -55,16 +47,15 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     """Flag or unflag one question for review (called by quiz.js); answers JSON."""
     question = parse_id(request.form.get("question", ""))
     try:
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-        lock_attempt(attempt)
-        check_open(attempt, utcnow())
-        wanted = request.form.get("flagged") == "1"
-        if question is None or not flag_one(attempt.id, question, wanted):
-            raise QuizError("That question is not part of this attempt.")
-        db.session.commit()
+        with transaction():
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user)
+            lock_attempt(attempt)
+            check_open(attempt, utcnow())
+            wanted = request.form.get("flagged") == "1"
+            if question is None or not flag_one(attempt.id, question, wanted):
+                raise QuizError("That question is not part of this attempt.")
     except QuizError as error:
-        db.session.rollback()
         return jsonify(saved=False, error=error.message), error.status
     return jsonify(saved=True, flagged=wanted), 200
 
@@ -73,7 +64,7 @@ def flag(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 @login_required
 def review(attempt_id: int) -> str | WerkzeugResponse:
     """Before the final submit: every question answered, blank or flagged, and the time left."""
-    attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+    attempt = load_own_attempt(attempt_id, current_user)
     if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)

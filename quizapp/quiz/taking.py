@@ -1,15 +1,80 @@
-"""Paged taking: which question a page shows, review flags and the blanks before submitting."""
+"""The take page's data: its questions without keys, the page shown, flags, blanks before submit."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, cast
+
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult
 
 from quizapp.extensions import db
 from quizapp.ids import parse_ids
-from quizapp.models import Response
-from quizapp.quiz.services import TakeItem
+from quizapp.models import Attempt, Choice, Question, Response
+from quizapp.quiz.checkers import answer_format
 
 REVIEW = "review"
+
+
+@dataclass
+class TakeItem:
+    """What the attempt page shows of one question: no answer key, nothing to leak."""
+
+    id: int
+    prompt: str
+    format: str
+    choice_id: int | None
+    text_answer: str | None
+    choices: list[tuple[int, str]]
+    flagged: bool = False
+
+    @property
+    def answered(self) -> bool:
+        """Whether a choice or a non-empty text is saved for this question."""
+        return self.choice_id is not None or bool(self.text_answer)
+
+
+def take_items(attempt: Attempt) -> list[TakeItem]:
+    """The attempt's questions in order with the saved answers, in two plain queries.
+
+    The busiest page of a class: plain rows instead of ORM objects halve its cost.
+    """
+    rows = db.session.execute(
+        select(
+            Response.question_id,
+            Response.choice_order,
+            Response.choice_id,
+            Response.text_answer,
+            Response.flagged,
+            Question.prompt,
+            Question.kind,
+            Question.format,
+            Question.answer,
+        )
+        .join(Question, Question.id == Response.question_id)
+        .where(Response.attempt_id == attempt.id)
+        .order_by(Response.position)
+    ).all()
+    texts = dict(
+        db.session.execute(
+            select(Choice.id, Choice.text).where(
+                Choice.question_id.in_([row.question_id for row in rows])
+            )
+        ).all()
+    )
+    typed = attempt.quiz.typed_answers
+    return [
+        TakeItem(
+            id=row.question_id,
+            prompt=row.prompt,
+            format=answer_format(row, typed),
+            choice_id=row.choice_id,
+            text_answer=row.text_answer,
+            choices=[(i, texts[i]) for i in row.choice_order if i in texts],
+            flagged=row.flagged,
+        )
+        for row in rows
+    ]
 
 
 def current_position(items: list[TakeItem], requested: str | None) -> int:
@@ -42,13 +107,13 @@ def flag_one(attempt_id: int, question_id: int, flagged: bool) -> bool:
         .values(flagged=flagged)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return cast(CursorResult[Any], result).rowcount == 1
 
 
 def count_blank(attempt_id: int) -> int:
     """How many of the attempt's questions have no saved answer."""
     db.session.flush()
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count())
         .select_from(Response)
         .where(
@@ -56,7 +121,7 @@ def count_blank(attempt_id: int) -> int:
             Response.choice_id.is_(None),
             func.coalesce(Response.text_answer, "") == "",
         )
-    )
+    ).scalar_one()
 
 
 def redirect_target(go: str | None, count: int) -> int | str | None:

@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from werkzeug.wrappers import Response as WerkzeugResponse
 
-from quizapp.extensions import db
 from quizapp.ids import parse_id
-from quizapp.models import Attempt, utcnow
+from quizapp.models import utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.services import (
-    QuizError,
-    apply,
-    check_open,
-    final_grade,
-    grade_answers,
-    grade_one,
+from quizapp.quiz.attempts import (
+    attempts_at,
     load_attempt,
     load_own_attempt,
     lock_attempt,
     open_attempt,
-    quiz_summaries,
     start_attempt,
     submit,
-    take_items,
-    visible_quiz,
     window_problem,
 )
-from quizapp.quiz.taking import count_blank, current_position
+from quizapp.quiz.catalogue import quiz_summaries, quiz_summary, visible_quiz
+from quizapp.quiz.errors import QuizError
+from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, grade_one
+from quizapp.quiz.taking import count_blank, current_position, take_items
 from quizapp.quiz.visibility import feedback_visible, hidden_among
-from quizapp.sqlite import read_phase
 from quizapp.states import Layout
+from quizapp.transactions import read_phase, set_rollback, transaction
 
 ANSWER_PREFIX = "q"
 MAX_ANSWERS = 500
@@ -47,17 +40,11 @@ def quiz_list() -> str:
 @bp.get("/quizzes/<slug>")
 def detail(slug: str) -> str:
     """A quiz's rules, the student's attempts and a start (or resume) button."""
-    quiz = visible_quiz(slug, current_user) or abort(404)
-    summary = next((s for s in quiz_summaries(current_user) if s.quiz.id == quiz.id), None)
+    quiz = visible_quiz(slug, current_user)
+    summary = quiz_summary(quiz, current_user)
     attempts, running = [], None
     if current_user.is_authenticated:
-        attempts = list(
-            db.session.scalars(
-                select(Attempt)
-                .where(Attempt.quiz_id == quiz.id, Attempt.user_id == current_user.id)
-                .order_by(Attempt.number)
-            )
-        )
+        attempts = attempts_at(quiz, current_user)
         running = open_attempt(quiz, current_user)
     return render_template(
         "quiz/detail.html",
@@ -74,27 +61,21 @@ def detail(slug: str) -> str:
 @login_required
 def start(slug: str) -> WerkzeugResponse:
     """Start a new attempt, or resume the one still running."""
-    quiz = visible_quiz(slug, current_user) or abort(404)
+    quiz = visible_quiz(slug, current_user)
     try:
-        attempt = start_attempt(quiz, current_user)
-        db.session.commit()
+        with transaction():
+            attempt = start_attempt(quiz, current_user)
     except QuizError as error:
-        db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("quiz.detail", slug=slug))
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
-
-
-def _own_attempt(attempt_id: int, *, with_articles: bool = False) -> Attempt:
-    """The current user's attempt, or 404 (another student's attempt does not exist for them)."""
-    return load_attempt(attempt_id, current_user, with_articles=with_articles) or abort(404)
 
 
 @bp.get("/attempts/<int:attempt_id>")
 @login_required
 def take(attempt_id: int) -> str | WerkzeugResponse:
     """The questions of a running attempt (one per page by default), with the saved answers."""
-    attempt = load_own_attempt(attempt_id, current_user) or abort(404)
+    attempt = load_own_attempt(attempt_id, current_user)
     if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     items = take_items(attempt)
@@ -127,15 +108,14 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
     """Save one answer as the student goes (called by quiz.js); answers JSON."""
     question, value = request.form.get("question", ""), request.form.get("answer", "")
     try:
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            change = grade_one(attempt, question, value, utcnow())
-        lock_attempt(attempt)
-        check_open(attempt, utcnow())
-        apply([change])
-        db.session.commit()
+        with transaction():
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user)
+                change = grade_one(attempt, question, value, utcnow())
+            lock_attempt(attempt)
+            check_open(attempt, utcnow())
+            apply([change])
     except QuizError as error:
-        db.session.rollback()
         return jsonify(saved=False, error=error.message), error.status
     return jsonify(saved=True), 200
 
@@ -145,30 +125,28 @@ def autosave(attempt_id: int) -> tuple[WerkzeugResponse, int]:
 def submit_attempt(attempt_id: int) -> WerkzeugResponse:
     """Final submit: save the posted answers (if in time) and close the attempt once."""
     try:
-        # Everything is read and checked first; only the writes hold the write lock.
-        with read_phase():
-            attempt = load_own_attempt(attempt_id, current_user) or abort(404)
-            running = attempt.is_running(utcnow())
-            changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
-        lock_attempt(attempt)
-        if attempt.is_running(utcnow()):
-            apply(changes)
-            # Blanks need a second, explicit "yes": the answers are saved, nothing is scored.
-            if request.form.get("confirm") != "1" and count_blank(attempt.id):
-                db.session.commit()
-                return redirect(url_for("quiz.review", attempt_id=attempt_id, confirm=1))
-        elif attempt.submitted_at is None:
-            flash("Time was up: only the answers saved before the deadline count.", "warning")
+        with transaction():
+            # Everything is read and checked first; only the writes hold the write lock.
+            with read_phase():
+                attempt = load_own_attempt(attempt_id, current_user)
+                running = attempt.is_running(utcnow())
+                changes = grade_answers(attempt, posted_answers(), utcnow()) if running else []
+            lock_attempt(attempt)
+            if attempt.is_running(utcnow()):
+                apply(changes)
+                # Blanks need a second, explicit "yes": the answers are saved, nothing scored.
+                if request.form.get("confirm") != "1" and count_blank(attempt.id):
+                    return redirect(url_for("quiz.review", attempt_id=attempt_id, confirm=1))
+            elif attempt.submitted_at is None:
+                flash("Time was up: only the answers saved before the deadline count.", "warning")
+            if submit(attempt):
+                flash("Your answers are submitted.", "success")
+            else:
+                set_rollback()
+                flash("This attempt was already submitted; nothing changed.", "info")
     except QuizError as error:
-        db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("quiz.take", attempt_id=attempt_id))
-    if submit(attempt):
-        db.session.commit()
-        flash("Your answers are submitted.", "success")
-    else:
-        db.session.rollback()
-        flash("This attempt was already submitted; nothing changed.", "info")
     return redirect(url_for("quiz.result", attempt_id=attempt_id))
 
 
@@ -176,7 +154,7 @@ def submit_attempt(attempt_id: int) -> WerkzeugResponse:
 @login_required
 def result(attempt_id: int) -> str | WerkzeugResponse:
     """The score and, per question, the right answer with the passage it comes from."""
-    attempt = _own_attempt(attempt_id, with_articles=True)
+    attempt = load_attempt(attempt_id, current_user, with_articles=True)
     if attempt.is_running(utcnow()):
         flash("Finish and submit the attempt to see your result.", "info")
         return redirect(url_for("quiz.take", attempt_id=attempt.id))

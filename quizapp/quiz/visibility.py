@@ -31,7 +31,7 @@ def _pool(kinds: list[str] | None, article_ids: list[int] | None) -> ColumnEleme
 
     Any status: a retired question may be published again while the quiz is still open.
     """
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if kinds:
         conditions.append(Question.kind.in_(kinds))
     if article_ids:

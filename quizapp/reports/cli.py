@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from quizapp.auth.services import classroom_by_code
+from quizapp.actors import COMMAND_LINE
+from quizapp.enrolment.services import classroom_by_code
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.reports import bp
 from quizapp.reports.exports import csv_chunks, file_chunks, score_rows
 from quizapp.reports.xlsx import xlsx_file
 
 
-@bp.cli.command("export")
+@click.group("scores")
+def scores_group() -> None:
+    """Export scores."""
+
+
+@scores_group.command("export")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
 )
@@ -26,6 +34,7 @@ from quizapp.reports.xlsx import xlsx_file
 )
 @click.option("--excel", is_flag=True, help="CSV: start with a BOM so Excel reads UTF-8.")
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Default: stdout.")
+@with_appcontext
 def export_command(
     fmt: str, slug: str | None, code: str | None, questions: bool, excel: bool, output
 ) -> None:
@@ -40,12 +49,13 @@ def export_command(
         raise click.ClickException(f"No class has the join code {code!r}.")
     if questions and quiz is None:
         raise click.ClickException("--questions needs --quiz: columns are per quiz.")
-    rows = score_rows(viewer=None, quiz=quiz, classroom=classroom, questions=questions)
+    rows = score_rows(viewer=COMMAND_LINE, quiz=quiz, classroom=classroom, questions=questions)
+    chunks: Iterator[bytes]
     if fmt == "csv":
         chunks = (piece.encode("utf-8") for piece in csv_chunks(rows, for_excel=excel))
     else:
         chunks = file_chunks(
-            xlsx_file(rows, viewer=None, quiz=quiz, classroom=classroom, answers=questions)
+            xlsx_file(rows, viewer=COMMAND_LINE, quiz=quiz, classroom=classroom, answers=questions)
         )
     for piece in chunks:
         output.write(piece)

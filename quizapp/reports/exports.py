@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from sqlalchemy import func, select
 
+from quizapp.actors import Actor
 from quizapp.auth.guards import sees_all
 from quizapp.extensions import db
 from quizapp.models import (
@@ -26,7 +27,7 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.quiz.services import close_expired
+from quizapp.quiz.attempts import close_expired
 
 HEADER = [
     "student",
@@ -81,12 +82,12 @@ def question_ids(quiz: Quiz) -> list[int]:
 
 def score_rows(
     *,
-    viewer: User | None,
+    viewer: Actor,
     quiz: Quiz | None = None,
     classroom: Classroom | None = None,
     questions: bool = False,
 ) -> Iterator[list[Cell]]:
-    """The header, then one row per attempt the viewer may see (viewer None: every attempt).
+    """The header, then one row per attempt the viewer may see (the command line: every one).
 
     `classroom` keeps the class's students' attempts at quizzes assigned to that class;
     `questions` (with a quiz) adds a mark column per question (1/0, or a teacher's manual
@@ -95,8 +96,10 @@ def score_rows(
     # Attempts whose time ran out count as submitted with what was saved in time.
     close_expired(quiz_ids=[quiz.id] if quiz is not None else None)
     columns = question_ids(quiz) if questions and quiz is not None else []
-    notes_header = ["manual marks"] if columns else []
-    yield HEADER + [f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1)] + notes_header
+    header: list[Cell] = [*HEADER, *(f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1))]
+    if columns:
+        header.append("manual marks")
+    yield header
     result = db.session.execute(
         _attempts_query(viewer, quiz, classroom).execution_options(yield_per=CHUNK)
     )
@@ -124,7 +127,7 @@ def score_rows(
             yield line
 
 
-def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom | None):
+def _attempts_query(viewer: Actor, quiz: Quiz | None, classroom: Classroom | None):
     """Attempts with student, quiz and the names of the student's classes the quiz is set for."""
     classes = (
         select(func.aggregate_strings(Classroom.name, "; "))
@@ -153,7 +156,7 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .order_by(Quiz.title, Quiz.id, User.username, Attempt.number)
     )
-    if not sees_all(viewer):
+    if viewer is not None and not sees_all(viewer):
         query = query.where(Quiz.owner_id == viewer.id)
     if quiz is not None:
         query = query.where(Attempt.quiz_id == quiz.id)
@@ -164,9 +167,9 @@ def _attempts_query(viewer: User | None, quiz: Quiz | None, classroom: Classroom
     return query
 
 
-def _marks(attempt_ids: list[int]) -> dict[int, dict[int, float | int]]:
+def _marks(attempt_ids: list[int]) -> dict[int, dict[int, Cell]]:
     """The mark per attempt and question (1/0, or a teacher's manual mark), for one chunk."""
-    marks: dict[int, dict[int, float | int]] = {}
+    marks: dict[int, dict[int, Cell]] = {}
     rows = db.session.execute(
         select(
             Response.attempt_id, Response.question_id, Response.is_correct, Response.mark_override

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from quizapp.auth.guards import sees_all
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
     Assignment,
@@ -30,8 +32,9 @@ from quizapp.models import (
     Response,
     User,
 )
+from quizapp.quiz.attempts import close_expired
 from quizapp.quiz.checkers import answer_format, normalise_text
-from quizapp.quiz.services import close_expired, final_grade
+from quizapp.quiz.grading import final_grade
 from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
@@ -125,7 +128,7 @@ def assigned_classes(quiz: Quiz, user: User) -> list[Classroom]:
 
 
 def gradebook(quiz: Quiz, classroom: Classroom | None = None) -> list[StudentGrades]:
-    """Every student's attempts at the quiz with their grade, in one query."""
+    """Every student's attempts at the quiz with their grade, in two queries."""
     close_expired(quiz_ids=[quiz.id])
     query = (
         select(Attempt)
@@ -180,7 +183,7 @@ def histogram_bars(
 
 
 def class_matrix(classroom: Classroom) -> ClassMatrix:
-    """Students × assigned quizzes with each student's grade per quiz, in three queries."""
+    """Students × assigned quizzes with each student's grade per quiz, in five queries."""
     members = select(Enrollment.user_id).where(Enrollment.classroom_id == classroom.id)
     assigned = select(Assignment.quiz_id).where(Assignment.classroom_id == classroom.id)
     close_expired(quiz_ids=list(db.session.scalars(assigned)))
@@ -201,9 +204,9 @@ def class_matrix(classroom: Classroom) -> ClassMatrix:
     return ClassMatrix(students=students, quizzes=quizzes, grades=grades)
 
 
-def attempt_detail(attempt_id: int) -> Attempt | None:
-    """An attempt with its student, quiz, questions, choices and answers (bounded queries)."""
-    return db.session.scalar(
+def attempt_detail(attempt_id: int, viewer: User) -> Attempt:
+    """An attempt at the viewer's quiz with its student, questions and answers, else NotFound."""
+    found = db.session.scalar(
         select(Attempt)
         .where(Attempt.id == attempt_id)
         .options(
@@ -214,9 +217,12 @@ def attempt_detail(attempt_id: int) -> Attempt | None:
             .selectinload(Question.choices),
         )
     )
+    if found is None or not (sees_all(viewer) or found.quiz.owner_id == viewer.id):
+        raise NotFound(f"attempt {attempt_id}")
+    return found
 
 
-def pearson(xs: list[float], ys: list[float]) -> float | None:
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """The Pearson correlation of two equally long series; None when either does not vary."""
     n = len(xs)
     if n < 2 or n != len(ys):
@@ -262,7 +268,7 @@ def item_flags(
 
 
 def item_statistics(quiz: Quiz) -> list[ItemStat]:
-    """Facility, discrimination, option counts and flags per question (three queries)."""
+    """Facility, discrimination, option counts and flags per question, in five queries."""
     close_expired(quiz_ids=[quiz.id])
     rows = db.session.execute(
         select(
@@ -287,7 +293,8 @@ def item_statistics(quiz: Quiz) -> list[ItemStat]:
     questions = db.session.scalars(
         select(Question)
         .where(Question.id.in_(per_question))
-        .options(selectinload(Question.choices), selectinload(Question.article))
+        # The article comes in the same query: the page asks who may edit each question.
+        .options(selectinload(Question.choices), joinedload(Question.article))
     ).all()
     positions = dict(
         db.session.execute(

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, render_template, request, stream_with_context
 from flask_login import current_user
-from sqlalchemy import select
 
-from quizapp.auth.guards import can_edit, owned_classroom, owned_quiz, sees_all
+from quizapp.auth.guards import can_edit, owned_classroom, owned_quiz
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
-from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
 from quizapp.reports import bp
@@ -30,6 +28,9 @@ from quizapp.reports.services import (
     item_statistics,
 )
 from quizapp.reports.xlsx import xlsx_file
+from quizapp.teach.listings import owned_quizzes
+from quizapp.teach.services import my_classrooms
+from quizapp.transactions import transaction
 
 BANK_MIMETYPES = {
     "json": "application/json",
@@ -57,15 +58,10 @@ def _attachment(filename: str) -> dict[str, str]:
 @bp.get("/")
 def index() -> str:
     """The teacher's quizzes and classes, with links to their reports."""
-    quizzes = select(Quiz).order_by(Quiz.title, Quiz.id)
-    classes = select(Classroom).order_by(Classroom.name, Classroom.id)
-    if not sees_all(current_user):
-        quizzes = quizzes.where(Quiz.owner_id == current_user.id)
-        classes = classes.where(Classroom.teacher_id == current_user.id)
     return render_template(
         "reports/index.html",
-        quizzes=db.session.scalars(quizzes).all(),
-        classes=db.session.scalars(classes).all(),
+        quizzes=owned_quizzes(current_user, by_title=True),
+        classes=my_classrooms(current_user),
     )
 
 
@@ -116,9 +112,7 @@ def class_grades(class_id: int) -> str:
 @bp.get("/attempts/<int:attempt_id>")
 def attempt(attempt_id: int) -> str:
     """One attempt question by question: the student's answer and whether it was right."""
-    found = attempt_detail(attempt_id) or abort(404)
-    if not sees_all(current_user) and found.quiz.owner_id != current_user.id:
-        abort(404)
+    found = attempt_detail(attempt_id, current_user)
     return render_template("reports/attempt.html", attempt=found)
 
 
@@ -171,12 +165,11 @@ def bank_import() -> str | tuple[str, int]:
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            report = import_bank(upload.filename or "", upload.read(), author=current_user)
+            with transaction():
+                report = import_bank(upload.filename or "", upload.read(), author=current_user)
         except InterchangeError as error:
-            db.session.rollback()
             errors = error.errors
         else:
-            db.session.commit()
             skipped = report.skipped
             flash(
                 f"Imported {report.created} question(s) as drafts;"

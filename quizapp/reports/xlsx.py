@@ -15,13 +15,15 @@ from typing import IO, Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 
+from quizapp.actors import Actor
 from quizapp.extensions import db
-from quizapp.models import Choice, Classroom, Question, Quiz, Response, User
+from quizapp.models import Choice, Classroom, Question, Quiz, Response
 from quizapp.reports.exports import CHUNK, Cell, _attempts_query, neutralise, question_ids
 
 BOLD = Font(bold=True)
@@ -54,7 +56,7 @@ def _value(value: Cell) -> Any:
     return value
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: Cell, fill: PatternFill | None = None) -> WriteOnlyCell:
+def _cell(sheet: WriteOnlyWorksheet, value: Cell, fill: PatternFill | None = None) -> SheetCell:
     """A styled cell: dates get a date format, right/wrong answers a fill."""
     cell = WriteOnlyCell(sheet, value=_value(value))
     if isinstance(value, datetime):
@@ -66,8 +68,10 @@ def _cell(sheet: WriteOnlyWorksheet, value: Cell, fill: PatternFill | None = Non
 
 def _start(sheet: WriteOnlyWorksheet, header: list[str], widths: list[float], frozen: str) -> None:
     """Size the columns, freeze the header (and leading columns), write it in bold."""
+    # Worksheet._setup gives a write-only sheet its column dimensions; the stubs miss them.
+    dimensions = sheet.column_dimensions  # type: ignore[attr-defined]
     for i, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
+        dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = frozen
     cells = []
     for title in header:
@@ -96,26 +100,31 @@ def write_scores(workbook: Workbook, rows: Iterator[list[Cell]]) -> None:
 
 
 def write_answers(
-    workbook: Workbook, *, viewer: User | None, quiz: Quiz, classroom: Classroom | None
+    workbook: Workbook, *, viewer: Actor, quiz: Quiz, classroom: Classroom | None
 ) -> None:
-    """The "Answers" sheet: per student and attempt, the answer to each question and its mark."""
+    """The "Answers" sheet: per student (with their name) and attempt, each answer and mark."""
     sheet = workbook.create_sheet("Answers")
     columns = question_ids(quiz)
     found = db.session.execute(select(Question.id, Question.prompt).where(Question.id.in_(columns)))
     prompts = {qid: prompt for qid, prompt in found}
-    header = ["student", "attempt"]
-    widths: list[float] = [WIDTHS["student"], WIDTHS["attempt"]]
+    header = ["student", "first name", "last name", "attempt"]
+    widths: list[float] = [WIDTHS[title] for title in header]
     for i, qid in enumerate(columns, 1):
         header += [f"Q{i}. {prompts.get(qid, '')}", f"Q{i} mark"]
         widths += [QUESTION_WIDTH, MARK_WIDTH]
-    _start(sheet, header, widths, "C2")
+    _start(sheet, header, widths, "E2")
     result = db.session.execute(
         _attempts_query(viewer, quiz, classroom).execution_options(yield_per=CHUNK)
     )
     for chunk in result.partitions():
         answers = _answers([row.id for row in chunk])
         for row in chunk:
-            line = [_cell(sheet, row.username), _cell(sheet, row.number)]
+            line = [
+                _cell(sheet, row.username),
+                _cell(sheet, row.first_name or ""),
+                _cell(sheet, row.last_name or ""),
+                _cell(sheet, row.number),
+            ]
             for qid in columns:
                 text, correct, mark = answers.get((row.id, qid), (None, None, None))
                 fill = None if correct is None else (RIGHT if correct else WRONG)
@@ -137,7 +146,7 @@ def _answers(attempt_ids: list[int]) -> dict[tuple[int, int], tuple[str | None, 
         .outerjoin(Choice, Choice.id == Response.choice_id)
         .where(Response.attempt_id.in_(attempt_ids))
     )
-    found = {}
+    found: dict[tuple[int, int], tuple[str | None, bool | None, Any]] = {}
     for attempt_id, question_id, chosen, typed, correct, override in rows:
         answer = chosen if chosen is not None else typed
         if override is not None:
@@ -153,7 +162,7 @@ def _answers(attempt_ids: list[int]) -> dict[tuple[int, int], tuple[str | None, 
 def xlsx_file(
     rows: Iterator[list[Cell]],
     *,
-    viewer: User | None = None,
+    viewer: Actor,
     quiz: Quiz | None = None,
     classroom: Classroom | None = None,
     answers: bool = False,
@@ -161,7 +170,7 @@ def xlsx_file(
     """Write the workbook (scores, and the answers sheet when asked); returns it, rewound."""
     workbook = Workbook(write_only=True)
     write_scores(workbook, rows)
-    if answers and quiz is not None:
+    if answers and quiz is not None:  # the rows were `viewer`'s; so are the answers
         write_answers(workbook, viewer=viewer, quiz=quiz, classroom=classroom)
     spool = SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115  (closed by file_chunks)
     workbook.save(spool)

@@ -116,7 +116,7 @@ def checked_address(host: str, port: int, allowed: set[str]) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise FetchError(f"The host name {host} does not exist.") from None
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]
     if not addresses:
         raise FetchError(f"The host name {host} does not exist.")
     if host.lower() in allowed or any(a.split("%")[0] in allowed for a in addresses):

@@ -11,7 +11,7 @@ bp.before_request(teachers_only)
 from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     admin,
     articles,
-    classes,
+    classrooms,
     dashboard,
     grading,
     overrides,

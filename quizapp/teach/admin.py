@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import sees_all
 from quizapp.auth.services import create_user
-from quizapp.extensions import db
-from quizapp.models import User
 from quizapp.states import Role
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, TeacherForm
+from quizapp.teach.listings import account, staff_accounts
+from quizapp.transactions import transaction, writes
 
 
 def _admins_only() -> None:
@@ -30,17 +29,14 @@ def teachers() -> str | Response | tuple[str, int]:
     form = TeacherForm()
     if form.validate_on_submit():
         try:
-            user = create_user(form.username.data, form.password.data, role=Role.TEACHER)
-            db.session.commit()
+            with transaction():
+                user = create_user(form.username.data, form.password.data, role=Role.TEACHER)
         except IntegrityError:
-            db.session.rollback()
             form.username.errors.append("This username is taken. Choose another.")
         else:
             flash(f"Teacher account {user.username} created.", "success")
             return redirect(url_for("teach.teachers"))
-    accounts = db.session.scalars(
-        select(User).where(User.role.in_((Role.TEACHER, Role.ADMIN))).order_by(User.username)
-    ).all()
+    accounts = staff_accounts()
     status = 400 if request.method == "POST" else 200
     return render_template(
         "teach/teachers.html", form=form, accounts=accounts, action=ActionForm()
@@ -48,10 +44,11 @@ def teachers() -> str | Response | tuple[str, int]:
 
 
 @bp.post("/admin/users/<int:user_id>/active")
+@writes
 def set_active(user_id: int) -> Response:
     """Disable or enable an account; disabling ends its sessions at once."""
     _admins_only()
-    user = db.get_or_404(User, user_id)
+    user = account(user_id)
     if user.id == current_user.id:
         flash("You cannot disable your own account.", "error")
         return redirect(url_for("teach.teachers"))
@@ -59,7 +56,6 @@ def set_active(user_id: int) -> Response:
     if not user.active:
         # The login cookie names the token: a new one ends every open session.
         user.end_sessions()
-    db.session.commit()
     state = "enabled" if user.active else "disabled; their sessions have ended"
     flash(f"Account {user.username} {state}.", "success")
     return redirect(url_for("teach.teachers"))

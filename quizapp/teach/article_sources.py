@@ -20,7 +20,7 @@ def form_article(form: ImportForm) -> ExtractedArticle | None:
     """The article from the paste box, the file or the web address; None with a form error set."""
     pasted = (form.body.data or "").strip()
     upload = form.upload.data
-    has_file = upload is not None and getattr(upload, "filename", "")
+    has_file = bool(upload is not None and getattr(upload, "filename", ""))
     url = (form.url.data or "").strip()
     given = [present for present in (pasted, has_file, url) if present]
     if len(given) > 1:

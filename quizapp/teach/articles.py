@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import can_edit, can_review, editable_by
+from quizapp.auth.guards import can_review
 from quizapp.bank.services import import_article
-from quizapp.extensions import db, limiter
+from quizapp.extensions import limiter
 from quizapp.ids import parse_ids
-from quizapp.models import Article, Question
 from quizapp.states import Status
 from quizapp.teach import bp
 from quizapp.teach.article_sources import (
@@ -22,13 +21,21 @@ from quizapp.teach.article_sources import (
     url_throttle_key,
 )
 from quizapp.teach.forms import FORMAT_LABELS, ActionForm, ImportForm
+from quizapp.teach.listings import (
+    article_question,
+    questions_to_reject,
+    review_of,
+    reviewable_article,
+)
 from quizapp.teach.review_filters import (
     ANY_FLAG,
     flag_options,
     kind_options,
     review_filters,
 )
+from quizapp.teach.services import publish_drafts
 from quizapp.teach.undo import discard_questions
+from quizapp.transactions import transaction, writes
 
 
 def import_form() -> ImportForm:
@@ -59,18 +66,18 @@ def import_page() -> str | Response | tuple[str, int]:
         title = (form.title.data or "").strip() or (source.title if source else None)
         if source is not None and not title:
             form.title.errors.append("Give the article a title (none was found in it).")
-        elif source is not None:
+        elif source is not None and title:
             source_url = form.source_url.data or source.source_url
-            result = import_article(
-                source.text,
-                title=title[:300],
-                source_url=source_url,
-                published_on=form.published_on.data or source.published,
-                origin=source_url,
-                author=current_user,
-                publish=False,
-            )
-            db.session.commit()
+            with transaction():
+                result = import_article(
+                    source.text,
+                    title=title[:300],
+                    source_url=source_url,
+                    published_on=form.published_on.data or source.published,
+                    origin=source_url,
+                    author=current_user,
+                    publish=False,
+                )
             article = result.article
             if not result.created:
                 flash(f"This text was already imported as “{article.title}”.", "info")
@@ -87,35 +94,18 @@ def import_page() -> str | Response | tuple[str, int]:
     return render_template("teach/import.html", form=form), status
 
 
-def _reviewable(article_id: int) -> Article:
-    """An article whose drafts the current user reviews, else 404."""
-    article = db.get_or_404(Article, article_id)
-    if not can_review(article, current_user):
-        abort(404)
-    return article
-
-
 @bp.get("/articles/<int:article_id>/review")
 def review(article_id: int) -> str:
     """The generated questions with their source, choices, key, confidence and linter flags."""
-    article = _reviewable(article_id)
-    mine = editable_by(current_user)
-    # Other teachers' hand-written questions on this article are theirs: shown only once
-    # published, and read-only.
-    shown = (Question.article_id == article.id, or_(mine, Question.status == Status.PUBLISHED))
-    rows = db.session.execute(
-        select(Question, mine)
-        .where(*shown)
-        .options(selectinload(Question.choices))
-        .order_by(Question.status, Question.id)
-    ).all()
-    every = [question for question, _ in rows]
+    article = reviewable_article(article_id, current_user)
+    found = review_of(article, current_user)
+    every = found.questions
     wanted = review_filters(request.args)
     return render_template(
         "teach/review.html",
         article=article,
         questions=[q for q in every if wanted.admits(q)],
-        editable={question.id for question, ok in rows if ok},
+        editable=found.editable,
         form=ActionForm(),
         wanted=wanted,
         kind_options=kind_options(every),
@@ -126,81 +116,54 @@ def review(article_id: int) -> str:
     )
 
 
-def _article_question(article: Article, question_id: int) -> Question:
-    """A question of this article that the current user may edit, else 404."""
-    question = db.get_or_404(Question, question_id)
-    if question.article_id != article.id or not can_edit(question, current_user):
-        abort(404)
-    return question
-
-
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/accept")
+@writes
 def accept(article_id: int, question_id: int) -> Response:
     """Publish one reviewed question."""
-    article = _reviewable(article_id)
-    question = _article_question(article, question_id)
+    article = reviewable_article(article_id, current_user)
+    question = article_question(article, question_id, current_user)
     question.status = Status.PUBLISHED
-    db.session.commit()
     flash("Question published.", "success")
     return redirect(url_for("teach.review", article_id=article.id) + f"#q{question.id}")
 
 
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/reject")
+@writes
 def reject(article_id: int, question_id: int) -> Response:
     """Delete a draft nobody used, or retire a question that was used; either can be undone."""
-    article = _reviewable(article_id)
-    question = _article_question(article, question_id)
+    article = reviewable_article(article_id, current_user)
+    question = article_question(article, question_id, current_user)
     discard_questions([question], current_user)
-    db.session.commit()
     return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
 
 
 @bp.post("/articles/<int:article_id>/publish")
+@writes
 def publish_bulk(article_id: int) -> Response:
     """Publish the selected drafts, or every draft of the article."""
-    article = _reviewable(article_id)
-    query = select(Question).where(
-        Question.article_id == article.id,
-        Question.status == Status.DRAFT,
-        editable_by(current_user),
-    )
-    if request.form.get("scope") != "all":
-        ids = parse_ids(request.form.getlist("ids"))
-        query = query.where(Question.id.in_(ids))
-    questions = db.session.scalars(query).all()
-    for question in questions:
-        question.status = Status.PUBLISHED
-    db.session.commit()
-    if questions:
-        flash(f"Published {len(questions)} question(s).", "success")
+    article = reviewable_article(article_id, current_user)
+    chosen = None if request.form.get("scope") == "all" else parse_ids(request.form.getlist("ids"))
+    published = publish_drafts(article, current_user, chosen)
+    if published:
+        flash(f"Published {published} question(s).", "success")
     else:
         flash("Nothing to publish: select drafts first.", "warning")
     return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
 
 
 @bp.post("/articles/<int:article_id>/reject")
+@writes
 def reject_bulk(article_id: int) -> Response:
     """Reject the ticked questions at once (drafts deleted, used ones retired), with undo."""
-    article = _reviewable(article_id)
-    ids = parse_ids(request.form.getlist("ids"))
-    questions = db.session.scalars(
-        select(Question)
-        .where(
-            Question.article_id == article.id,
-            Question.id.in_(ids),
-            Question.status != Status.RETIRED,
-            editable_by(current_user),
-        )
-        .options(selectinload(Question.choices))
-    ).all()
+    article = reviewable_article(article_id, current_user)
+    questions = questions_to_reject(article, parse_ids(request.form.getlist("ids")), current_user)
     if not questions:
         flash("Nothing to reject: tick questions first.", "warning")
     else:
-        discard_questions(list(questions), current_user)
-        db.session.commit()
+        discard_questions(questions, current_user)
     return redirect(url_for("teach.review", article_id=article.id, **_filters_back()))
 
 
-def _filters_back() -> dict[str, str]:
+def _filters_back() -> dict[str, Any]:
     """The review filters the bulk form was sent from, to land back on the same view."""
     return {k: v for k in ("kind", "flag") if (v := request.form.get(k, ""))}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -18,6 +21,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     URL,
     InputRequired,
@@ -55,7 +59,14 @@ LAYOUT_LABELS = {
     Layout.PAGED: "One per page, with a navigator",
     Layout.SINGLE: "All on one page",
 }
-KIND_CHOICES = list(KIND_LABELS.items())
+
+
+def options(pairs: Iterable[tuple[Any, str]]) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (WTForms 3.3 deprecates plain tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+KIND_CHOICES = options(KIND_LABELS.items())
 
 
 def sentence(message: str) -> str:
@@ -126,7 +137,7 @@ class QuestionForm(FlaskForm):
     """Create or edit a question in any of the three formats."""
 
     kind = SelectField("Kind", choices=KIND_CHOICES)
-    format = RadioField("Format", choices=list(FORMAT_LABELS.items()), default=Format.CHOICE)
+    format = RadioField("Format", choices=options(FORMAT_LABELS.items()), default=Format.CHOICE)
     prompt = TextAreaField(
         "Question", validators=[InputRequired(), Length(max=MAX_PROMPT)], render_kw={"rows": 3}
     )
@@ -137,7 +148,7 @@ class QuestionForm(FlaskForm):
     )
     correct = RadioField(
         "Correct choice",
-        choices=[(str(i), f"Choice {i + 1} is correct") for i in range(MAX_CHOICES)],
+        choices=options((str(i), f"Choice {i + 1} is correct") for i in range(MAX_CHOICES)),
         validate_choice=False,
     )
     answer = StringField(
@@ -162,7 +173,7 @@ class QuestionForm(FlaskForm):
     article_id = SelectField("Article (optional)", coerce=int, default=0)
     source_sentence = TextAreaField("Source sentence (optional)", render_kw={"rows": 2})
     explanation = TextAreaField("Explanation (optional)", render_kw={"rows": 2})
-    status = SelectField("Status", choices=list(STATUS_LABELS.items()), default=Status.DRAFT)
+    status = SelectField("Status", choices=options(STATUS_LABELS.items()), default=Status.DRAFT)
     submit = SubmitField("Save question")
 
     def filled_choices(self) -> list[tuple[int, str]]:
@@ -183,7 +194,7 @@ class QuestionForm(FlaskForm):
         if field.data not in {str(row) for row, _ in self.filled_choices()}:
             raise ValidationError("The answer must be among the choices: mark a filled-in one.")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: dict[str, list[Any]] | None = None) -> bool:
         """The fields' own checks, then the bank's rules for a question, beside their fields."""
         valid = super().validate(extra_validators)
         fields = {
@@ -242,7 +253,7 @@ class QuizForm(FlaskForm):
     description = TextAreaField("Description", render_kw={"rows": 3})
     mode = RadioField(
         "Questions",
-        choices=[("fixed", "The questions I choose"), ("draw", "N at random from a pool")],
+        choices=options([("fixed", "The questions I choose"), ("draw", "N at random from a pool")]),
         default="fixed",
     )
     questions = MultiCheckboxField("Chosen questions", coerce=int, validate_choice=False)
@@ -276,10 +287,10 @@ class QuizForm(FlaskForm):
         "Attempts allowed (empty: unlimited)",
         validators=[Optional(), NumberRange(min=1, max=1000, message="Allow 1 to 1000.")],
     )
-    grading = SelectField("Grade by", choices=list(GRADING_LABELS.items()))
-    feedback = SelectField("Show right answers", choices=list(FEEDBACK_LABELS.items()))
+    grading = SelectField("Grade by", choices=options(GRADING_LABELS.items()))
+    feedback = SelectField("Show right answers", choices=options(FEEDBACK_LABELS.items()))
     layout = SelectField(
-        "Questions per page", choices=list(LAYOUT_LABELS.items()), default=Layout.PAGED
+        "Questions per page", choices=options(LAYOUT_LABELS.items()), default=Layout.PAGED
     )
     opens_at = DateTimeLocalField(
         "Opens (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()]
@@ -298,11 +309,11 @@ class QuizForm(FlaskForm):
             return
         if not field.data:
             raise ValidationError("Choose at least one question.")
-        offered = {value for value, _ in field.choices or []}
+        offered = {choice.value for choice in field.choices or []}
         if any(qid not in offered for qid in field.data):
             raise ValidationError("Some chosen questions are not available; reload the page.")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: dict[str, list[Any]] | None = None) -> bool:
         """Also require a draw size for a random draw (Optional() skips empty fields' checks)."""
         valid = super().validate(extra_validators)
         if self.mode.data == "draw" and self.draw_count.data is None:

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response as HTTPResponse
 
-from quizapp.auth.guards import owned_quiz, sees_all
-from quizapp.extensions import db
+from quizapp.auth.guards import owned_quiz
 from quizapp.ids import parse_id
-from quizapp.models import Attempt, Response
 from quizapp.quiz.marks import mark
 from quizapp.reports.services import attempt_detail
 from quizapp.states import Format
 from quizapp.teach import bp
-from quizapp.teach.manual_marks import OverrideError, override, parse_mark
+from quizapp.teach.manual_marks import OverrideError, override, owned_response, parse_mark
 from quizapp.teach.questions import attempts
 from quizapp.teach.regrade import current_key, regrade
 from quizapp.teach.services import editable_question
+from quizapp.transactions import transaction, writes
 
 MAX_ALIAS = 500
 
 
 @bp.post("/questions/<int:question_id>/accept")
+@writes
 def question_accept(question_id: int) -> HTTPResponse:
     """Accept a typed answer as right: add it to the accepted answers and regrade at once."""
     question = editable_question(question_id, current_user)
@@ -49,7 +47,6 @@ def question_accept(question_id: int) -> HTTPResponse:
         return redirect(back)
     question.accepted = list(new.accepted)
     entry = regrade(question, old, new, current_user)
-    db.session.commit()
     flash(
         f"“{alias}” is now accepted: {attempts(entry.attempts_changed)} regraded, "
         f"score total {mark(entry.old_total) or '0'} → {mark(entry.new_total) or '0'}.",
@@ -58,31 +55,17 @@ def question_accept(question_id: int) -> HTTPResponse:
     return redirect(back)
 
 
-def _owned_response(response_id: int) -> Response:
-    """A response of an attempt at one of the teacher's quizzes (admins: any), else 404."""
-    found = db.session.scalar(
-        select(Response)
-        .where(Response.id == response_id)
-        .options(selectinload(Response.attempt).selectinload(Attempt.quiz))
-    )
-    if found is None or not (
-        sees_all(current_user) or found.attempt.quiz.owner_id == current_user.id
-    ):
-        abort(404)
-    return found
-
-
 @bp.post("/responses/<int:response_id>/mark")
 def response_mark(response_id: int) -> HTTPResponse | tuple[str, int]:
     """Give one response a manual mark with a note (or clear it); the attempt is rescored."""
-    response = _owned_response(response_id)
+    response = owned_response(response_id, current_user)
+    attempt_id = response.attempt_id
     note = (request.form.get("note") or "")[:500]
     try:
-        value = parse_mark(request.form.get("mark"))
-        override(response, value, note, current_user)
-    except OverrideError as error:
-        db.session.rollback()
-        attempt = attempt_detail(response.attempt_id)
+        with transaction():
+            override(response, parse_mark(request.form.get("mark")), note, current_user)
+    except OverrideError as error:  # rolled back already
+        attempt = attempt_detail(attempt_id, current_user)
         page = render_template(
             "reports/attempt.html",
             attempt=attempt,
@@ -90,8 +73,5 @@ def response_mark(response_id: int) -> HTTPResponse | tuple[str, int]:
             sent={response_id: request.form},
         )
         return page, 400
-    db.session.commit()
     flash("Mark saved; the attempt's score is updated.", "success")
-    return redirect(
-        url_for("reports.attempt", attempt_id=response.attempt_id) + f"#response-{response_id}"
-    )
+    return redirect(url_for("reports.attempt", attempt_id=attempt_id) + f"#response-{response_id}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from quizapp.auth.guards import sees_all
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import Attempt, GradeChange, Response, User
 from quizapp.quiz.marks import mark, rescore
@@ -12,6 +15,18 @@ from quizapp.states import GradeAction
 
 class OverrideError(ValueError):
     """A manual mark that cannot be stored, with the reason in the teacher's words."""
+
+
+def owned_response(response_id: int, user: User) -> Response:
+    """A response of an attempt at one of the user's quizzes (admins: any), else NotFound."""
+    found = db.session.scalar(
+        select(Response)
+        .where(Response.id == response_id)
+        .options(selectinload(Response.attempt).selectinload(Attempt.quiz))
+    )
+    if found is None or not (sees_all(user) or found.attempt.quiz.owner_id == user.id):
+        raise NotFound(f"response {response_id}")
+    return found
 
 
 def parse_mark(value: str | None) -> float | None:

@@ -17,6 +17,7 @@ from quizapp.models import Assignment, Enrollment, QuizOverride, User
 from quizapp.quiz.accommodations import limits
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm
+from quizapp.transactions import transaction, writes
 
 
 class OverrideForm(FlaskForm):
@@ -39,7 +40,7 @@ class OverrideForm(FlaskForm):
     )
     submit = SubmitField("Save accommodation")
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[override]
+    def validate(self, extra_validators=None) -> bool:
         """An accommodation must change something."""
         if not super().validate(extra_validators):
             return False
@@ -68,14 +69,14 @@ def accommodations(quiz_id: int) -> str | Response | tuple[str, int]:
     students = _students(quiz.id)
     form.user_id.choices = [(s.id, f"{s.display_name} ({s.username})") for s in students]
     if form.validate_on_submit():
-        override = db.session.get(QuizOverride, (quiz.id, form.user_id.data))
-        if override is None:
-            override = QuizOverride(quiz_id=quiz.id, user_id=form.user_id.data)
-            db.session.add(override)
-        override.extra_time_pct = form.extra_time_pct.data or None
-        override.extra_time_min = form.extra_time_min.data or None
-        override.extra_attempts = form.extra_attempts.data or 0
-        db.session.commit()
+        with transaction():
+            override = db.session.get(QuizOverride, (quiz.id, form.user_id.data))
+            if override is None:
+                override = QuizOverride(quiz_id=quiz.id, user_id=form.user_id.data)
+                db.session.add(override)
+            override.extra_time_pct = form.extra_time_pct.data or None
+            override.extra_time_min = form.extra_time_min.data or None
+            override.extra_attempts = form.extra_attempts.data or 0
         flash("Accommodation saved: it applies to the student's next attempt.", "success")
         return redirect(url_for("teach.accommodations", quiz_id=quiz.id))
     overrides = db.session.scalars(
@@ -94,12 +95,12 @@ def accommodations(quiz_id: int) -> str | Response | tuple[str, int]:
 
 
 @bp.post("/quizzes/<int:quiz_id>/accommodations/<int:user_id>/remove")
+@writes
 def accommodation_remove(quiz_id: int, user_id: int) -> Response:
     """End a student's accommodation (attempts already started keep their deadline)."""
     quiz = owned_quiz(quiz_id, current_user)
     db.session.execute(
         delete(QuizOverride).where(QuizOverride.quiz_id == quiz.id, QuizOverride.user_id == user_id)
     )
-    db.session.commit()
     flash("Accommodation removed.", "success")
     return redirect(url_for("teach.accommodations", quiz_id=quiz.id))

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import can_edit, editable_by, sees_all
+from quizapp.auth.guards import can_edit
 from quizapp.bank.spec import QuestionSpec
-from quizapp.extensions import db
 from quizapp.ids import parse_id
-from quizapp.kinds import KIND_FILTERS, kind_condition
-from quizapp.models import Article, Question
+from quizapp.kinds import KIND_FILTERS
+from quizapp.models import Question
 from quizapp.quiz.marks import mark
 from quizapp.states import Format, Status
 from quizapp.teach import bp
-from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm
+from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm, options
+from quizapp.teach.listings import article_options, bank_page, previewable_question
 from quizapp.teach.regrade import Key, current_key, history, plan, proposed_key, regrade
 from quizapp.teach.services import (
+    add_question,
     editable_question,
     in_attempts,
 )
 from quizapp.teach.undo import discard_questions
+from quizapp.transactions import transaction, writes
 
-PER_PAGE = 25
 # Shown beside the fields a used question can no longer change, before the teacher types.
 FROZEN = (
     "Students have answered this question, so its kind, format and choices' texts are fixed: a "
@@ -38,35 +37,13 @@ FROZEN = (
 )
 
 
-def article_options() -> list[tuple[int, str]]:
-    """Current articles for a select box (ids and titles only)."""
-    rows = db.session.execute(
-        select(Article.id, Article.title)
-        .where(Article.replaced_by_id.is_(None))
-        .order_by(Article.title, Article.id)
-    ).all()
-    return [(article_id, title) for article_id, title in rows]
-
-
 @bp.get("/questions")
 def question_list() -> str:
     """The published bank plus my drafts and retired questions, filtered, a page at a time."""
     kind = request.args.get("kind", "")
     status = request.args.get("status", "")
     article_id = parse_id(request.args.get("article", "")) or 0
-    query = select(Question).options(selectinload(Question.article))
-    if not sees_all(current_user):
-        # Drafts and retired questions are their owner's business; the bank is what is published.
-        query = query.where(or_(Question.status == Status.PUBLISHED, editable_by(current_user)))
-    if kind in KIND_FILTERS:
-        query = query.where(kind_condition(kind))
-    if status in list(Status):
-        query = query.where(Question.status == status)
-    if article_id:
-        query = query.where(Question.article_id == article_id)
-    page = db.paginate(
-        query.order_by(Question.id.desc()), per_page=PER_PAGE, max_per_page=PER_PAGE, count=True
-    )
+    page = bank_page(current_user, kind=kind, status=status, article_id=article_id)
     return render_template(
         "teach/questions.html",
         page=page,
@@ -81,7 +58,7 @@ def question_list() -> str:
 def _form(data: dict | None = None) -> QuestionForm:
     """The question form with the article choices filled in."""
     form = QuestionForm(data=data) if data is not None else QuestionForm()
-    form.article_id.choices = [(0, "— none —"), *article_options()]
+    form.article_id.choices = options([(0, "— none —"), *article_options()])
     return form
 
 
@@ -125,18 +102,16 @@ def _save(
     """Store a new or changed question (and run `then` in the same transaction); a duplicate
     prompt becomes a form error, not a 500."""
     try:
-        if question is None:
-            spec = form.spec()
-            spec.author_id = current_user.id
-            question = spec.build()
-            db.session.add(question)
-        else:
-            _spec(question, form).build(question)
-        if then is not None:
-            then()
-        db.session.commit()
+        with transaction():
+            if question is None:
+                spec = form.spec()
+                spec.author_id = current_user.id
+                question = add_question(spec)
+            else:
+                _spec(question, form).build(question)
+            if then is not None:
+                then()
     except IntegrityError:
-        db.session.rollback()
         form.prompt.errors.append(
             "This article already has a question of this kind with the same wording."
         )
@@ -243,26 +218,18 @@ def _saved_message(question_id: int, regraded: bool) -> str:
 @bp.get("/questions/<int:question_id>/preview")
 def question_preview(question_id: int) -> str:
     """The question as a student sees it: no key, no explanation."""
-    question = db.session.scalar(
-        select(Question)
-        .where(Question.id == question_id)
-        .options(selectinload(Question.choices), selectinload(Question.article))
-    )
-    if question is None or not (
-        question.status == Status.PUBLISHED or can_edit(question, current_user)
-    ):
-        abort(404)
+    question = previewable_question(question_id, current_user)
     return render_template(
         "teach/preview.html", question=question, can_edit=can_edit(question, current_user)
     )
 
 
 @bp.post("/questions/<int:question_id>/delete")
+@writes
 def question_delete(question_id: int) -> Response:
     """Delete an unused question; a used one is retired so old scores stay explainable."""
     question = editable_question(question_id, current_user)
     deleted, _ = discard_questions([question], current_user)
-    db.session.commit()
     if not deleted:
         return redirect(url_for("teach.question_edit", question_id=question_id))
     return redirect(url_for("teach.question_list"))

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import owned_quiz, sees_all
-from quizapp.extensions import db
+from quizapp.auth.guards import owned_quiz
 from quizapp.kinds import KIND_FILTERS
-from quizapp.models import Question, Quiz, QuizQuestion
-from quizapp.quiz.services import cap_running_attempts
+from quizapp.models import Question, Quiz
+from quizapp.quiz.attempts import cap_running_attempts
 from quizapp.slugs import add_quiz
-from quizapp.states import Layout, Status
+from quizapp.states import Layout
 from quizapp.teach import bp
-from quizapp.teach.forms import QuizForm
-from quizapp.teach.questions import article_options
+from quizapp.teach.forms import QuizForm, options
+from quizapp.teach.listings import article_options, owned_quizzes, quiz_pool
 from quizapp.teach.services import (
     as_local,
     as_utc,
@@ -26,25 +23,15 @@ from quizapp.teach.services import (
     set_assignments,
     set_items,
 )
-
-
-def _pool(quiz: Quiz | None) -> list[Question]:
-    """Published questions to choose from, plus any already in the quiz."""
-    query = select(Question).options(selectinload(Question.article))
-    if quiz is not None and quiz.id:
-        chosen = select(QuizQuestion.question_id).where(QuizQuestion.quiz_id == quiz.id)
-        query = query.where((Question.status == Status.PUBLISHED) | Question.id.in_(chosen))
-    else:
-        query = query.where(Question.status == Status.PUBLISHED)
-    return list(db.session.scalars(query.order_by(Question.article_id, Question.id)))
+from quizapp.transactions import transaction
 
 
 def _form(quiz: Quiz | None, pool: list[Question]) -> QuizForm:
     """The quiz form with its dynamic choices (questions, articles, my classes)."""
     form = QuizForm() if request.method == "POST" else QuizForm(data=_initial(quiz))
-    form.questions.choices = [(q.id, q.prompt) for q in pool]
-    form.draw_article_ids.choices = article_options()
-    form.classes.choices = [(c.id, c.name) for c in my_classrooms(current_user)]
+    form.questions.choices = options((q.id, q.prompt) for q in pool)
+    form.draw_article_ids.choices = options(article_options())
+    form.classes.choices = options((c.id, c.name) for c in my_classrooms(current_user))
     return form
 
 
@@ -102,7 +89,7 @@ def _store_links(quiz: Quiz, form: QuizForm) -> None:
     """Save the question list and the class assignments of a stored quiz."""
     chosen = form.questions.data if form.mode.data == "fixed" else []
     set_items(quiz, list(dict.fromkeys(chosen or [])))
-    offered = [value for value, _ in form.classes.choices]
+    offered = [choice.value for choice in form.classes.choices]
     set_assignments(quiz, form.classes.data or [], offered)
 
 
@@ -121,26 +108,20 @@ def _render(form: QuizForm, quiz: Quiz | None, pool: list[Question]) -> tuple[st
 @bp.get("/quizzes")
 def quiz_list() -> str:
     """My quizzes (every quiz for an admin)."""
-    query = select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc())
-    if not sees_all(current_user):
-        query = query.where(Quiz.owner_id == current_user.id)
-    return render_template(
-        "teach/quizzes.html",
-        quizzes=db.session.scalars(query).all(),
-    )
+    return render_template("teach/quizzes.html", quizzes=owned_quizzes(current_user))
 
 
 @bp.route("/quizzes/new", methods=["GET", "POST"])
 def quiz_new() -> Response | tuple[str, int]:
     """Build a new quiz."""
-    pool = _pool(None)
+    pool = quiz_pool(None)
     form = _form(None, pool)
     if form.validate_on_submit():
-        quiz = Quiz(owner_id=current_user.id)
-        _apply(quiz, form)
-        add_quiz(quiz)
-        _store_links(quiz, form)
-        db.session.commit()
+        with transaction():
+            quiz = Quiz(owner_id=current_user.id)
+            _apply(quiz, form)
+            add_quiz(quiz)
+            _store_links(quiz, form)
         flash(f"Quiz “{quiz.title}” saved.", "success")
         return redirect(url_for("teach.quiz_edit", quiz_id=quiz.id))
     return _render(form, None, pool)
@@ -150,13 +131,13 @@ def quiz_new() -> Response | tuple[str, int]:
 def quiz_edit(quiz_id: int) -> Response | tuple[str, int]:
     """Change a quiz's questions, rules and classes (its address stays the same)."""
     quiz = owned_quiz(quiz_id, current_user)
-    pool = _pool(quiz)
+    pool = quiz_pool(quiz)
     form = _form(quiz, pool)
     if form.validate_on_submit():
-        _apply(quiz, form)
-        _store_links(quiz, form)
-        shortened = cap_running_attempts(quiz)
-        db.session.commit()
+        with transaction():
+            _apply(quiz, form)
+            _store_links(quiz, form)
+            shortened = cap_running_attempts(quiz)
         flash("Quiz saved.", "success")
         if shortened:
             flash(f"{shortened} running attempt(s) now end at the new close date.", "info")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from werkzeug.datastructures import FileStorage
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
@@ -28,7 +29,7 @@ class RosterForm(FlaskForm):
     def roster_text(self) -> str | None:
         """The file's or the box's text; None (with an error on the form) when unreadable."""
         upload = self.upload.data
-        if upload is not None and getattr(upload, "filename", ""):
+        if isinstance(upload, FileStorage) and upload.filename:
             raw = upload.stream.read(MAX_ROSTER_BYTES + 1)
             if len(raw) > MAX_ROSTER_BYTES:
                 self.upload.errors.append("The file is larger than 512 KB.")

@@ -12,6 +12,7 @@ from quizapp.models import Enrollment
 from quizapp.teach import bp
 from quizapp.teach.roster import Imported, RosterError, check_roster, import_roster
 from quizapp.teach.roster_forms import RosterForm
+from quizapp.transactions import set_rollback, transaction, writes
 
 
 @bp.route("/classes/<int:classroom_id>/roster", methods=["GET", "POST"])
@@ -24,15 +25,20 @@ def roster_import(classroom_id: int) -> str | tuple[str, int]:
         text = form.roster_text()
         if text is not None:
             try:
-                check = check_roster(text)
-                done = import_roster(check, classroom, current_user) if not check.problems else None
+                with transaction():
+                    check = check_roster(text)
+                    done = (
+                        import_roster(check, classroom, current_user)
+                        if not check.problems
+                        else None
+                    )
+                    if done is None:
+                        set_rollback()  # all or nothing: a roster with a bad line adds no one
             except RosterError as error:
-                db.session.rollback()
                 form.upload.errors.append(str(error))
             else:
                 problems = check.problems
                 if done is not None and not problems:
-                    db.session.commit()
                     # Shown once, never stored: the codes exist only as hashes from now on.
                     return render_template(
                         "teach/roster_done.html",
@@ -40,7 +46,6 @@ def roster_import(classroom_id: int) -> str | tuple[str, int]:
                         done=done,
                         invite_url=url_for("auth.invite", _external=True),
                     )
-                db.session.rollback()
     status = 400 if request.method == "POST" else 200
     return render_template(
         "teach/roster_import.html", classroom=classroom, form=form, problems=problems
@@ -48,6 +53,7 @@ def roster_import(classroom_id: int) -> str | tuple[str, int]:
 
 
 @bp.post("/classes/<int:classroom_id>/students/<int:user_id>/invite")
+@writes
 def reissue_invitation(classroom_id: int, user_id: int) -> str:
     """A new one-time code for a student of the class who has not set a password yet."""
     classroom = owned_classroom(classroom_id, current_user)
@@ -56,7 +62,6 @@ def reissue_invitation(classroom_id: int, user_id: int) -> str:
     if not student.invited:
         abort(404)  # a student with a password resets it another way
     code = new_invitation(student, current_user)
-    db.session.commit()
     done = Imported(created=[(student, code)])
     return render_template(
         "teach/roster_done.html",

@@ -5,13 +5,15 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from flask import abort
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
-from quizapp.auth.guards import can_edit, sees_all
+from quizapp.auth.guards import can_edit, editable_by, sees_all
+from quizapp.bank.spec import QuestionSpec
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import (
+    Article,
     Assignment,
     Attempt,
     Classroom,
@@ -22,8 +24,8 @@ from quizapp.models import (
     Response,
     User,
 )
-from quizapp.sqlite import inserted
 from quizapp.states import Status
+from quizapp.transactions import inserted
 from quizapp.zones import to_utc, to_wall, viewer_zone
 
 # No 0/O, 1/I/L: codes are read aloud and copied from a board.
@@ -33,14 +35,21 @@ RETRIES = 20
 
 
 def editable_question(question_id: int, user: User) -> Question:
-    """A question the user may edit, with its choices and article, else 404."""
+    """A question the user may edit, with its choices and article, else NotFound."""
     question = db.session.scalar(
         select(Question)
         .where(Question.id == question_id)
         .options(selectinload(Question.choices), selectinload(Question.article))
     )
     if question is None or not can_edit(question, user):
-        abort(404)
+        raise NotFound(f"question {question_id}")
+    return question
+
+
+def add_question(spec: QuestionSpec) -> Question:
+    """A new question built from its spec, added to the session (flushed by the caller)."""
+    question = spec.build()
+    db.session.add(question)
     return question
 
 
@@ -67,6 +76,19 @@ def discard_message(outcome: str) -> str:
         "This question was used in quizzes or attempts, so it was retired instead of deleted: "
         "old scores stay explainable."
     )
+
+
+def publish_drafts(article: Article, user: User, ids: list[int] | None) -> int:
+    """Publish the user's drafts of an article (those with these ids, or all); how many."""
+    query = select(Question).where(
+        Question.article_id == article.id, Question.status == Status.DRAFT, editable_by(user)
+    )
+    if ids is not None:
+        query = query.where(Question.id.in_(ids))
+    questions = db.session.scalars(query).all()
+    for question in questions:
+        question.status = Status.PUBLISHED
+    return len(questions)
 
 
 def new_join_code() -> str:
@@ -149,6 +171,11 @@ def roster(classroom: Classroom) -> list[tuple[Enrollment, int]]:
             .order_by(Enrollment.joined_at, Enrollment.user_id)
         ).all()
     ]
+
+
+def delete_classroom(classroom: Classroom) -> None:
+    """Delete a class with its enrolments and assignments (the students keep their attempts)."""
+    db.session.delete(classroom)
 
 
 def as_utc(value: datetime | None) -> datetime | None:

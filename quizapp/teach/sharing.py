@@ -26,4 +26,4 @@ def quiz_link(quiz: Quiz) -> str:
 
 def join_link(classroom: Classroom) -> str:
     """The join page's absolute address with the class code filled in."""
-    return url_for("classes.join", code=classroom.join_code, _external=True)
+    return url_for("enrolment.join", code=classroom.join_code, _external=True)

@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, flash
 from sqlalchemy import delete, inspect, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapper
 
 from quizapp.extensions import db
 from quizapp.models import Choice, Enrollment, Question, UndoAction, User, UTCDateTime, utcnow
@@ -26,9 +27,9 @@ def window() -> timedelta:
     return timedelta(seconds=current_app.config.get("TEACH_UNDO_SECONDS", UNDO_SECONDS))
 
 
-def _row(record: db.Model) -> dict[str, Any]:
+def _row(record: Any) -> dict[str, Any]:
     """A row's column values as JSON (timestamps as ISO text)."""
-    values = {}
+    values: dict[str, Any] = {}
     for attr in inspect(type(record)).column_attrs:
         value = getattr(record, attr.key)
         values[attr.key] = value.isoformat() if isinstance(value, datetime) else value
@@ -37,8 +38,9 @@ def _row(record: db.Model) -> dict[str, Any]:
 
 def _build(model: type, values: dict[str, Any]) -> Any:
     """A new instance of `model` from `_row`'s output."""
-    columns = {attr.key: attr.columns[0] for attr in inspect(model).column_attrs}
-    kwargs = {}
+    mapper: Mapper[Any] = inspect(model)
+    columns = {attr.key: attr.columns[0] for attr in mapper.column_attrs}
+    kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if key not in columns:
             continue

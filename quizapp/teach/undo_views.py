@@ -6,9 +6,9 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quizapp.extensions import db
 from quizapp.teach import bp
 from quizapp.teach.undo import undo
+from quizapp.transactions import set_rollback, transaction
 
 
 def _back() -> str:
@@ -22,11 +22,12 @@ def _back() -> str:
 @bp.post("/undo/<int:undo_id>")
 def undo_action(undo_id: int) -> Response:
     """Put back what a reject, delete or removal took away, within the undo window."""
-    problem = undo(undo_id, current_user)
+    with transaction():
+        problem = undo(undo_id, current_user)
+        if problem:
+            set_rollback()
     if problem:
-        db.session.rollback()
         flash(problem, "error")
     else:
-        db.session.commit()
         flash("Undone: everything is back as it was.", "success")
     return redirect(_back())

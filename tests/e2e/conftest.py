@@ -66,8 +66,8 @@ def live_server(tmp_path_factory) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=1)
-            break
+            with urllib.request.urlopen(base + "/healthz", timeout=1):
+                break
         except OSError:
             time.sleep(0.1)
     else:

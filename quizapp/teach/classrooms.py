@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from quizapp.auth.guards import owned_classroom
-from quizapp.extensions import db
-from quizapp.models import Assignment, Enrollment, Quiz
+from quizapp.enrolment.services import enrollment_of
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, ClassForm, DeleteClassForm
+from quizapp.teach.listings import assigned_quizzes
 from quizapp.teach.services import (
     create_classroom,
+    delete_classroom,
     my_classrooms,
     roster,
     student_counts,
 )
 from quizapp.teach.undo import remove_enrollment
+from quizapp.transactions import transaction, writes
 
 
 @bp.route("/classes", methods=["GET", "POST"])
@@ -27,8 +27,8 @@ def class_list() -> str | Response | tuple[str, int]:
     """My classes with their student counts, and a form to create one."""
     form = ClassForm()
     if form.validate_on_submit():
-        classroom = create_classroom(form.name.data.strip(), current_user)
-        db.session.commit()
+        with transaction():
+            classroom = create_classroom(form.name.data.strip(), current_user)
         flash(f"Class created. Its join code is {classroom.join_code}.", "success")
         return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
     classes = my_classrooms(current_user)
@@ -45,12 +45,7 @@ def class_list() -> str | Response | tuple[str, int]:
 def class_detail(classroom_id: int) -> str:
     """A class: its join code, roster and assigned quizzes."""
     classroom = owned_classroom(classroom_id, current_user)
-    quizzes = db.session.scalars(
-        select(Quiz)
-        .join(Assignment, Assignment.quiz_id == Quiz.id)
-        .where(Assignment.classroom_id == classroom.id)
-        .order_by(Quiz.title)
-    ).all()
+    quizzes = assigned_quizzes(classroom)
     return render_template(
         "teach/class.html",
         classroom=classroom,
@@ -62,23 +57,18 @@ def class_detail(classroom_id: int) -> str:
 
 
 @bp.post("/classes/<int:classroom_id>/students/<int:user_id>/remove")
+@writes
 def remove_student(classroom_id: int, user_id: int) -> Response:
     """Take a student out of the class (their past attempts stay)."""
     classroom = owned_classroom(classroom_id, current_user)
-    enrollment = db.session.scalar(
-        select(Enrollment)
-        .where(Enrollment.classroom_id == classroom.id, Enrollment.user_id == user_id)
-        .options(selectinload(Enrollment.user))
-    )
-    if enrollment is None:
-        abort(404)
+    enrollment = enrollment_of(classroom, user_id)
     name = enrollment.user.display_name
     remove_enrollment(enrollment, current_user, f"{name} was removed from {classroom.name}.")
-    db.session.commit()
     return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
 
 
 @bp.post("/classes/<int:classroom_id>/delete")
+@writes
 def class_delete(classroom_id: int) -> Response | tuple[str, int]:
     """Delete a class once the teacher ticked the confirmation."""
     classroom = owned_classroom(classroom_id, current_user)
@@ -87,7 +77,6 @@ def class_delete(classroom_id: int) -> Response | tuple[str, int]:
         flash("Tick the confirmation box to delete the class.", "error")
         return redirect(url_for("teach.class_detail", classroom_id=classroom.id))
     name = classroom.name
-    db.session.delete(classroom)
-    db.session.commit()
+    delete_classroom(classroom)
     flash(f"Class “{name}” deleted.", "success")
     return redirect(url_for("teach.class_list"))

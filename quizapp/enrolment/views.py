@@ -11,11 +11,11 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from quizapp.auth import throttle
-from quizapp.auth.services import classroom_by_code, enroll
-from quizapp.classes import bp
-from quizapp.classes.forms import JoinForm
-from quizapp.extensions import db, limiter
-from quizapp.sqlite import read_phase
+from quizapp.enrolment import bp
+from quizapp.enrolment.forms import JoinForm
+from quizapp.enrolment.services import classroom_by_code, enroll
+from quizapp.extensions import limiter
+from quizapp.transactions import read_phase, transaction
 
 
 def _join_limit(name: str, key_func: Callable[[], str]) -> RouteLimit:
@@ -48,14 +48,13 @@ def join() -> str | Response | tuple[str, int]:
             form.code.errors.append("No class has this join code. Check it with your teacher.")
         else:
             try:
-                enroll(current_user, classroom)
-                db.session.commit()
+                with transaction():
+                    enroll(current_user, classroom)
             except IntegrityError:
                 # The enrollment's primary key says it all: no check-then-insert race.
-                db.session.rollback()
                 flash(f"You are already in this class ({classroom.name}).", "info")
             else:
                 flash(f"You joined {classroom.name}. Its quizzes are on your list.", "success")
             return redirect(url_for("quiz.quiz_list"))
     status = 400 if request.method == "POST" else 200
-    return render_template("classes/join.html", form=form), status
+    return render_template("enrolment/join.html", form=form), status
