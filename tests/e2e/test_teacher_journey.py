@@ -170,6 +170,8 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     sheet = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
     assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
     page.click("text=Item statistics")
+    expect(page.locator("h1")).to_contain_text("Item statistics")
+    items = page.url  # the key is fixed from here, after the other teacher pages
     v.check("teacher-item-statistics")
     v.fits_phone("teacher-item-statistics")
     # Every other teacher page fits a phone too.
@@ -188,6 +190,7 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     v.fits_phone("teacher-accommodations")
 
     # The teacher corrects the key of the question jonah answered: confirm, then regrade.
+    page.goto(items)
     row = page.locator("tr[id^=item-]").filter(has_not_text="no answer").first
     picked = row.locator("li").filter(has=page.locator(".picked", has_text=re.compile("^1$")))
     chosen = re.sub(r" \(right\)$", "", picked.first.inner_text().rsplit(":", 1)[0].strip())
