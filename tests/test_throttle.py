@@ -116,22 +116,34 @@ def test_the_login_page_itself_is_never_throttled(client, app):
     assert client.get("/auth/login").status_code == 200
 
 
-def shared_storage_app(app, uri: str):
-    """A second app on the same database whose limiter uses a shared storage."""
-    config = {k: app.config[k] for k in ("SQLALCHEMY_DATABASE_URI", "SEEDS_DIR")}
-    other = create_app(
-        {"TESTING": True, "SECRET_KEY": "test-secret", "RATELIMIT_STORAGE_URI": uri, **config}
-    )
-    other.config["LOGIN_LIMIT_PER_ACCOUNT_ADDRESS"] = "3 per 5 minutes"
-    return other
+@pytest.fixture
+def shared_storage_app(app):
+    """Make second apps on the same database whose limiter uses a shared storage; their
+    connection pools are closed afterwards (an open one would warn when collected)."""
+    made: list = []
+
+    def make(uri: str):
+        config = {k: app.config[k] for k in ("SQLALCHEMY_DATABASE_URI", "SEEDS_DIR")}
+        other = create_app(
+            {"TESTING": True, "SECRET_KEY": "test-secret", "RATELIMIT_STORAGE_URI": uri, **config}
+        )
+        other.config["LOGIN_LIMIT_PER_ACCOUNT_ADDRESS"] = "3 per 5 minutes"
+        made.append(other)
+        return other
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
-def test_database_storage_is_shared_by_workers(app):
+def test_database_storage_is_shared_by_workers(shared_storage_app):
     # Two app objects stand for two workers: the counts live in the database they share.
-    worker_a = shared_storage_app(app, "quizapp+db://")
+    worker_a = shared_storage_app("quizapp+db://")
     a = worker_a.test_client()
     assert fail_logins(a, "victim", 2) == [400, 400]
-    worker_b = shared_storage_app(app, "quizapp+db://")
+    worker_b = shared_storage_app("quizapp+db://")
     b = worker_b.test_client()
     assert fail_logins(b, "victim", 2) == [400, 429]
     with worker_b.app_context():
@@ -149,13 +161,13 @@ def redis_available() -> bool:
 
 
 @pytest.mark.skipif(not redis_available(), reason="Redis does not answer on 127.0.0.1:6379")
-def test_redis_storage_is_shared_by_workers(app):
+def test_redis_storage_is_shared_by_workers(shared_storage_app):
     uri = "redis://127.0.0.1:6379/15"
-    worker_a = shared_storage_app(app, uri)
+    worker_a = shared_storage_app(uri)
     with worker_a.app_context():
         limiter.reset()
     assert fail_logins(worker_a.test_client(), "victim", 2) == [400, 400]
-    worker_b = shared_storage_app(app, uri)
+    worker_b = shared_storage_app(uri)
     assert fail_logins(worker_b.test_client(), "victim", 2) == [400, 429]
     with worker_b.app_context():
         limiter.reset()
@@ -208,9 +220,9 @@ def test_a_class_joining_from_one_address_is_not_throttled(app, auth, classroom)
     assert statuses == [302] * 5
 
 
-def test_wrong_join_codes_count_in_the_database_store(app, auth, classroom):
+def test_wrong_join_codes_count_in_the_database_store(shared_storage_app, auth, classroom):
     """With the default shared store, counting a wrong code must not wait on the request's lock."""
-    worker = shared_storage_app(app, "quizapp+db://")
+    worker = shared_storage_app("quizapp+db://")
     worker.config["JOIN_LIMIT_PER_ACCOUNT"] = "2 per 15 minutes"
     auth.create(username="guesser")
     client = worker.test_client()

@@ -78,6 +78,13 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
             continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
         if after and not _quote_inside(norm, p, m.end, after.end()):
+            if out and out[-1].end == after.end():
+                # Two names before one verb: "Moy, chief executive of Full Fact, told" (the
+                # apposition ends at a comma: the first speaks) or "…, a student in Bengaluru,
+                # Francis said" (the name right before the verb is its subject).
+                if "," in norm[m.end : after.end()]:
+                    continue
+                out.pop()
             out.append(Attribution(m.start, after.end(), m.person, conf))
     return Attributions(out)
 

@@ -70,11 +70,28 @@ def _core_of(tokens: list[str]) -> int:
             or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS
+            or tok.endswith("-born")  # "Australian-born Assange" is Assange
             or _ACRONYM.fullmatch(tok)
             or (tok.endswith(".") and not INITIAL.fullmatch(tok))
         ):
             start = i + 1
     return start
+
+
+# Titles borne with a single name: "Pope Francis", "King Charles", "Queen Rania".
+_SOLE_NAME_TITLES = frozenset(["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Sheikh"])
+
+
+def _given_name_start(words: list[str]) -> int:
+    """Where a name starts inside a run that an organisation opens ("Director of Public
+    Prosecution Eva-Marie Persson"): at a given name after a first word that is none."""
+    if len(words) < 3 or _is_given(words[0]):
+        return 0
+    return next((k for k in range(1, len(words) - 1) if _is_given(words[k])), 0)
+
+
+def _is_given(word: str) -> bool:
+    return is_given_name(word) or ("-" in word and is_given_name(word.split("-")[0]))
 
 
 def _plural_noun(low: str) -> bool:
@@ -102,6 +119,9 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
             core_at = _core_of([t for t, _ in toks])
             core = toks[core_at:]
+            core = core[_given_name_start([t for t, _ in core]) :]
+            if len(core) == 1 and core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES:
+                core = toks[core_at - 1 :]  # "Pope Francis": one name, known by its title
             if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):
                 continue
             if INITIAL.fullmatch(core[0][0]) and len(core) < 3:

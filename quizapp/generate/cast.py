@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import regex as re
 
 INITIAL = re.compile(r"\p{Lu}\.")
+# Generational suffixes end a name but are no surname ("Carlineo Jr." is "Carlineo").
+SUFFIXES = frozenset(["Jr", "Sr"])
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Person:
 
     def _parts(self) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
         if self._split is None or self._split[0] is not self.tokens:
-            words = tuple(t for t in self.tokens if not INITIAL.fullmatch(t))
+            words = tuple(t for t in self.tokens if not INITIAL.fullmatch(t) and t not in SUFFIXES)
             surnames = words[-1:]
             if len(words) >= 3:
                 surnames += (words[-2], f"{words[-2]} {words[-1]}")
@@ -39,7 +41,7 @@ class Person:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The name's tokens without initials ("Graeme C. Clark" -> Graeme, Clark)."""
+        """The name's tokens without initials or a suffix ("Graeme C. Clark" -> Graeme, Clark)."""
         return self._parts()[1]
 
     @property

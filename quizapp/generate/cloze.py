@@ -14,12 +14,17 @@ LEAD = "Fill in the blank: "
 _BLANKS = re.compile(r"_{5,}")
 
 
+_RELATIVE_OPENERS = frozenset(["which", "who", "whose", "whom"])
+
+
 def make_cloze(before: str, after: str) -> str | None:
     """The cloze prompt for a clause whose answer sits between before and after."""
     before = " ".join(before.split())
     after = " ".join(after.split())
     if BLANK in before or BLANK in after:
         return None
+    if before.split(" ", 1)[0].lower() in _RELATIVE_OPENERS:
+        return None  # "which contains about _____ tons": an aside cut from its noun
     glue = "" if not after or after[0] in ",.;:!?)'’\"”" else " "
     body = f"{before} {BLANK}{glue}{after}".strip()
     body = body.rstrip(" ,;:-?!")

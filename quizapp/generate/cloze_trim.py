@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.cloze import BLANK, make_cloze
+from quizapp.generate.inversion import _PRONOUNS as PRONOUNS
 from quizapp.generate.inversion import finite, upper_first
 from quizapp.generate.verbs import has_verb
 
@@ -82,4 +83,23 @@ def short_cloze(cb: str, ca: str) -> str | None:
         inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
         if len(_WORD.findall(ca[:cut_at])) >= 3 and not inside_quote and has_verb(head):
             ca = ca[:cut_at].rstrip(" ,;")
+    if words_of(make_cloze(cb, ca) or "") > MAX_WORDS:
+        cb = _subordinate_clause(cb)
     return make_cloze(cb, ca)
+
+
+_SUBORDINATOR = re.compile(r"\s(?:when|after|because|while|as|where)\s+(?=\p{Ll})")
+
+
+def _subordinate_clause(cb: str) -> str:
+    """ "The pope visited families who lost everything when an earthquake struck the region
+    in" -> "An earthquake struck the region in": the clause that holds the blank stands alone,
+    unless a pronoun opens it (whose?) or it has no verb."""
+    found = list(_SUBORDINATOR.finditer(cb))
+    if not found:
+        return cb
+    clause = cb[found[-1].end() :]
+    words = clause.split()
+    if len(words) < 4 or words[0].lower() in PRONOUNS or not has_verb(clause):
+        return cb
+    return upper_first(clause)

@@ -229,15 +229,42 @@ class Candidate:
     person_like: bool
 
 
+# Where an organisation's name sits: after a determiner ("about the Muslim Brotherhood",
+# "the Acme Facts report"), after a job noun and "at" ("strategist at Miller Tabak") or after a
+# capitalised word and "for" ("High Commissioner for Human Rights"). A person's name never does.
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)|\b(?P<job>\p{Ll}[\p{Ll}-]+)\s+at|\b\p{Lu}[\p{L}-]*\s+for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_organisations(norm: str, cast: Cast) -> set[int]:
+    """People every one of whose full-name mentions sits where organisations are named (a
+    one-word mention may be a homonym: "two Muslim women" is no mention of an organisation).
+
+    One pass over the mentions, not one per person: a long list of names stays linear."""
+    org: dict[int, bool] = {}
+    for mentions in cast.mentions.values():
+        for m in mentions:
+            if m.person is None or m.pronoun or " " not in norm[m.start : m.end]:
+                continue
+            before = _ORG_BEFORE.search(norm, max(0, m.start - 40), m.start)
+            job = before.group("job") if before else None
+            at_org = bool(before) and (not job or is_person_noun(job))
+            org[m.person] = org.get(m.person, True) and at_org
+    return {i for i, yes in org.items() if yes}
+
+
 def candidates(norm: str, cast: Cast) -> list[Candidate]:
     """Every person of the article, ready for person_pool."""
     spoke = speakers(norm, cast)
+    orgs = _named_as_organisations(norm, cast)
     return [
         Candidate(
             p.name,
             frozenset([*p.surnames, p.given]),
             tuple(p.roles),
-            is_person_like(p, i in spoke),
+            is_person_like(p, i in spoke) and i not in orgs,
         )
         for i, p in enumerate(cast.people)
     ]

@@ -26,8 +26,16 @@ _HOLDS = re.compile(
 )
 # "Ruiz became the first woman to lead the Tarn rowing club".
 _FIRST = re.compile(
-    _NAME + r"\s+(?P<verb>is|was|became)\s+(?P<rank>the\s+first\s+(?:\p{Ll}+\s+){0,3}to\s+"
-    r"[^,.;:\"“”]{3,80}?)(?=[,.;]|\s+(?:in|on|since|after|when)\s+(?:\d|\p{Lu}))"
+    _NAME + r"\s+(?P<verb>is|was|became)\s+(?P<rank>the\s+first\s+(?:\p{Ll}+\s+){0,3}"
+    # "the first player in NBA history to …"
+    r"(?:in\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){1,2}history\s+)?to\s+[^,.;:\"“”]{3,80}?)(?=[,.;]|\s+(?:in|on|since|after|when)\s+(?:\d|\p{Lu}))"
+)
+
+
+# "the 14th-ranked Ruiz", "top-ranked Dana Ortiz": a ranked player named right after.
+_RANKED = re.compile(
+    r"(?<![\p{L}-])(?P<rank>top|No\.\s?\d{1,3}|\d{1,3}(?:st|nd|rd|th)|second|third|fourth|fifth)"
+    r"-ranked\s" + _NAME
 )
 
 
@@ -37,6 +45,8 @@ def person_rank_questions(art: Article) -> list[DraftQuestion]:
     for p in art.paragraphs:
         if p.heading:
             continue
+        if spent():
+            return out
         for rx in (_HOLDS, _FIRST):
             for m in rx.finditer(art.norm, p.start, p.end):
                 if spent():
@@ -44,7 +54,35 @@ def person_rank_questions(art: Article) -> list[DraftQuestion]:
                 q = _one(art, p, m)
                 if q:
                     out.append(q)
+        for m in _RANKED.finditer(art.norm, p.start, p.end):
+            if spent():
+                return out
+            q = _ranked(art, p, m)
+            if q:
+                out.append(q)
     return out
+
+
+def _ranked(art: Article, p: Paragraph, m: re.Match) -> DraftQuestion | None:
+    """ "Who is the 14th-ranked player?" for "the 14th-ranked Ruiz" (a person of the article)."""
+    idx = _person(art, m.group("x"))
+    if idx is None or not art.is_person(idx):
+        return None
+    rank = art.text[m.start("rank") : m.end("rank")]
+    source, span = art.source(p, m.start(), m.end())
+    person = art.cast.people[idx]
+    return assemble(
+        digest=art.digest,
+        kind="which_rank",
+        prompt=f"Who is the {rank}-ranked player?",
+        answer=person.name,
+        distractors=art.person_choices(idx),
+        source=source,
+        span=span,
+        explanation=article_says(source),
+        confidence=0.8,
+        accepted=person.aliases(),
+    )
 
 
 def _person(art: Article, name: str) -> int | None:

@@ -35,7 +35,7 @@ _CONNECTIVE = re.compile(
     r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore"
     r"|nevertheless|nonetheless|indeed|besides|thus|hence|for (?:instance|example)"
     r"|in addition|even so|in fact|of course|after all|by contrast|in contrast|similarly"
-    r"|likewise|then)\b,?\s+",
+    r"|likewise|separately|additionally|then)\b,?\s+",
     re.I,
 )
 _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|of course|for example|for instance),")

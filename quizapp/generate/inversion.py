@@ -175,6 +175,24 @@ def participle(w: str) -> bool:
     return w == "been" or w.endswith(("ed", "en")) or w in PAST_TO_BASE
 
 
+# Words between a perfect verb and its "since" phrase beyond which the phrase may qualify a noun.
+_NEAR_VERB = 6
+_TIME_IN_SUBJECT = re.compile(r"\b(?:last|this|next)\s+(?:year|month|week|season)\b", re.I)
+
+
+def _capitalised_common(subject: str) -> bool:
+    """True when subject opens with a capitalised word that only the sentence start made so
+    ("New vehicle sales", "Truck and SUV sales"): moved mid-question it would keep its capital.
+    Names of places, people and firms can't be told from such words, so both give a cloze."""
+    words = subject.split()
+    if len(words) < 2 or words[0].lower() in _LOWER_FIRST:
+        return False
+    first, second = words[0], words[1]
+    if not first[:1].isupper() or first.isupper() or first.endswith(("'s", "’s")):
+        return False
+    return second[:1].islower() and second.lower() not in ("of", "de", "van", "von")
+
+
 def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
     """ "In what year" + clause with its wh-phrase removed -> an inverted question.
 
@@ -198,6 +216,16 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         return None  # a negated question reads as a trick
     if wh.lower().startswith("since") and not (kind == "aux" and verb in ("has", "have", "had")):
         return None  # "since" goes with a perfect: otherwise it may belong to a noun
+    if wh.lower().startswith("since") and len(after_verb) > _NEAR_VERB:
+        return None  # "has cited a study showing … the lowest increases since 2002": the noun's
+    if wh.lower().startswith("in what") and kind == "aux" and verb in ("has", "have", "is", "are"):
+        # "have dropped an inquiry into claims made in 2010", "is seeking his extradition over
+        # leaks in 2010": a present perfect or progressive takes no past year, a noun does.
+        return None
+    if _TIME_IN_SUBJECT.search(subject):
+        return None  # "Dealers last year sold …": an adverbial, not part of the subject
+    if _capitalised_common(subject):
+        return None  # "Local auto dealers sold": the capital was the sentence's, not a name's
     body = " ".join(after_verb + _words(rest) + _words(tail))
     subject = _lower_first(subject)
     if kind == "aux":

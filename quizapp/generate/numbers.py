@@ -6,14 +6,17 @@ import random
 
 import regex as re
 
+from quizapp.generate.ages import age_questions
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
+from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.lexicon import data_words
-from quizapp.generate.text import Paragraph, article_says
+from quizapp.generate.text import Paragraph, article_says, sentence_at
 from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import has_verb
 
 _QUAL = (
     r"(?:nearly|almost|about|around|roughly|approximately|more than|over|some|at least"
@@ -26,13 +29,19 @@ _FIGURE = re.compile(
     rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s(?P<mscale>{_SCALE}|bn|m)\b)?"
     rf"|(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,/$-])(?P<count>{_NUM})(?:\s(?P<cscale>{_SCALE}))?"
     r"(?=\s+(?:(?P<adj>new|more|other|additional|full-time|part-time|local|young|small|large)\s+)?"
-    r"(?:(?P<mod>\p{Ll}{3,})\s+(?=\p{Ll}+s\b))?(?P<noun>\p{L}[\p{L}-]*))"
+    # "13,000 US troops", "2,500 Afghan civilians": a capitalised modifier before a plural.
+    r"(?:(?P<mod>\p{Ll}{3,}|\p{Lu}{2,3}|\p{Lu}\p{Ll}{2,})\s+(?=\p{Ll}+s\b))?(?P<noun>\p{L}[\p{L}-]*))"
 )
 # "a crowd of 3,200 packed the arena": a collective noun makes the figure a count.
 _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:crowd|total|population|audience|workforce|turnout|staff|group|team)\s+of\s+$"
 )
 _NOT_COUNTED = data_words("not_counted")
+# Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
+_SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
+_BASELINE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?P<gap>(?:[^.;:,]|[.,](?=\d)){0,80})$")
+_SPEAKERS_WORDS = re.compile(r"\b(?:I|we|you|it|they|this|that|these|those)\b", re.I)
+_IN_ATTENDANCE = re.compile(r"\s+in\s+attendance\b")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _AGE_AROUND = re.compile(r",\s*$")
@@ -106,7 +115,7 @@ def number_questions(art: Article) -> list[DraftQuestion]:
             q = _one(art, p, m, percents)
             if q:
                 out.append(q)
-    return out
+    return out + age_questions(art)
 
 
 def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> DraftQuestion | None:
@@ -138,10 +147,17 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         accepted = (raw.replace(",", "") + suffix,)
         pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
     a, b = m.span()
+    baseline = _BASELINE_BEFORE.search(norm, max(p.start, a - 100), a)
+    if baseline and not has_verb(baseline.group("gap")):
+        # "up from 6.2 percent", "down from the March high of 21.8 percent and the prior
+        # average of 15.2 percent": old figures of a comparison, not the fact
+        return None
+    if _speakers_figure(norm, p, a):
+        return None
     found = stem(art.text, norm, p, a, b, cast=art.cast)
     if found is None:
         return None
-    asked = _ask(art.text, m, drop_parens(found[0]), drop_parens(found[1]), rep)
+    asked = _ask(art.text, m, _own_clause(drop_parens(found[0])), drop_parens(found[1]), rep)
     if asked is None:
         return None
     prompt = asked[0]
@@ -161,6 +177,25 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     )
 
 
+# "…, and Ana Ruiz scored " before a figure: a clause of its own, with its own named subject.
+_JOINED_CLAUSE = re.compile(
+    r",\s+(?:and|but|while)\s+(?P<own>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Ll}+\s+)$"
+)
+
+
+def _own_clause(before: str) -> str:
+    """The clause holding the figure when a sentence joins two ("James became …, and Ana
+    Ruiz scored 34 points …"): the first is another fact, not context the question needs."""
+    found = _JOINED_CLAUSE.search(before)
+    if (
+        not found
+        or len(before[: found.start()].split()) < 5
+        or not has_verb(before[: found.start()])
+    ):
+        return before
+    return found.group("own")
+
+
 _APPROXIMATE = frozenset(
     ["nearly", "almost", "about", "around", "roughly", "approximately", "some", "an estimated"]
 )
@@ -177,6 +212,10 @@ _OF_PHRASE = re.compile(
 )
 
 
+_NOT_NOUN_ENDS = frozenset(["this", "that", "last", "next", "each", "every"])
+_LIST_GOES_ON = re.compile(r"^,\s+(?:\p{L}+\s+){0,3}\p{L}+\s+(?:and|or)\s")
+
+
 def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str, bool] | None:
     """The question (or cloze) for figure m between before and after."""
     qual = (m.group("qual") or "").lower()
@@ -185,6 +224,16 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
         # The counted noun phrase goes with the question word: "how many new teachers".
         noun_end = m.end("noun") - m.end()
         rep, after = f"how many{after[:noun_end]}", after[noun_end:]
+        if _IN_ATTENDANCE.match(text, m.end("count")):
+            # "the more than _____ in attendance": no noun to ask "how many" of; the hedge stays.
+            lead = text[m.start("qual") : m.start("count")] if qual else ""
+            return wh_or_cloze(
+                before, cut_trailing(full_after), rep, blank=(lead, ""), cloze_only=True
+            )
+        if rep.split()[-1].lower() in _NOT_NOUN_ENDS or _LIST_GOES_ON.match(after):
+            # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs": the noun
+            # phrase is cut short; a cloze keeps it whole.
+            return wh_or_cloze(before, after, rep, cloze_after=full_after, cloze_only=True)
         if qual:
             rep = f"about {rep}" if qual in _APPROXIMATE else f"{qual} {rep}"
             lead = text[m.start("qual") : m.start("count")]
@@ -207,14 +256,32 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
     return wh_or_cloze(before, after, rep, blank=(lead, ""), cloze_after=full_after)
 
 
+def _speakers_figure(norm: str, p: Paragraph, a: int) -> bool:
+    """True for a figure in a quotation whose sentence leans on the speaker ("If it can
+    break above $13.60", "We will open 2 new schools"): the talk around it is needed."""
+    sent = p.sentences[sentence_at(p, a)]
+    for q in p.quotes:
+        if q.start <= a < q.end:
+            return bool(
+                _SPEAKERS_WORDS.search(norm, max(q.start, sent.start), min(q.end, sent.end))
+            )
+    return False
+
+
 def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool:
     """A count of things, not a year, age, date, time span or small trivia."""
     plain = raw.replace(",", "")
     if "," not in raw and _YEARISH.fullmatch(plain):
         return False
+    if _IN_ATTENDANCE.match(norm, m.end("count")):
+        return True  # "more than 12,000 in attendance": people, though unnamed
     if (m.group("mod") or "").lower() in _NOT_COUNTED:
         return False
-    if noun.lower() in _NOT_COUNTED or noun.lower().startswith(("year-old", "-year")):
+    if noun.lower().startswith(("year-old", "-year")):
+        return False
+    if noun.lower() in _NOT_COUNTED and not (
+        noun == "points" and _SCORED.search(norm, 0, m.start())
+    ):
         return False
     collective = _COLLECTIVE_BEFORE.search(norm, max(p.start, m.start() - 30), m.start())
     plural = noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")

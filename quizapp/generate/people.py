@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from quizapp.generate.candidates import Candidate, candidates, cues
-from quizapp.generate.cast import INITIAL, Cast, Mention, Person
+from quizapp.generate.cast import INITIAL, SUFFIXES, Cast, Mention, Person
 from quizapp.generate.mentions import (
     assign_honorifics,
     find_mentions,
@@ -39,7 +39,10 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
                 continue
             person = _find_variant(_variant_candidates(variants, c.core), c.core)
         if person is None:
-            person = Person(" ".join(c.core), list(c.core), c.start)
+            name = " ".join(c.core)
+            if c.core[-1] in SUFFIXES and norm.startswith(".", c.end):
+                name += "."  # "Patrick W. Carlineo Jr.": the suffix keeps its full stop
+            person = Person(name, list(c.core), c.start)
             people.append(person)
             _index_variant(variants, person)
         by_core[key] = person

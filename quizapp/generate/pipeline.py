@@ -6,6 +6,7 @@ from quizapp.generate.article import parse
 from quizapp.generate.distractors import MIN_CONFIDENCE, question_budget
 from quizapp.generate.firsts import person_rank_questions
 from quizapp.generate.lint import lint
+from quizapp.generate.lists import same_list
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
@@ -60,14 +61,20 @@ def is_valid(text: str, q: DraftQuestion) -> bool:
 
 
 def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuestion]:
-    """Drop invalid questions and duplicates (same prompt, or same kind+answer+source)."""
+    """Drop invalid questions and duplicates (same prompt, or same kind+answer+source, or a
+    second blank in one list of a sentence: see same_list)."""
     out = []
     prompts: set[str] = set()
     facts: set[tuple[str, str, str]] = set()
+    blanks: dict[tuple[str, str], list[DraftQuestion]] = {}
     for q in candidates:
         fact = (q.kind, q.answer, q.source)
         if q.prompt in prompts or fact in facts or not is_valid(text, q):
             continue
+        earlier = blanks.setdefault((q.kind, q.source), [])
+        if any(same_list(e, q) for e in earlier):
+            continue
+        earlier.append(q)
         prompts.add(q.prompt)
         facts.add(fact)
         out.append(q)

@@ -10,6 +10,7 @@ from quizapp.generate.article import Article
 from quizapp.generate.attribution import (
     Attribution,
     attributions,
+    mentions_between,
     merge_split,
     named_next,
     speaker_after,
@@ -26,6 +27,11 @@ MAX_QUOTE_WORDS = 40
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
 _CONTEXT_OPENERS = ("and", "but", "so", "or", "yet", "then")
+# A short quote whose subject points back into the article can't be told apart from others.
+_CONTEXT_SUBJECTS = frozenset(
+    ["it", "it's", "that", "that's", "this", "they", "they're", "there", "there's", "he", "she"]
+    + ["he's", "she's", "you", "you're"]
+)
 # "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
@@ -40,12 +46,13 @@ class _Spoken:
     attr_end: int
 
 
-def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
-    """Attribute every quote of the paragraph, keeping only confident ones."""
+def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> list[_Spoken]:
+    """Attribute every quote of the paragraph, keeping only confident ones; carry is the
+    speaker still talking when the paragraph opens (see _carried)."""
     attrs = attributions(art, p)
     groups = merge_split(art, p, attrs)
     spoken: list[_Spoken] = []
-    current: Attribution | None = None
+    current = carry
     for gi, (parts, inner) in enumerate(groups):
         first, last = parts[0], parts[-1]
         sent_start = p.sentences[sentence_at(p, first.outer_start)].start
@@ -72,6 +79,22 @@ def _attribute(art: Article, p: Paragraph) -> list[_Spoken]:
     return spoken
 
 
+def _carried(
+    art: Article, prev: Paragraph | None, said: list[_Spoken], p: Paragraph
+) -> Attribution | None:
+    """The speaker of prev's last quote when p opens with a quotation and prev ends with that
+    quote or its attribution: journalism's next paragraph of the same speaker's words."""
+    if prev is None or not said or not p.quotes or p.quotes[0].outer_start != p.start:
+        return None
+    last = said[-1]
+    end = max(last.attr_end, last.parts[-1].outer_end)
+    if sentence_at(prev, end - 1) != len(prev.sentences) - 1:
+        return None
+    if any(m.person != last.person for m in mentions_between(art, prev, end, prev.end)):
+        return None  # "…," Ruiz said, and Berg agreed. "…": who goes on is unclear
+    return Attribution(prev.start, prev.start, last.person, min(last.confidence, 0.8))
+
+
 def _clean(quote: str) -> str:
     """Strip trailing commas/full stops inside the marks, and outer whitespace."""
     return quote.strip().rstrip(",.;: ").strip()
@@ -93,6 +116,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False
     if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
+    if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
+        return False  # "That goes a long way", "It's hard not to": about what?
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     inner = art.norm[parts[0].start : parts[-1].end].strip()
@@ -111,12 +136,17 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     """One question per confidently attributed quote of four words or more."""
     out = []
     people = art.cast.people
+    prev: Paragraph | None = None
+    said: list[_Spoken] = []
     for p in art.paragraphs:
         if p.heading or not p.quotes:
+            prev, said = None, []
             continue
         if spent():
             break
-        for s in _attribute(art, p):
+        carry = _carried(art, prev, said, p)
+        prev, said = p, _attribute(art, p, carry)
+        for s in said:
             if spent():
                 break
             quote = _quote_text(art, s.parts)

@@ -11,6 +11,7 @@ from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble, rng_for, shuffled
 from quizapp.generate.lexicon import NON_NAME_STARTS, ORG_WORDS, TITLE_WORDS
 from quizapp.generate.places import canonical_country, place_type, places_of_type
+from quizapp.generate.superlatives import superlative_cloze
 from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
@@ -68,9 +69,19 @@ _TRAILING_WORDS = frozenset(
 )
 
 
-def _trim_np(np: str) -> str:
+# Adverbs that end a noun phrase only with the word after them ("thus far", "so far").
+_CUT_ADVERBS = frozenset(["thus", "so", "yet", "ever", "far"])
+
+
+def _trim_np(np: str, following: str = "") -> str:
+    """The noun phrase without a trailing preposition; "of the year thus" + " far" is whole
+    again ("so far" limits the ranking), any other adverb cut from its partner goes."""
     words = np.split()
-    while words and words[-1] in _TRAILING_WORDS:
+    if words[-2:] in (["thus", "far"], ["so", "far"]):
+        return np
+    if words and words[-1] in ("thus", "so") and following.startswith(" far"):
+        return f"{np} far"
+    while words and (words[-1] in _TRAILING_WORDS or words[-1] in _CUT_ADVERBS):
         words.pop()
     return " ".join(words)
 
@@ -117,6 +128,8 @@ def rank_questions(art: Article) -> list[DraftQuestion]:
                 break
             subject = _subject(art, p, m)
             if subject is None:
+                q = superlative_cloze(art, p, m, m.group("ord"))
+                out += [q] if q else []
                 continue
             if places is None:
                 places = _article_places(art)
@@ -138,7 +151,7 @@ def _subject(art: Article, p: Paragraph, m: re.Match) -> str | None:
 def _questions(
     art: Article, p: Paragraph, m: re.Match, x: str, places: list[str]
 ) -> list[DraftQuestion]:
-    np = _trim_np(m.group("np"))
+    np = _trim_np(m.group("np"), art.norm[m.end("np") : m.end("np") + 4])
     if not np:
         return []
     kind = place_type(x)

@@ -159,6 +159,8 @@ def noun_role(qualifier: str | None, noun: str) -> str:
         return noun
     qualifier = " ".join(words)
     low = qualifier.lower()
+    if _QUALIFIER.fullmatch(low):
+        return f"{low} {noun}"  # "former star Paul George" was a star, and is no longer
     if low in _NOUN_QUALIFIERS:
         return f"the {low} {noun}"
     if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:

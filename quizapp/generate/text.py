@@ -38,7 +38,20 @@ def normalise(text: str) -> str:
     """Return a copy of text with quotes, dashes, spaces and NFKC folded, same length."""
     # One table for the distinct characters that change, applied in one pass (not per char).
     table = {ord(ch): _char_map(ch) for ch in set(text) if not ch.isascii() or ch == "\t"}
-    return text.translate(table) if table else text
+    norm = text.translate(table) if table else text
+    if "''" in norm:
+        norm = _DOUBLED_SINGLES.sub(_doubled_single, norm)
+    return norm
+
+
+# "‘‘It was a mistake,’’ she said": two single marks typed for one double mark (wire copy).
+_DOUBLED_SINGLES = re.compile(r"(?<=[\p{L}\p{N},.!?…-])''(?!\p{L})|(?<![\p{L}\p{N}])''(?=\p{L})")
+
+
+def _doubled_single(m: re.Match) -> str:
+    """A double mark where the quotation opens or closes, an apostrophe beside it."""
+    closing = m.start() > 0 and not m.string[m.start() - 1].isspace()
+    return "\"'" if closing else "'\""
 
 
 @dataclass(frozen=True)
@@ -83,10 +96,9 @@ def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
     """Split into paragraphs (one per non-blank line) with sentences and quotes."""
     paragraphs: list[Paragraph] = []
     single = uses_single_quotes(norm)
-    for m in _LINE.finditer(norm):
-        start, end = _strip_span(norm, m.start(), m.end())
-        if start >= end:
-            continue
+    lines = [_strip_span(norm, m.start(), m.end()) for m in _LINE.finditer(norm)]
+    lines = [(start, end) for start, end in lines if start < end]
+    for n, (start, end) in enumerate(lines):
         heading = is_heading(norm[start:end])
         sentences = [] if heading else split_sentences(norm, start, end)
         if heading:
@@ -94,7 +106,10 @@ def split_paragraphs(text: str, norm: str) -> list[Paragraph]:
         elif single:
             quotes = find_single_quotes(text, norm, start, end)
         else:
-            quotes = find_quotes(text, norm, start, end)
+            # A quotation that runs into the next paragraph has no closing mark; the next
+            # paragraph opens with a fresh one.
+            runs_on = n + 1 < len(lines) and norm[lines[n + 1][0]] == '"'
+            quotes = find_quotes(text, norm, start, end, runs_on)
         paragraphs.append(Paragraph(len(paragraphs), start, end, heading, sentences, quotes))
     return paragraphs
 
@@ -187,8 +202,9 @@ def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
     return "either"
 
 
-def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
-    """Find balanced double-quoted passages in one paragraph (unclosed ones are dropped)."""
+def find_quotes(text: str, norm: str, start: int, end: int, runs_on: bool = False) -> list[Quote]:
+    """Find balanced double-quoted passages in one paragraph. An unclosed one is dropped,
+    unless the quotation runs on into the next paragraph: then it ends with this one."""
     quotes: list[Quote] = []
     open_at = -1
     pos = norm.find('"', start, end)
@@ -204,6 +220,8 @@ def find_quotes(text: str, norm: str, start: int, end: int) -> list[Quote]:
                 quotes.append(Quote(open_at + 1, pos, open_at, pos + 1))
             open_at = -1
         pos = norm.find('"', pos + 1, end)
+    if runs_on and 0 <= open_at < end - 1 and norm[end - 1] in ".!?…":
+        quotes.append(Quote(open_at + 1, end, open_at, end))
     return quotes
 
 

@@ -24,7 +24,8 @@ _YEAR_EXPR = re.compile(
     rf"|\bfrom\s+(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
     rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
     rf"|(?<![\w$.,/'-])(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
-    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/-]|[.,]\d)"
+    # "2001: A Space Odyssey" is a title, not a year.
+    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/-]|[.,]\d|:\s*\p{{Lu}})"
 )
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")

@@ -30,7 +30,7 @@ def test_cloze_preview_and_flagged_review_at_two_widths(visitor):
     )
     page.click("input[type=submit]")
     expect(page.locator(".flash-success")).to_contain_text("Imported 1 question")
-    v.go("/teach/questions?kind=which_year&status=draft")
+    v.go("/teach/questions?kind=cloze&status=draft")
     page.locator("tr", has_text="approved the new harbour plan").locator("text=Preview").click()
     preview = page.url.removeprefix(v.base)
     legend = page.locator("legend")

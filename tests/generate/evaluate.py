@@ -114,8 +114,12 @@ def score_pairs(
 
 def _match(q: DraftQuestion, text: str, first: str, second: str) -> bool:
     # Items are (fragment, answer) for years and (answer, fragment) for ranks/numbers.
+    # A key's answer may be another accepted form of the draft's ("10 percent" for "10%",
+    # "Schwartzman" for "Diego Schwartzman").
     for frag, answer in ((first, second), (second, first)):
-        if q.answer == answer and (norm(frag) in text or _words_in(norm(frag), text)):
+        if (q.answer == answer or answer in q.accepted) and (
+            norm(frag) in text or _words_in(norm(frag), text)
+        ):
             return True
     return False
 

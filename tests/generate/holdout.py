@@ -38,6 +38,8 @@ Volunteers helped too. More than 300 residents signed up to clean and sort books
         "Daniel Osei": ("treasurer",),
         "Gloria Mendez": ("organized",),
     },
+    # An age after a name is fair to ask, not required.
+    optional={"number": [("67", "Gloria Mendez")]},
 )
 RAIL = Key(
     text="""Rail strike ends as union accepts new contract

@@ -17,6 +17,8 @@ from quizapp.generate import KINDS, DraftQuestion
 FIELDS = ("article", "index", "kind", "correct", "fluent", "worthwhile", "reason")
 FIELDS += ("prompt", "answer")
 Row = dict[str, str]
+# No quote character: a prompt's straight quotes ("…") are text, not CSV quoting.
+_DIALECT = {"delimiter": "\t", "quoting": csv.QUOTE_NONE, "quotechar": None}
 
 
 def _key(article: str, kind: str, prompt: str, answer: str) -> tuple[str, str, str, str]:
@@ -30,7 +32,7 @@ def _flat(s: str) -> str:
 def read(path: Path) -> dict[tuple[str, str, str, str], Row]:
     """Rated drafts by (article, kind, prompt, answer)."""
     with path.open(encoding="utf-8", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = csv.DictReader(fh, **_DIALECT)
         return {_key(r["article"], r["kind"], r["prompt"], r["answer"]): r for r in rows}
 
 
@@ -72,6 +74,6 @@ class Tally:
         print(f"  not rated yet (new or changed drafts): {len(self.unrated)}")
         if unrated_path:
             with unrated_path.open("w", encoding="utf-8", newline="") as fh:
-                out = csv.DictWriter(fh, FIELDS, delimiter="\t", quoting=csv.QUOTE_NONE)
+                out = csv.DictWriter(fh, FIELDS, **_DIALECT)
                 out.writeheader()
                 out.writerows(self.unrated)

@@ -194,7 +194,7 @@ def test_colon_after_a_named_subject() -> None:
 def test_unknown_new_speaker_stops_a_continuation() -> None:
     # "Moss" is not recognised as a person here; the quote must not go to Yorke.
     text = (
-        "Songwriters Caitlyn Moss and Kate Yorke wrote the chorus in one night for Mayor Dana "
+        "Songwriter Kate Yorke and a co-writer wrote the chorus in one night for Mayor Dana "
         "Ortiz.\n"
         "“It is a totally different muscle,” Yorke said. "
         "Moss agreed with her partner: “Writing for a character is a job of its own.”"

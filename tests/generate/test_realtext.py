@@ -84,3 +84,15 @@ def test_ratings_carry_over_and_new_drafts_are_listed(tmp_path, capsys):
     assert f"not rated yet (new or changed drafts): {len(qs) - 1}" in out
     rows = unrated.read_text(encoding="utf-8").splitlines()
     assert len(rows) == len(qs) and rows[0] == header
+
+
+def test_unrated_drafts_with_straight_quotes_round_trip(tmp_path, capsys):
+    prompt = 'Who called the plan "a bridge too far"?'
+    row = dict.fromkeys(ratings.FIELDS, "")
+    row.update(article="pier", index="0", kind="who_said", prompt=prompt, answer="Nadia Brookes")
+    tally = ratings.Tally(known={})
+    tally.unrated.append(row)
+    out = tmp_path / "unrated.tsv"
+    tally.report(out)
+    (back,) = ratings.read(out).values()
+    assert back["prompt"] == prompt

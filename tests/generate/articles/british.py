@@ -23,4 +23,6 @@ Sanjay Patel, who ran the shop for 22 years with his wife, said he was delighted
         "Margaret Ellis": ("chaired the fundraising committee",),
         "Sanjay Patel": ("ran the shop",),
     },
+    # An age after a name is fair to ask, not required.
+    optional={"number": [("68", "Margaret Ellis")]},
 )

@@ -21,4 +21,6 @@ The city will spend about $12,000 on pruning and cabling, Ivers said.
     years=[("lived across the street", "1979")],
     numbers=[("600", "residents"), ("$12,000", "pruning")],
     people={"Mark Ivers": ("forester",)},
+    # An age after a name is fair to ask, not required.
+    optional={"number": [("72", "Rosa Delgado")]},
 )

@@ -27,4 +27,6 @@ The Hawks are now the second-best team in the league, behind the Eastport Kings.
         "Dave Morrow": ("coach",),
         "Kevin Yearout": ("co-owner of the Blue Line Diner",),
     },
+    # An age after a name is fair to ask, not required.
+    optional={"number": [("19", "Lena Brandt"), ("51", "Kevin Yearout")]},
 )
