@@ -34,7 +34,16 @@ from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import Base, db
-from quizapp.states import Feedback, Format, Grading, Layout, Role, Status, sql_in
+from quizapp.states import (
+    Feedback,
+    Format,
+    GradeAction,
+    Grading,
+    Layout,
+    Role,
+    Status,
+    sql_in,
+)
 
 # db.Model is made at run time from Base (Flask-SQLAlchemy adds the table names and session);
 # a type checker cannot follow that, so it checks the models against Base.
@@ -409,6 +418,10 @@ class Response(Model):
     __table_args__ = (
         UniqueConstraint("attempt_id", "question_id"),
         UniqueConstraint("attempt_id", "position"),
+        CheckConstraint(
+            "mark_override IS NULL OR (mark_override >= 0 AND mark_override <= 1)",
+            name="mark_override",
+        ),
         # The chosen option must belong to this very question.
         ForeignKeyConstraint(
             ["choice_id", "question_id"],
@@ -429,12 +442,45 @@ class Response(Model):
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The student's "come back to this one" mark; it never affects the score.
     flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A teacher's manual mark (0 to 1) replacing the checked one; regrades leave it alone.
+    mark_override: Mapped[float | None] = mapped_column(Float)
+    override_note: Mapped[str | None] = mapped_column(String(500))
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
     choice: Mapped[Choice | None] = relationship(
         primaryjoin="Response.choice_id == Choice.id", foreign_keys=[choice_id], viewonly=True
     )
+
+
+class GradeChange(Model):
+    """A question's grading history: a corrected key (regrade) or one response's manual mark."""
+
+    __table_args__ = (
+        CheckConstraint(sql_in("action", GradeAction), name="action"),
+        CheckConstraint("attempts_changed >= 0", name="attempts_changed"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    # Set for an override: the one response whose mark the teacher replaced.
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(10))
+    # What changed, in the teacher's words (e.g. "accepted answers: + Priya").
+    summary: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(500))
+    attempts_changed: Mapped[int] = mapped_column(Integer, default=0)
+    # The summed scores of the changed attempts, before and after.
+    old_total: Mapped[float] = mapped_column(Float, default=0)
+    new_total: Mapped[float] = mapped_column(Float, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User | None] = relationship()
 
 
 class RateLimit(Model):

@@ -42,6 +42,13 @@ class Grading(StrEnum):
     AVERAGE = "average"
 
 
+class GradeAction(StrEnum):
+    """What a grading-history entry records: a corrected key, or one response's manual mark."""
+
+    REGRADE = "regrade"
+    OVERRIDE = "override"
+
+
 class Feedback(StrEnum):
     """When a quiz shows the right answers."""
 

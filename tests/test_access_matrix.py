@@ -63,6 +63,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "reports.export_csv": ("/teach/reports/export.csv?quiz={quiz}", TEACHERS_OBJECT),
     "reports.export_xlsx": ("/teach/reports/export.xlsx?quiz={quiz}", TEACHERS_OBJECT),
     "reports.bank_export": ("/teach/reports/bank/export.json", TEACHING),
+    "reports.bank_export_choice": ("/teach/reports/bank/export?fmt=gift&drafts=1", TEACHING),
     "reports.bank_import": ("/teach/reports/bank/import", TEACHING),
 }
 USERS = {

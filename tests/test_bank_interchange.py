@@ -268,9 +268,13 @@ def test_teacher_uploads_gift_as_own_drafts(client, auth, app):
         assert set(db.session.scalars(select(Question.author_id))) == {teacher.id}
     gift = client.get("/teach/reports/bank/export.gift")
     assert gift.headers["Content-Disposition"] == 'attachment; filename="question-bank.gift"'
-    assert gift.get_data(as_text=True).count("// kind:") == 5  # her own drafts
-    exported = client.get("/teach/reports/bank/export.json").get_json()
-    assert len(exported) == 5
+    assert "// kind:" not in gift.get_data(as_text=True)  # drafts stay out unless asked
+    gift = client.get("/teach/reports/bank/export.gift?drafts=1").get_data(as_text=True)
+    assert gift.count("// kind:") == 5 and gift.count("// status: draft") == 5
+    assert gift.count("::DRAFT ") == 5  # Moodle shows the title: nobody takes it for reviewed
+    assert client.get("/teach/reports/bank/export.json").get_json() == []
+    exported = client.get("/teach/reports/bank/export.json?drafts=1").get_json()
+    assert len(exported) == 5 and all(item["draft"] for item in exported)
     assert client.get("/teach/reports/bank/export.csv").status_code == 404
 
 
@@ -375,3 +379,37 @@ def test_gift_with_a_nul_character_is_refused_per_line(client, auth, app):
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "line 3: a text holds a NUL character" in page
     assert count(app) == 0
+
+
+def test_cli_bank_export_holds_published_questions_unless_drafts_are_asked_for(runner, app):
+    with app.app_context():
+        make_question(status="draft", prompt="Unreviewed draft?")
+        make_question(status="published", prompt="Reviewed one?")
+        make_question(status="retired", prompt="Retired one?")
+        db.session.commit()
+    for fmt in ("json", "gift", "moodle-xml"):
+        text = runner.invoke(args=["bank", "export", "--format", fmt]).output
+        assert "Reviewed one?" in text and "Unreviewed draft?" not in text, fmt
+        assert "Retired one?" not in text
+        text = runner.invoke(args=["bank", "export", "--format", fmt, "--include-drafts"]).output
+        assert "Unreviewed draft?" in text and "Retired one?" not in text, fmt
+    items = json.loads(runner.invoke(args=["bank", "export", "--include-drafts"]).output)
+    assert {item["prompt"]: item["draft"] for item in items} == {
+        "Unreviewed draft?": True,
+        "Reviewed one?": False,
+    }
+
+
+def test_the_export_form_adds_drafts_only_when_ticked(client, auth, app):
+    auth.as_new(username="mrs_lee", role="teacher")
+    with app.app_context():
+        lee = db.session.scalar(select(User).where(User.username == "mrs_lee"))
+        make_question(status="draft", prompt="My draft?").author_id = lee.id
+        make_question(status="published", prompt="Reviewed one?")
+        db.session.commit()
+    page = client.get("/teach/reports/bank/import").get_data(as_text=True)
+    assert 'name="drafts"' in page and 'action="/teach/reports/bank/export"' in page
+    text = client.get("/teach/reports/bank/export?fmt=gift").get_data(as_text=True)
+    assert "Reviewed one?" in text and "My draft?" not in text
+    text = client.get("/teach/reports/bank/export?fmt=gift&drafts=1").get_data(as_text=True)
+    assert "::DRAFT which_year-" in text and "My draft?" in text and "// status: draft" in text

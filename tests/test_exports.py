@@ -7,7 +7,10 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from quizapp.extensions import db
+from quizapp.models import Quiz, User
 from tests.factories import make_quiz
 from tests.test_reports_factories import make_attempt, make_class, user
 
@@ -91,9 +94,10 @@ def test_xlsx_download_keeps_numbers_and_neutralises_formulas(client, auth, scor
 def test_per_question_columns(client, auth, scores):
     auth.login("mrs_lee")
     rows = read_csv(client.get(f"/teach/reports/export.csv?quiz={scores['quiz']}&questions=1").data)
-    assert rows[0][:11] == HEADER and len(rows[0]) == 13 and rows[0][11].startswith("Q1 (#")
+    assert rows[0][:11] == HEADER and len(rows[0]) == 14 and rows[0][11].startswith("Q1 (#")
+    assert rows[0][13] == "manual marks"
     by_student = {row[0]: row[11:] for row in rows[1:]}
-    assert by_student["'+1"] == ["1", "0"]
+    assert by_student["'+1"] == ["1", "0", ""]
     assert client.get("/teach/reports/export.csv?questions=1").status_code == 400
 
 
@@ -163,3 +167,53 @@ def test_cli_export_bad_filters_exit_1(runner, app, args, message):
     result = runner.invoke(args=["scores", "export", *args])
     assert result.exit_code == 1
     assert message in result.output
+
+
+def test_csv_for_excel_starts_with_a_bom_and_plain_utf8_does_not(client, auth, scores):
+    auth.login("mrs_lee")
+    plain = client.get(f"/teach/reports/export.csv?quiz={scores['quiz']}").data
+    excel = client.get(f"/teach/reports/export.csv?quiz={scores['quiz']}&excel=1")
+    assert not plain.startswith(b"\xef\xbb\xbf")
+    assert excel.data == b"\xef\xbb\xbf" + plain
+    assert excel.headers["Content-Disposition"].endswith('-excel.csv"')
+    page = client.get(f"/teach/reports/quizzes/{scores['quiz']}").get_data(as_text=True)
+    assert "CSV for Excel" in page and "Download CSV (UTF-8)" in page
+
+
+def test_xlsx_is_formatted_for_people_and_has_an_answers_sheet(client, auth, app, scores):
+    with app.app_context():
+        plus = db.session.scalar(select(User).where(User.username == "+1"))
+        plus.first_name, plus.last_name = "Priya", "Natarajan"
+        db.session.commit()
+    auth.login("mrs_lee")
+    data = client.get(f"/teach/reports/export.xlsx?quiz={scores['quiz']}&questions=1").data
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Scores"]
+    assert sheet.freeze_panes == "B2" and all(cell.font.b for cell in sheet[1])
+    assert sheet.column_dimensions["E"].width == 30  # quiz titles are long
+    started = sheet.cell(row=2, column=HEADER.index("started (UTC)") + 1)
+    assert started.is_date and started.number_format == "yyyy-mm-dd hh:mm"
+    answers = book["Answers"]
+    header = [cell.value for cell in answers[1]]
+    with app.app_context():
+        prompts = [item.question.prompt for item in db.session.get(Quiz, scores["quiz"]).items]
+    assert header == [
+        "student",
+        "first name",
+        "last name",
+        "attempt",
+        f"Q1. {prompts[0]}",
+        "Q1 mark",
+        f"Q2. {prompts[1]}",
+        "Q2 mark",
+    ]
+    assert answers.freeze_panes == "E2" and answers.column_dimensions["E"].width == 40
+    rows = {row[0].value: row for row in answers.iter_rows(min_row=2)}
+    plus = rows["'+1"]  # picked the right option for Q1, a wrong one for Q2
+    assert [c.value for c in plus[1:4]] == ["Priya", "Natarajan", 1]  # named as in Scores
+    assert [c.value for c in plus[4:]] == ["1932", 1, "1928", 0]
+    assert plus[4].fill.fgColor.rgb.endswith("E3F5E9") and plus[6].fill.fgColor.rgb.endswith(
+        "FDE8E6"
+    )
+    bo = rows["bo"]  # still running, Q2 unanswered: no answer, no style, no mark
+    assert [c.value for c in bo[6:]] == [None, None] and bo[6].fill.fill_type is None

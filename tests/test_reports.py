@@ -151,14 +151,19 @@ def test_attempt_detail_shows_answers_and_results(client, auth, school):
 
 @pytest.fixture
 def item_quiz(app):
-    """Four questions (options 1932 right, 1928, 1936, 1941) answered by five students."""
-    picks = {
-        "s1": [0, 0, 0, 1],  # 3 right
-        "s2": [0, 0, 1, 1],  # 2
-        "s3": [0, 1, 1, 0],  # 2
-        "s4": [0, 1, 2, 0],  # 2
-        "s5": [0, 2, 1, 0],  # 2
-    }
+    """Four questions (options 1932 right, 1928, 1936, 1941) answered by ten students.
+
+    Five answer patterns, each given by two students: the correlations are those of the five,
+    with enough attempts (10) for discrimination to be judged.
+    """
+    patterns = [
+        [0, 0, 0, 1],  # 3 right
+        [0, 0, 1, 1],  # 2
+        [0, 1, 1, 0],  # 2
+        [0, 1, 2, 0],  # 2
+        [0, 2, 1, 0],  # 2
+    ]
+    picks = {f"s{i}{twin}": chosen for i, chosen in enumerate(patterns, 1) for twin in "ab"}
     with app.app_context():
         teacher = user("mrs_lee", "teacher")
         quiz = make_quiz(questions=4, owner_id=teacher.id)
@@ -184,10 +189,10 @@ def test_item_statistics_on_a_known_dataset(client, auth, item_quiz):
     facility = [re.search(r'class="facility">(\d+)%', r).group(1) for r in (q1, q2, q3, q4)]
     assert facility == ["100", "40", "20", "60"]
     assert [picked(r) for r in (q1, q2, q3, q4)] == [
-        [5, 0, 0, 0],
-        [2, 2, 1, 0],
-        [1, 3, 1, 0],
-        [3, 2, 0, 0],
+        [10, 0, 0, 0],
+        [4, 4, 2, 0],
+        [2, 6, 2, 0],
+        [6, 4, 0, 0],
     ]
     # q1: no variance, so no discrimination; q4: the weak students get it right.
     assert 'class="discrimination">—' in q1

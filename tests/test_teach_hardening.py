@@ -191,7 +191,10 @@ def test_editing_a_choice_question_keeps_its_aliases_and_allows_typo_fixes(
         assert question.accepted == ["nineteen thirty-two", "1932 AD"]
     data["accepted"] = "nineteen thirty-two"
     response = post_form(client, f"/teach/questions/{qid}/edit", data)
-    assert response.status_code == 400 and "can no" in response.get_data(as_text=True)
+    # A key change of a used question asks to confirm the regrade before anything is saved.
+    assert response.status_code == 200 and "Save and regrade" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Question, qid).accepted == ["nineteen thirty-two", "1932 AD"]
 
 
 def test_bank_list_shows_the_published_bank_and_only_my_drafts(client, app, auth):

@@ -213,7 +213,7 @@ def test_a_used_question_keeps_its_answer_but_wording_may_change(client, app, au
     changed = choice_question(choices=("1932", "1928", "1999"))
     response = post_form(client, edit, changed)
     assert response.status_code == 400
-    assert "Retire it and create a new question" in response.get_data(as_text=True)
+    assert "needs a new question (retire this one)" in response.get_data(as_text=True)
     assert [c.text for c in stored(app, qid).choices] == ["1932", "1928", "1936"]
     typo = choice_question(prompt="In which year did the bridge first open? (fixed)")
     assert post_form(client, edit, typo).status_code == 302

@@ -201,10 +201,12 @@ def bank_group() -> None:
     show_default=True,
 )
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-@click.option("--include-drafts", is_flag=True, help="moodle-xml: drafts too, not only published.")
+@click.option(
+    "--include-drafts", is_flag=True, help="Drafts too (marked as drafts), not only published."
+)
 @with_appcontext
 def bank_export_command(fmt: str, output, include_drafts: bool) -> None:
-    """Write the bank: every question (JSON, GIFT) or the published ones (Moodle XML)."""
+    """Write the published questions of the bank (and the drafts with --include-drafts)."""
     output.write(export_text(fmt, bank_questions(COMMAND_LINE), include_drafts=include_drafts))
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizapp.generate.cloze import BLANK, LEAD, split_blank
-from quizapp.states import Format
+from quizapp.states import Format, Status
 
 SPECIAL = "~=#{}:"
 _YEAR = re.compile(r"^\d{4}$")
@@ -119,7 +119,12 @@ def _dump_one(item: dict[str, Any]) -> str:
             lines.append(f"// {key}: {_meta_value(item[key])}")
     if item.get("accepted") and item.get("format", Format.CHOICE) == Format.CHOICE:
         lines.append(f"// accepted: {_meta_value(list(item['accepted']))}")
+    draft = item.get("status") == Status.DRAFT
+    if draft:
+        lines.append(f"// status: {Status.DRAFT}")
     title = f"{item['kind']}-{item['id']}" if item.get("id") else item["kind"]
+    if draft:
+        title = f"DRAFT {title}"
     lines.append(f"::{escape(title)}:: {_question_text(item)}")
     return "\n".join(lines) + "\n"
 

@@ -75,13 +75,25 @@ def question_as_dict(question: Question) -> dict[str, Any]:
     }
 
 
+def exported(questions: list[Question], *, include_drafts: bool = False) -> list[Question]:
+    """What an export holds: the published questions, and the drafts when asked (never retired)."""
+    wanted = (Status.PUBLISHED, Status.DRAFT) if include_drafts else (Status.PUBLISHED,)
+    return [q for q in questions if q.status in wanted]
+
+
 def export_text(fmt: str, questions: list[Question], *, include_drafts: bool = False) -> str:
-    """The bank as a JSON list, GIFT text or Moodle XML (published only, unless drafts asked)."""
-    items = [question_as_dict(q) for q in questions]
+    """The bank as a JSON list, GIFT text or Moodle XML (published only, unless drafts asked).
+
+    Drafts are marked: "draft": true in JSON, a "// status: draft" line and a "DRAFT …" title
+    in GIFT (Moodle shows the title), so nobody takes one for a reviewed question.
+    """
+    items = [question_as_dict(q) for q in exported(questions, include_drafts=include_drafts)]
     if fmt == "moodle-xml":
         return moodle.dumps(items, include_drafts=include_drafts)
     if fmt == "gift":
         return gift.dumps(items)
+    for item in items:
+        item["draft"] = item["status"] == Status.DRAFT
     return gift.json_text(items, indent=2) + "\n"
 
 

@@ -107,7 +107,17 @@ class QuestionSpec:
             if name != "author_id":  # who wrote it stays who wrote it
                 setattr(question, name, value)
         wanted = [(c["text"], c["is_correct"]) for c in self.choice_values()]
-        if wanted != [(c.text, c.is_correct) for c in question.choices]:
+        rights = [right for _, right in wanted]
+        if [text for text, _ in wanted] == [c.text for c in question.choices]:
+            if rights != [c.is_correct for c in question.choices]:
+                # Same options, another one right: flipped in place, so students' responses
+                # keep pointing at the options they chose (a regrade reads them).
+                for choice in question.choices:
+                    choice.is_correct = False
+                db.session.flush()  # one right option at a time, as the unique index demands
+                for choice, right in zip(question.choices, rights, strict=True):
+                    choice.is_correct = right
+        elif wanted != [(c.text, c.is_correct) for c in question.choices]:
             # The old rows go first so unique positions and texts never clash.
             question.choices.clear()
             db.session.flush()

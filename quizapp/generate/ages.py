@@ -7,6 +7,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble, rng_for
+from quizapp.generate.text import article_says
 from quizapp.generate.types import DraftQuestion
 
 # A name (initials and "Jr." allowed) then the age between commas; the age is no part of a
@@ -71,7 +72,7 @@ def _one(art: Article, p, m: re.Match, idx: int) -> DraftQuestion | None:
         distractors=[str(age + d) for d in steps if age + d > 0],
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8,
         accepted=(f"{age} years old",),
     )

@@ -8,7 +8,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.distractors import assemble
-from quizapp.generate.text import Paragraph
+from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
 _NAME = r"(?P<x>\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3})"
@@ -79,7 +79,7 @@ def _ranked(art: Article, p: Paragraph, m: re.Match) -> DraftQuestion | None:
         distractors=art.person_choices(idx),
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8,
         accepted=person.aliases(),
     )
@@ -111,7 +111,7 @@ def _one(art: Article, p: Paragraph, m: re.Match) -> DraftQuestion | None:
         distractors=art.person_choices(idx),
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8,
         accepted=person.aliases(),
     )

@@ -14,7 +14,7 @@ from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.lexicon import data_words
-from quizapp.generate.text import Paragraph, sentence_at
+from quizapp.generate.text import Paragraph, article_says, sentence_at
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import has_verb
 
@@ -171,7 +171,7 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         distractors=pool_fn(rng),
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8 if len(prompt.split()) <= 45 else 0.62,
         accepted=accepted,
     )

@@ -12,7 +12,7 @@ from quizapp.generate.distractors import assemble, rng_for, shuffled
 from quizapp.generate.lexicon import NON_NAME_STARTS, ORG_WORDS, TITLE_WORDS
 from quizapp.generate.places import canonical_country, place_type, places_of_type
 from quizapp.generate.superlatives import superlative_cloze
-from quizapp.generate.text import Paragraph
+from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
 ORDINALS = (
@@ -166,7 +166,7 @@ def _questions(
     label = kind[0]
     which = "Which" if label in np.split() else f"Which {label}"
     prompt = f"{which} is {poss_raw} {rank_raw} {np_raw}?"
-    explanation = f"The article says: “{source.strip()}”"
+    explanation = article_says(source)
     out: list[DraftQuestion | None] = []
     q = assemble(
         digest=art.digest,
@@ -275,7 +275,7 @@ def _unknown_subject(
     """A ranked subject the gazetteer does not know: ask where it ranks, and which one it is
     when the sentence names those ranked above ("third-largest …, after A and B")."""
     source, span = art.source(p, m.start(), m.end())
-    explanation = f"The article says: “{source.strip()}”"
+    explanation = article_says(source)
     np_raw = _with_proper_tail(art, m, np)
     poss_raw = art.text[m.start("poss") : m.end("poss")]
     possessor = poss_raw[:-2] if poss_raw.endswith(("'s", "’s")) else ""

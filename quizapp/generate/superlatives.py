@@ -10,7 +10,7 @@ from quizapp.generate.clauses import stem
 from quizapp.generate.cloze import make_cloze
 from quizapp.generate.cloze_trim import words_of
 from quizapp.generate.distractors import assemble, rng_for
-from quizapp.generate.text import Paragraph
+from quizapp.generate.text import Paragraph, article_says
 from quizapp.generate.types import DraftQuestion
 
 _OPPOSITE = {
@@ -66,6 +66,6 @@ def superlative_cloze(
         distractors=[_OPPOSITE[sup], *near],
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=0.8,
     )

@@ -286,3 +286,14 @@ def sentence_at(paragraph: Paragraph, pos: int) -> int:
 def word_count(s: str) -> int:
     """Number of words in s."""
     return len(_WORD.findall(s))
+
+
+_NESTED = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019"})
+
+
+def article_says(source: str) -> str:
+    """ "The article says: “…”", its inner double quotes made single so none are doubled."""
+    inner = source.strip().translate(_NESTED)
+    # A straight quote opens after a space or bracket (or at the start), else it closes.
+    inner = re.sub(r'(^|[\s(\[])"', "\\1\u2018", inner).replace('"', "\u2019")
+    return f"The article says: \u201c{inner}\u201d"

@@ -11,6 +11,7 @@ from quizapp.generate.budget import spent
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
+from quizapp.generate.text import article_says
 from quizapp.generate.types import DraftQuestion
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
@@ -125,7 +126,7 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
         distractors=distractors,
         source=source,
         span=span,
-        explanation=f"The article says: “{source.strip()}”",
+        explanation=article_says(source),
         confidence=conf,
         accepted=accepted,
     )

@@ -13,7 +13,8 @@ def init_app(app: Flask) -> None:
     from quizapp.kinds import kind_key, kind_label
     from quizapp.main.cloze import cloze
     from quizapp.main.services import highlight, split_at_span
-    from quizapp.states import Status
+    from quizapp.quiz.marks import mark
+    from quizapp.states import GradeAction, Status
     from quizapp.teach.sharing import join_link, qr_svg, quiz_link
     from quizapp.zones import localtime
 
@@ -21,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(highlight)
     app.add_template_filter(flag_reasons)
     app.add_template_filter(cloze)
+    app.add_template_filter(mark)
     app.add_template_filter(kind_label)
     app.add_template_filter(kind_key)
     app.add_template_filter(localtime)
@@ -29,3 +31,4 @@ def init_app(app: Flask) -> None:
         app.add_template_global(function)
     # Templates compare states by name too, never by a bare string.
     app.add_template_global(Status, "Status")
+    app.add_template_global(GradeAction, "GradeAction")

@@ -17,6 +17,7 @@ from quizapp.models import Article, Attempt, Question, Quiz, QuizQuestion, Respo
 from quizapp.quiz.accommodations import attempt_deadline, student_limits
 from quizapp.quiz.assembly import draw, item_of
 from quizapp.quiz.errors import QuizError
+from quizapp.quiz.marks import score_of
 from quizapp.states import Status
 from quizapp.transactions import inserted, read_phase, write_phase
 
@@ -188,11 +189,7 @@ def submit(attempt: Attempt) -> bool:
     when = deadline if deadline is not None and attempt.timed_out(now) else now
     when = max(when, attempt.started_at)  # a close date moved before the start ends it at once
     db.session.flush()
-    score = db.session.scalar(
-        select(func.count())
-        .select_from(Response)
-        .where(Response.attempt_id == attempt.id, Response.is_correct.is_(True))
-    )
+    score = score_of(attempt.id)
     # The WHERE makes a second submit (another tab, a double click, a retry) change nothing.
     result = db.session.execute(
         update(Attempt)

@@ -18,12 +18,17 @@ from quizapp.states import Format
 class Gradable(Protocol):
     """What a checker reads of a question: a Question, or the plain rows attempts grade with."""
 
-    kind: str
-    format: str
-    answer: str
-    accepted: list[str]
-    tolerance: int
-
+    # Read-only: a checker never writes, and a regrade's frozen Key must fit too.
+    @property
+    def kind(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+    @property
+    def accepted(self) -> list[str]: ...
+    @property
+    def tolerance(self) -> int: ...
     @property
     def correct_choice_id(self) -> int | None: ...
 
@@ -147,13 +152,36 @@ def validate_numeric(answer: str, choices: list[str]) -> list[Problem]:
     return []
 
 
-def answer_format(question: Gradable, typed_answers: bool) -> str:
-    """How a question is answered in a quiz: by choosing, or by typing text or a number."""
-    if question.format != Format.CHOICE or not typed_answers:
-        return question.format
+# Longer answers are roles or phrases: typing them exactly is a spelling test, not a quiz.
+SHORT_ANSWER_WORDS = 4
+
+
+def short_answer(question: Gradable) -> bool:
+    """Whether an answer is short enough to type: a name, a year, a number.
+
+    "Who is X?" asks for a role ("the city's chief engineer"), which stays multiple choice;
+    "Who is the chief engineer?" asks for a name, which may be typed.
+    """
+    answer = (question.answer or "").strip()
+    if question.kind in ("which_year", "number") and parse_number(answer) is not None:
+        return True
+    if question.kind == "who_is" and not answer[:1].isupper():
+        return False
+    return 0 < len(answer.split()) <= SHORT_ANSWER_WORDS
+
+
+def typed_format(question: Gradable) -> str:
+    """How a multiple-choice question is checked when typed: as a number or as text."""
     if question.kind in ("which_year", "number") and parse_number(question.answer) is not None:
         return Format.NUMERIC
     return Format.TEXT
+
+
+def answer_format(question: Gradable, typed_answers: bool) -> str:
+    """How a question is answered in a quiz: by choosing, or by typing text or a number."""
+    if question.format != Format.CHOICE or not typed_answers or not short_answer(question):
+        return question.format
+    return typed_format(question)
 
 
 def is_correct(question: Gradable, value: str, *, fmt: str, tolerance: int = 0) -> bool:

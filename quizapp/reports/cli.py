@@ -12,7 +12,8 @@ from quizapp.actors import COMMAND_LINE
 from quizapp.enrolment.services import classroom_by_code
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.reports.exports import csv_chunks, file_chunks, score_rows, xlsx_file
+from quizapp.reports.exports import csv_chunks, file_chunks, score_rows
+from quizapp.reports.xlsx import xlsx_file
 
 
 @click.group("scores")
@@ -26,10 +27,17 @@ def scores_group() -> None:
 )
 @click.option("--quiz", "slug", help="Only this quiz (its slug).")
 @click.option("--class", "code", help="Only this class (its join code).")
-@click.option("--questions", is_flag=True, help="Add a 1/0 column per question (needs --quiz).")
+@click.option(
+    "--questions",
+    is_flag=True,
+    help="Add a mark column per question, and in XLSX an answers sheet (needs --quiz).",
+)
+@click.option("--excel", is_flag=True, help="CSV: start with a BOM so Excel reads UTF-8.")
 @click.option("-o", "--output", type=click.File("wb"), default="-", help="Default: stdout.")
 @with_appcontext
-def export_command(fmt: str, slug: str | None, code: str | None, questions: bool, output) -> None:
+def export_command(
+    fmt: str, slug: str | None, code: str | None, questions: bool, excel: bool, output
+) -> None:
     """Write one row per attempt (every teacher's quizzes) as CSV or XLSX."""
     quiz = None
     if slug is not None:
@@ -44,9 +52,11 @@ def export_command(fmt: str, slug: str | None, code: str | None, questions: bool
     rows = score_rows(viewer=COMMAND_LINE, quiz=quiz, classroom=classroom, questions=questions)
     chunks: Iterator[bytes]
     if fmt == "csv":
-        chunks = (piece.encode("utf-8") for piece in csv_chunks(rows))
+        chunks = (piece.encode("utf-8") for piece in csv_chunks(rows, for_excel=excel))
     else:
-        chunks = file_chunks(xlsx_file(rows))
+        chunks = file_chunks(
+            xlsx_file(rows, viewer=COMMAND_LINE, quiz=quiz, classroom=classroom, answers=questions)
+        )
     for piece in chunks:
         output.write(piece)
     output.flush()

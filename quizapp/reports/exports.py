@@ -10,11 +10,8 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import datetime
-from tempfile import SpooledTemporaryFile
 from typing import IO, Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select
 
 from quizapp.actors import Actor
@@ -93,18 +90,22 @@ def score_rows(
     """The header, then one row per attempt the viewer may see (the command line: every one).
 
     `classroom` keeps the class's students' attempts at quizzes assigned to that class;
-    `questions` (with a quiz) adds a 1/0 column per question, empty when it was not drawn.
+    `questions` (with a quiz) adds a mark column per question (1/0, or a teacher's manual
+    mark), empty when it was not drawn, and a last column listing the manual marks' notes.
     """
     # Attempts whose time ran out count as submitted with what was saved in time.
     close_expired(quiz_ids=[quiz.id] if quiz is not None else None)
     columns = question_ids(quiz) if questions and quiz is not None else []
     header: list[Cell] = [*HEADER, *(f"Q{i} (#{qid})" for i, qid in enumerate(columns, 1))]
+    if columns:
+        header.append("manual marks")
     yield header
     result = db.session.execute(
         _attempts_query(viewer, quiz, classroom).execution_options(yield_per=CHUNK)
     )
     for chunk in result.partitions():
         marks = _marks([row.id for row in chunk]) if columns else {}
+        notes = _notes([row.id for row in chunk], columns) if columns else {}
         for row in chunk:
             line: list[Cell] = [
                 row.username,
@@ -121,6 +122,8 @@ def score_rows(
             ]
             answered = marks.get(row.id, {})
             line.extend(answered.get(qid) for qid in columns)
+            if columns:
+                line.append(notes.get(row.id, ""))
             yield line
 
 
@@ -164,17 +167,39 @@ def _attempts_query(viewer: Actor, quiz: Quiz | None, classroom: Classroom | Non
     return query
 
 
-def _marks(attempt_ids: list[int]) -> dict[int, dict[int, int]]:
-    """1 (right) or 0 per attempt and question, for one chunk of attempts."""
-    marks: dict[int, dict[int, int]] = {}
+def _marks(attempt_ids: list[int]) -> dict[int, dict[int, Cell]]:
+    """The mark per attempt and question (1/0, or a teacher's manual mark), for one chunk."""
+    marks: dict[int, dict[int, Cell]] = {}
     rows = db.session.execute(
-        select(Response.attempt_id, Response.question_id, Response.is_correct).where(
-            Response.attempt_id.in_(attempt_ids)
-        )
+        select(
+            Response.attempt_id, Response.question_id, Response.is_correct, Response.mark_override
+        ).where(Response.attempt_id.in_(attempt_ids))
     )
-    for attempt_id, question_id, correct in rows:
-        marks.setdefault(attempt_id, {})[question_id] = 1 if correct else 0
+    for attempt_id, question_id, correct, override in rows:
+        value = _number(override) if override is not None else (1 if correct else 0)
+        marks.setdefault(attempt_id, {})[question_id] = value
     return marks
+
+
+def _notes(attempt_ids: list[int], columns: list[int]) -> dict[int, str]:
+    """The manual marks of a chunk's attempts, as "Q2: 0.5 (note)" per attempt."""
+    position = {qid: i for i, qid in enumerate(columns, 1)}
+    notes: dict[int, list[str]] = {}
+    rows = db.session.execute(
+        select(
+            Response.attempt_id,
+            Response.question_id,
+            Response.mark_override,
+            Response.override_note,
+        )
+        .where(Response.attempt_id.in_(attempt_ids), Response.mark_override.is_not(None))
+        .order_by(Response.attempt_id, Response.position)
+    )
+    for attempt_id, question_id, value, note in rows:
+        label = f"Q{position[question_id]}" if question_id in position else f"#{question_id}"
+        text = f"{label}: {_number(value)}" + (f" ({note})" if note else "")
+        notes.setdefault(attempt_id, []).append(text)
+    return {attempt_id: "; ".join(texts) for attempt_id, texts in notes.items()}
 
 
 def _csv_cell(value: Cell) -> Any:
@@ -185,8 +210,16 @@ def _csv_cell(value: Cell) -> Any:
     return "" if value is None else value
 
 
-def csv_chunks(rows: Iterator[list[Cell]], size: int = 16384) -> Iterator[str]:
-    """CSV text in pieces of about `size` characters (numbers unquoted, texts neutralised)."""
+def csv_chunks(
+    rows: Iterator[list[Cell]], size: int = 16384, *, for_excel: bool = False
+) -> Iterator[str]:
+    """CSV text in pieces of about `size` characters (numbers unquoted, texts neutralised).
+
+    `for_excel` starts with a byte order mark: Excel then reads UTF-8 instead of guessing a
+    Windows code page and garbling accented names.
+    """
+    if for_excel:
+        yield "\ufeff"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
@@ -196,26 +229,6 @@ def csv_chunks(rows: Iterator[list[Cell]], size: int = 16384) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
-
-
-def _xlsx_cell(value: Cell) -> Any:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)  # Excel has no time zones; the header says UTC
-    if isinstance(value, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
-
-
-def xlsx_file(rows: Iterator[list[Cell]]) -> IO[bytes]:
-    """Write rows to an XLSX workbook in write-only mode; returns the file, rewound."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Scores")
-    for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
-    spool = SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115  (closed by file_chunks)
-    workbook.save(spool)
-    spool.seek(0)
-    return spool
 
 
 def file_chunks(handle: IO[bytes], size: int = 65536) -> Iterator[bytes]:

@@ -10,12 +10,12 @@ item-rest correlation.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from quizapp.auth.guards import sees_all
 from quizapp.errors import NotFound
@@ -33,12 +33,15 @@ from quizapp.models import (
     User,
 )
 from quizapp.quiz.attempts import close_expired
+from quizapp.quiz.checkers import answer_format, normalise_text
 from quizapp.quiz.grading import final_grade
 from quizapp.states import Format
 
 EASY, HARD = 95.0, 20.0  # facility bounds (percent) outside which a question is flagged
 WEAK_DISCRIMINATION = 0.1
-MIN_ATTEMPTS = 5  # below this, discrimination and never-picked distractors say little
+MIN_ATTEMPTS = 5  # below this, a never-picked distractor says little
+# Below this many attempts a correlation swings to ±1 on a single student: not worth judging.
+MIN_DISCRIMINATION = 10
 
 
 @dataclass
@@ -88,6 +91,22 @@ class ItemStat:
     choices: list[ChoiceStat] = field(default_factory=list)
     unanswered: int = 0
     flags: list[str] = field(default_factory=list)
+    typed: list[TypedAnswer] = field(default_factory=list)
+    answered_as: str = Format.CHOICE  # how students answered it in this quiz: choice, text, numeric
+
+    @property
+    def too_few(self) -> bool:
+        """Whether the sample is too small to judge discrimination."""
+        return self.attempts < MIN_DISCRIMINATION
+
+
+@dataclass
+class TypedAnswer:
+    """One distinct typed answer (as most students spelled it), how often, and its mark."""
+
+    text: str
+    count: int
+    correct: bool
 
 
 def by_name() -> tuple:
@@ -211,7 +230,8 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     mean_x, mean_y = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mean_x) ** 2 for x in xs)
     syy = sum((y - mean_y) ** 2 for y in ys)
-    if sxx == 0 or syy == 0:
+    # Rounding leaves a constant series a variance of ~1e-32, not 0: that still means none.
+    if sxx < 1e-12 or syy < 1e-12:
         return None
     sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
     return sxy / math.sqrt(sxx * syy)
@@ -229,7 +249,7 @@ def item_flags(
     # No variance (everyone right or everyone wrong) leaves discrimination undefined: the
     # facility flags cover that case.
     weak = discrimination is not None and discrimination < WEAK_DISCRIMINATION
-    if attempts >= MIN_ATTEMPTS and weak:
+    if attempts >= MIN_DISCRIMINATION and weak:
         flags.append(
             f"Weak discrimination (below {WEAK_DISCRIMINATION}): strong and weak students"
             " do about as well on it."
@@ -251,12 +271,18 @@ def item_statistics(quiz: Quiz) -> list[ItemStat]:
     """Facility, discrimination, option counts and flags per question, in five queries."""
     close_expired(quiz_ids=[quiz.id])
     rows = db.session.execute(
-        select(Response.attempt_id, Response.question_id, Response.choice_id, Response.is_correct)
+        select(
+            Response.attempt_id,
+            Response.question_id,
+            Response.choice_id,
+            Response.is_correct,
+            Response.text_answer,
+        )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(Attempt.quiz_id == quiz.id, Attempt.submitted_at.is_not(None))
     ).all()
     totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # attempt -> [score, drawn]
-    for attempt_id, _, _, correct in rows:
+    for attempt_id, _, _, correct, _ in rows:
         totals[attempt_id][0] += 1 if correct else 0
         totals[attempt_id][1] += 1
     per_question: dict[int, list[tuple]] = defaultdict(list)
@@ -267,7 +293,8 @@ def item_statistics(quiz: Quiz) -> list[ItemStat]:
     questions = db.session.scalars(
         select(Question)
         .where(Question.id.in_(per_question))
-        .options(selectinload(Question.choices))
+        # The article comes in the same query: the page asks who may edit each question.
+        .options(selectinload(Question.choices), joinedload(Question.article))
     ).all()
     positions = dict(
         db.session.execute(
@@ -277,12 +304,28 @@ def item_statistics(quiz: Quiz) -> list[ItemStat]:
         ).all()
     )
     questions = sorted(questions, key=lambda q: (positions.get(q.id, len(positions)), q.id))
-    chosen = not quiz.typed_answers
-    return [_item_stat(q, per_question[q.id], totals, chosen=chosen) for q in questions]
+    return [
+        _item_stat(q, per_question[q.id], totals, chosen=answer_format(q, quiz.typed_answers))
+        for q in questions
+    ]
+
+
+def typed_answers(rows: list) -> list[TypedAnswer]:
+    """The distinct typed answers, grouped as the checker compares them, most frequent first."""
+    groups: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if row.choice_id is None and (row.text_answer or "").strip():
+            groups[normalise_text(row.text_answer)].append(row)
+    found = []
+    for group in groups.values():
+        spelling = Counter(r.text_answer.strip() for r in group).most_common(1)[0][0]
+        right = sum(1 for r in group if r.is_correct) * 2 >= len(group)
+        found.append(TypedAnswer(text=spelling, count=len(group), correct=right))
+    return sorted(found, key=lambda t: (-t.count, t.text.casefold()))
 
 
 def _item_stat(
-    question: Question, rows: list, totals: dict[int, list[int]], *, chosen: bool
+    question: Question, rows: list, totals: dict[int, list[int]], *, chosen: str
 ) -> ItemStat:
     """One question's statistics from its responses and each attempt's total."""
     items, rests = [], []
@@ -301,7 +344,7 @@ def _item_stat(
     facility = 100.0 * correct / n if n else None
     discrimination = pearson(items, rests)
     # Options are counted when students chose among them, even if nobody picked any yet.
-    by_choice = chosen and question.format == Format.CHOICE
+    by_choice = chosen == Format.CHOICE
     choice_stats = (
         [ChoiceStat(choice=c, picked=picked[c.id]) for c in question.choices] if by_choice else []
     )
@@ -316,4 +359,6 @@ def _item_stat(
         flags=item_flags(
             facility=facility, discrimination=discrimination, attempts=n, choices=choice_stats
         ),
+        typed=[] if by_choice else typed_answers(rows),
+        answered_as=chosen,
     )

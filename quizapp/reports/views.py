@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Response, abort, flash, render_template, request, stream_with_context
 from flask_login import current_user
 
-from quizapp.auth.guards import owned_classroom, owned_quiz
+from quizapp.auth.guards import can_edit, owned_classroom, owned_quiz
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
@@ -15,10 +15,10 @@ from quizapp.reports.exports import (
     csv_chunks,
     file_chunks,
     score_rows,
-    xlsx_file,
 )
 from quizapp.reports.forms import BankImportForm
 from quizapp.reports.services import (
+    MIN_DISCRIMINATION,
     assigned_classes,
     attempt_detail,
     class_matrix,
@@ -27,6 +27,7 @@ from quizapp.reports.services import (
     histogram_bars,
     item_statistics,
 )
+from quizapp.reports.xlsx import xlsx_file
 from quizapp.teach.listings import owned_quizzes
 from quizapp.teach.services import my_classrooms
 from quizapp.transactions import transaction
@@ -90,7 +91,13 @@ def quiz_gradebook(quiz_id: int) -> str:
 def quiz_items(quiz_id: int) -> str:
     """Item statistics of one quiz: facility, discrimination, options picked, flags."""
     quiz = owned_quiz(quiz_id, current_user)
-    return render_template("reports/items.html", quiz=quiz, stats=item_statistics(quiz))
+    return render_template(
+        "reports/items.html",
+        quiz=quiz,
+        stats=item_statistics(quiz),
+        min_discrimination=MIN_DISCRIMINATION,
+        can_edit=lambda question: can_edit(question, current_user),
+    )
 
 
 @bp.get("/classes/<int:class_id>")
@@ -125,13 +132,14 @@ def _export_scope() -> tuple[Quiz | None, Classroom | None, bool, str]:
 
 @bp.get("/export.csv")
 def export_csv() -> Response:
-    """Download one row per attempt as CSV, streamed."""
+    """Download one row per attempt as CSV, streamed; `?excel=1` adds the BOM Excel needs."""
     quiz, classroom, questions, stem = _export_scope()
     rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    for_excel = request.args.get("excel") == "1"
     return Response(
-        stream_with_context(csv_chunks(rows)),
+        stream_with_context(csv_chunks(rows, for_excel=for_excel)),
         mimetype="text/csv",
-        headers=_attachment(f"{stem}.csv"),
+        headers=_attachment(f"{stem}{'-excel' if for_excel else ''}.csv"),
     )
 
 
@@ -140,8 +148,11 @@ def export_xlsx() -> Response:
     """Download one row per attempt as an Excel workbook, written to a spooled file."""
     quiz, classroom, questions, stem = _export_scope()
     rows = score_rows(viewer=current_user, quiz=quiz, classroom=classroom, questions=questions)
+    workbook = xlsx_file(
+        rows, viewer=current_user, quiz=quiz, classroom=classroom, answers=questions
+    )
     return Response(
-        file_chunks(xlsx_file(rows)), mimetype=XLSX_MIMETYPE, headers=_attachment(f"{stem}.xlsx")
+        file_chunks(workbook), mimetype=XLSX_MIMETYPE, headers=_attachment(f"{stem}.xlsx")
     )
 
 
@@ -170,12 +181,15 @@ def bank_import() -> str | tuple[str, int]:
     return (page, status) if status != 200 else page
 
 
+@bp.get("/bank/export")
+def bank_export_choice() -> Response:
+    """The export form's target: the file of the chosen format (with drafts if ticked)."""
+    return bank_export(request.args.get("fmt", ""))
+
+
 @bp.get("/bank/export.<fmt>")
 def bank_export(fmt: str) -> Response:
-    """Download the bank the teacher can use (published, plus their drafts): JSON, GIFT, XML.
-
-    Moodle XML holds the published questions only, unless `?drafts=1` asks for drafts too.
-    """
+    """Download the published bank as JSON, GIFT or Moodle XML; `?drafts=1` adds my drafts."""
     if fmt not in BANK_MIMETYPES:
         abort(404)
     drafts = request.args.get("drafts") == "1"

@@ -51,3 +51,19 @@
     }, Math.max(seconds - 2, 1) * 1000);
   });
 })();
+
+// The question form shows only the fields of the chosen format (choices, answer, tolerance).
+(function () {
+  "use strict";
+  var radios = document.querySelectorAll("input[data-format-choice]");
+  if (!radios.length) { return; }
+  function apply() {
+    var checked = document.querySelector("input[data-format-choice]:checked");
+    var format = checked ? checked.value : "choice";
+    document.querySelectorAll("[data-formats]").forEach(function (part) {
+      part.hidden = part.getAttribute("data-formats").split(" ").indexOf(format) < 0;
+    });
+  }
+  radios.forEach(function (r) { r.addEventListener("change", apply); });
+  apply();
+})();

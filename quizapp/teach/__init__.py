@@ -13,6 +13,7 @@ from quizapp.teach import (  # noqa: E402,F401  (routes register on import)
     articles,
     classrooms,
     dashboard,
+    grading,
     overrides,
     questions,
     quizzes,

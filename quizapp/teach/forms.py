@@ -267,7 +267,14 @@ class QuizForm(FlaskForm):
     )
     draw_article_ids = MultiCheckboxField("From these articles (none: all)", coerce=int)
     shuffle = BooleanField("Shuffle questions and choices", default=True)
-    typed_answers = BooleanField("Students type their answers instead of choosing")
+    typed_answers = BooleanField(
+        "Students type their answers instead of choosing",
+        description=(
+            "Only questions with a short answer (a name, a year, a number) are typed; role "
+            "answers (“Who is X?” → “the city’s historian”) and other long answers stay "
+            "multiple choice."
+        ),
+    )
     tolerance = IntegerField(
         "Tolerance for typed numbers",
         default=0,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -12,10 +14,12 @@ from quizapp.bank.spec import QuestionSpec
 from quizapp.ids import parse_id
 from quizapp.kinds import KIND_FILTERS
 from quizapp.models import Question
+from quizapp.quiz.marks import mark
 from quizapp.states import Format, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm, options
 from quizapp.teach.listings import article_options, bank_page, previewable_question
+from quizapp.teach.regrade import Key, current_key, history, plan, proposed_key, regrade
 from quizapp.teach.services import (
     add_question,
     editable_question,
@@ -24,10 +28,12 @@ from quizapp.teach.services import (
 from quizapp.teach.undo import discard_questions
 from quizapp.transactions import transaction, writes
 
-LOCKED = (
-    "Students have already answered this question, so its format, answer and choices can no "
-    "longer change (old scores must stay explainable). Retire it and create a new question; "
-    "fixing typos in the wording is fine."
+# Shown beside the fields a used question can no longer change, before the teacher types.
+FROZEN = (
+    "Students have answered this question, so its kind, format and choices' texts are fixed: a "
+    "different question needs a new question (retire this one). You may fix typos in the wording "
+    "and correct the key (the right choice, accepted answers, tolerance): every attempt is then "
+    "regraded."
 )
 
 
@@ -76,17 +82,6 @@ def _initial(question: Question) -> dict:
     }
 
 
-def _key(question: Question) -> tuple:
-    """What decides a question's scoring: frozen once students answered it."""
-    return (
-        question.format,
-        question.answer,
-        [c.text for c in question.choices],
-        list(question.accepted or []),
-        (question.tolerance or 0) if question.format == Format.NUMERIC else 0,
-    )
-
-
 def _spec(question: Question, form: QuestionForm) -> QuestionSpec:
     """The form's question, keeping what the form does not show (span, confidence, flag)."""
     spec = form.spec()
@@ -101,13 +96,11 @@ def _spec(question: Question, form: QuestionForm) -> QuestionSpec:
     return spec
 
 
-def _spec_key(spec: QuestionSpec) -> tuple:
-    """The counterpart of `_key` for a question not stored yet."""
-    return (spec.format, spec.answer, spec.choices, spec.accepted, spec.tolerance)
-
-
-def _save(question: Question | None, form: QuestionForm) -> Question | None:
-    """Store a new or changed question; a duplicate prompt becomes a form error, not a 500."""
+def _save(
+    question: Question | None, form: QuestionForm, then: Callable[[], object] | None = None
+) -> Question | None:
+    """Store a new or changed question (and run `then` in the same transaction); a duplicate
+    prompt becomes a form error, not a 500."""
     try:
         with transaction():
             if question is None:
@@ -116,6 +109,8 @@ def _save(question: Question | None, form: QuestionForm) -> Question | None:
                 question = add_question(spec)
             else:
                 _spec(question, form).build(question)
+            if then is not None:
+                then()
     except IntegrityError:
         form.prompt.errors.append(
             "This article already has a question of this kind with the same wording."
@@ -138,27 +133,86 @@ def question_new() -> str | Response | tuple[str, int]:
     return render_template("teach/question_form.html", form=form, question=None), status
 
 
+def _freeze(form: QuestionForm, question: Question) -> bool:
+    """Keep a used question's kind, format and options' texts; False when the request changed
+    them (a stale page or a crafted request: the teacher is told, nothing is saved)."""
+    texts = [c.text for c in question.choices]
+    sent = request.form if request.method == "POST" else {}
+    asked = [(sent.get(f"choices-{i}") or "").strip() for i in range(MAX_CHOICES)]
+    changed = (
+        sent.get("kind", question.kind) != question.kind
+        or sent.get("format", question.format) != question.format
+        or (
+            any(f"choices-{i}" in sent for i in range(MAX_CHOICES))
+            and [a for a in asked if a] != texts
+        )
+    )
+    form.kind.data = question.kind
+    form.format.data = question.format
+    for entry, text in zip(form.choices.entries, texts + [""] * MAX_CHOICES, strict=False):
+        entry.data = text
+    return not changed
+
+
+def _proposed(question: Question, form: QuestionForm) -> Key:
+    """The key the submitted form asks for."""
+    spec = form.spec()
+    return proposed_key(
+        question, answer=spec.answer, accepted=spec.accepted, tolerance=spec.tolerance
+    )
+
+
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def question_edit(question_id: int) -> str | Response | tuple[str, int]:
-    """Edit a question; its scoring is frozen once students answered it."""
+    """Edit a question; correcting a used question's key asks to confirm, then regrades."""
     question = editable_question(question_id, current_user)
     used = in_attempts(question.id)
     form = _form() if request.method == "POST" else _form(_initial(question))
-    if form.validate_on_submit():
-        if used and _spec_key(form.spec()) != _key(question):
-            form.form_errors.append(LOCKED)
-        elif _save(question, form):
-            flash("Question saved.", "success")
+    unchanged = _freeze(form, question) if used else True
+    pending = None
+    if not unchanged:
+        form.validate_on_submit()
+        form.form_errors.append(FROZEN)
+    elif form.validate_on_submit():
+        old = current_key(question)
+        new = _proposed(question, form) if used else old
+        if new != old and request.form.get("confirm_regrade") != "1":
+            pending = plan(question.id, new)  # show what it does; nothing is written yet
+        elif _save(
+            question,
+            form,
+            then=(lambda: regrade(question, old, new, current_user)) if new != old else None,
+        ):
+            flash(_saved_message(question.id, new != old), "success")
             return redirect(url_for("teach.question_edit", question_id=question.id))
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and pending is None else 200
     return render_template(
         "teach/question_form.html",
         form=form,
         question=question,
         used=used,
+        frozen=FROZEN if used else None,
+        pending=pending,
+        log=history(question.id),
         action=ActionForm(),
         format_labels=FORMAT_LABELS,
     ), status
+
+
+def attempts(count: int) -> str:
+    """ "1 attempt", "3 attempts"."""
+    return f"{count} attempt{'' if count == 1 else 's'}"
+
+
+def _saved_message(question_id: int, regraded: bool) -> str:
+    """What a save did, with the regrade's outcome when there was one."""
+    if not regraded:
+        return "Question saved."
+    entry = history(question_id)[0]
+    return (
+        f"Question saved and regraded: {attempts(entry.attempts_changed)} changed, "
+        f"score total {mark(entry.old_total)} → {mark(entry.new_total)}."
+    )
 
 
 @bp.get("/questions/<int:question_id>/preview")

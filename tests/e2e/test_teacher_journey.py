@@ -116,7 +116,9 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     v.go("/teach/quizzes/new")
     page.fill("#title", "Pier quiz")
     page.check("input[name=mode][value=fixed]")
-    boxes = page.locator("#pool input[name=questions]")
+    # Questions of her own article, so she may correct their keys later.
+    page.select_option("#pool-article", label="Harbour town votes to rebuild its old pier")
+    boxes = page.locator("#pool li:not([hidden]) input[name=questions]")
     for i in range(min(5, boxes.count())):
         boxes.nth(i).check()
     page.fill("#time_limit", "10")
@@ -169,6 +171,8 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     sheet = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
     assert any("jonah" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
     page.click("text=Item statistics")
+    expect(page.locator("h1")).to_contain_text("Item statistics")
+    items = page.url  # the key is fixed from here, after the other teacher pages
     v.check("teacher-item-statistics")
     v.fits_phone("teacher-item-statistics")
     # Every other teacher page fits a phone too.
@@ -185,6 +189,31 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
     expect(page.locator("table")).to_contain_text("+25%")
     v.check("teacher-accommodations")
     v.fits_phone("teacher-accommodations")
+
+    # The teacher corrects the key of the question jonah answered: confirm, then regrade.
+    page.goto(items)
+    row = page.locator("tr[id^=item-]").filter(has_not_text="no answer").first
+    picked = row.locator("li").filter(has=page.locator(".picked", has_text=re.compile("^1$")))
+    chosen = re.sub(r" \(right\)$", "", picked.first.inner_text().rsplit(":", 1)[0].strip())
+    row.locator("text=Edit question").click()
+    expect(page.locator("#frozen-reason")).to_contain_text("needs a new question")
+    expect(page.locator("#choices-0")).to_have_attribute("readonly", "")
+    expect(page.locator("#answer")).to_be_hidden()  # a multiple-choice question: no typed answer
+    texts = page.locator("input[id^=choices-]").evaluate_all("els => els.map(e => e.value)")
+    assert "" not in texts  # a used question shows no empty rows: they could not be filled
+    mine = page.locator(f"#correct-{texts.index(chosen)}")
+    # Marking jonah's pick right changes his mark; if it was right, so does marking another.
+    target = page.locator("input[name=correct]:not(:checked)").first if mine.is_checked() else mine
+    target.check()
+    page.click("#submit")
+    expect(page.locator("#regrade-heading")).to_contain_text("Regrade 1 attempt?")
+    v.check("teacher-regrade-confirm")
+    page.click("text=Save and regrade")
+    expect(page.locator(".flash-success")).to_contain_text("regraded: 1 attempt changed")
+    expect(page.locator("#grade-log")).to_contain_text("right choice:")
+    expect(page.locator("#grade-log")).to_contain_text(TEACHER[0])
+    page.locator("#grade-log").scroll_into_view_if_needed()
+    v.looks("teacher-question-log")
 
 
 class NewsPage(BaseHTTPRequestHandler):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.generate.text import normalise, split_paragraphs
+from quizapp.generate.text import article_says, normalise, split_paragraphs
 
 
 def _sentences(text: str) -> list[str]:
@@ -51,3 +51,16 @@ def test_straight_and_nested_quotes() -> None:
     text = "\"They say 'Thank you' a lot,\" she says."
     (para,) = split_paragraphs(text, normalise(text))
     assert [text[q.start : q.end] for q in para.quotes] == ["They say 'Thank you' a lot,"]
+
+
+@pytest.mark.parametrize(
+    ("source", "explanation"),
+    [
+        ("The bridge opened in 1932.", "The article says: “The bridge opened in 1932.”"),
+        ("“We will finish,” she said.", "The article says: “‘We will finish,’ she said.”"),
+        ('He called it "terrible" twice.', "The article says: “He called it ‘terrible’ twice.”"),
+    ],
+)
+def test_an_explanation_never_doubles_the_quotes(source, explanation):
+    assert article_says(source) == explanation
+    assert "““" not in article_says(source) and "””" not in article_says(source)
