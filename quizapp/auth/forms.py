@@ -1,5 +1,7 @@
 """Account forms."""
 
+from collections.abc import Callable
+
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
@@ -43,6 +45,31 @@ def strong_enough(form: FlaskForm, field: PasswordField) -> None:
             raise ValidationError(message)
 
 
+def new_password(label: str, *checks: Callable[..., None], hint: str = "") -> PasswordField:
+    """A new password's field: length, not a common password, then any further checks."""
+    return PasswordField(
+        label,
+        validators=[
+            InputRequired(),
+            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
+            not_common,
+            *checks,
+        ],
+        render_kw={"autocomplete": "new-password"},
+        description="At least 8 characters and hard to guess: a few uncommon words work well."
+        + hint,
+    )
+
+
+def repeat_password() -> PasswordField:
+    """The field that repeats the new password."""
+    return PasswordField(
+        "Repeat password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
 class NewAccountForm(FlaskForm):
     """Username and password with the account rules, for every way an account is made."""
 
@@ -58,23 +85,8 @@ class NewAccountForm(FlaskForm):
         render_kw={"autocomplete": "username"},
         description="3 to 40 letters, digits, dots, dashes or underscores.",
     )
-    password = PasswordField(
-        "Password",
-        validators=[
-            InputRequired(),
-            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
-            not_common,
-            strong_enough,
-        ],
-        render_kw={"autocomplete": "new-password"},
-        description="At least 8 characters and hard to guess: a few uncommon words work well. "
-        "Pasting is fine.",
-    )
-    confirm = PasswordField(
-        "Repeat password",
-        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
-        render_kw={"autocomplete": "new-password"},
-    )
+    password = new_password("Password", strong_enough, hint=" Pasting is fine.")
+    confirm = repeat_password()
     submit = SubmitField("Create account")
 
 
@@ -104,21 +116,9 @@ class InviteForm(FlaskForm):
         description="The code your teacher gave you, like ABCD-EFGH-JKMN.",
         render_kw={"autocomplete": "off", "autocapitalize": "characters"},
     )
-    password = PasswordField(
-        "Choose a password",
-        validators=[
-            InputRequired(),
-            Length(min=8, max=256, message="The password must have 8 to 256 characters."),
-            not_common,
-        ],
-        render_kw={"autocomplete": "new-password"},
-        description="At least 8 characters and hard to guess: a few uncommon words work well.",
-    )
-    confirm = PasswordField(
-        "Repeat password",
-        validators=[InputRequired(), EqualTo("password", message="The passwords do not match.")],
-        render_kw={"autocomplete": "new-password"},
-    )
+    # The role's strength rule is checked by the view, which knows the invited account.
+    password = new_password("Choose a password")
+    confirm = repeat_password()
     submit = SubmitField("Set my password")
 
 
