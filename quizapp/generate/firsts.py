@@ -69,20 +69,7 @@ def _ranked(art: Article, p: Paragraph, m: re.Match) -> DraftQuestion | None:
     if idx is None or not art.is_person(idx):
         return None
     rank = art.text[m.start("rank") : m.end("rank")]
-    source, span = art.source(p, m.start(), m.end())
-    person = art.cast.people[idx]
-    return assemble(
-        digest=art.digest,
-        kind="which_rank",
-        prompt=f"Who is the {rank}-ranked player?",
-        answer=person.name,
-        distractors=art.person_choices(idx),
-        source=source,
-        span=span,
-        explanation=article_says(source),
-        confidence=0.8,
-        accepted=person.aliases(),
-    )
+    return _who_holds(art, p, m, idx, f"Who is the {rank}-ranked player?")
 
 
 def _person(art: Article, name: str) -> int | None:
@@ -101,6 +88,13 @@ def _one(art: Article, p: Paragraph, m: re.Match) -> DraftQuestion | None:
     prompt = f"Who {verb} {rank}?"
     if len(prompt.split()) > 20 or any(c in rank for c in '"“”()'):
         return None
+    return _who_holds(art, p, m, idx, prompt)
+
+
+def _who_holds(
+    art: Article, p: Paragraph, m: re.Match, idx: int, prompt: str
+) -> DraftQuestion | None:
+    """A which-rank question whose answer is the article's person `idx`, cited from the match."""
     source, span = art.source(p, m.start(), m.end())
     person = art.cast.people[idx]
     return assemble(
