@@ -107,6 +107,7 @@ class Candidate:
     prefix: str
     paragraph: int
     word_surname: bool = False
+    inside_run: bool = False
 
 
 def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
@@ -119,7 +120,8 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
             core_at = _core_of([t for t, _ in toks])
             core = toks[core_at:]
-            core = core[_given_name_start([t for t, _ in core]) :]
+            inside = _given_name_start([t for t, _ in core])
+            core = core[inside:]
             if len(core) == 1 and core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES:
                 core = toks[core_at - 1 :]  # "Pope Francis": one name, known by its title
             if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):
@@ -136,6 +138,10 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
             c = Candidate(words, start, start + _span_len(core), prefix, p.index)
             # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
             c.word_surname = words[-1].lower() in ORG_WORDS
+            # "the Grand Ole Opry", "San Diego Union-Tribune": a given name inside a longer
+            # proper noun is a person only with more evidence (a title, role, speech verb).
+            # "Director of Public Prosecution Greta Holm": after "of", an office's name.
+            c.inside_run = inside > 0 and not norm.endswith("of ", 0, m.start())
             if not c.word_surname or is_given_name(words[0]):
                 out.append(c)
     return out

@@ -32,7 +32,8 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         person = by_core.get(key)
         score, role, hon = cues(norm, c, ends[c.paragraph], scored=person is None)
         if person is None:
-            if (c.word_surname or is_place(c.core[-1])) and score < 1.5:
+            inside = c.inside_run and c.core[-1] not in later_refs
+            if (c.word_surname or inside or is_place(c.core[-1])) and score < 1.5:
                 continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)

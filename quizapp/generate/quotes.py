@@ -69,6 +69,8 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             found = named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)
         if found is None:
             found = continuation(art, p, current, attrs, first.outer_start)
+            if found and _other_named_after(art, p, found.person, last.outer_end, sent_end + 2):
+                found = None  # "…?" Brandt wondered.: an unknown verb, but not the last speaker
         else:
             current = found
         if found is None or found.person is None:
@@ -77,6 +79,17 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
         )
     return spoken
+
+
+def _other_named_after(
+    art: Article, p: Paragraph, person: int | None, start: int, end: int
+) -> bool:
+    """True when the quote's sentence names someone other than person after the quote, or the
+    next sentence opens with such a name ("…?" Brandt wondered.)."""
+    return any(
+        not m.pronoun and m.person != person
+        for m in mentions_between(art, p, start, max(end, start + 3))
+    )
 
 
 def _carried(

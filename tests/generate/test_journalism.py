@@ -243,3 +243,40 @@ def test_no_cloze_from_a_relative_aside_cut_from_its_noun() -> None:
     )
     prompts = [q.prompt for q in generate(text).questions]
     assert not any(p.startswith("Fill in the blank: Which") for p in prompts), prompts
+
+
+def test_a_quoted_question_keeps_its_attribution_after_the_question_mark() -> None:
+    text = (
+        "Harbour vote\n"
+        "Mayor Lena Brandt and Councillor Marta Lindqvist spoke on Tuesday night.\n"
+        "“Ten years,” Lindqvist said, “taught me that patience is not progress.”\n"
+        "“Will anyone here pay for the dredging next spring?” Brandt asked.\n"
+        "“Why should the fishermen wait another decade for this?” asked Lindqvist.\n"
+    )
+    said = _said(text)
+    assert said["Will anyone here pay for t"] == "Lena Brandt"
+    assert said["Why should the fishermen w"] == "Marta Lindqvist"
+
+
+def test_a_name_after_an_unknown_verb_stops_the_last_speaker_going_on() -> None:
+    text = (
+        "Harbour vote\n"
+        "Mayor Lena Brandt and Councillor Marta Lindqvist spoke on Tuesday night.\n"
+        "“Ten years,” Lindqvist said, “taught me that patience is not progress.”\n"
+        "“Will anyone here ever pay for the dredging?” Brandt wondered aloud.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "who_said"]
+    assert all(q.answer != "Marta Lindqvist" for q in qs if "dredging" in q.prompt)
+
+
+def test_a_given_name_inside_a_longer_proper_noun_is_no_person() -> None:
+    text = (
+        "Music night\n"
+        "The band played the Grand Ole Opry on Saturday, and the San Diego Union-Tribune "
+        "reviewed the show.\n"
+        "“It was the loudest night of the whole year,” said Kim Harlow, who sang.\n"
+        "“We had never heard a crowd sing every word back,” said Ivo Marsh, the drummer.\n"
+    )
+    choices = {c for q in generate(text).questions for c in q.choices}
+    assert {"Kim Harlow", "Ivo Marsh"} <= choices
+    assert not {c for c in choices if "Opry" in c or "Union" in c}
