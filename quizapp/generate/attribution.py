@@ -15,6 +15,7 @@ from quizapp.generate.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
+from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, Quote
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -39,6 +40,11 @@ _NEXT_SENTENCE = re.compile(
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
+
+
+def _subject(norm: str, m: Mention) -> bool:
+    """A pronoun or description that can be a speech verb's subject: he, she, the senator."""
+    return m.pronoun == DESCRIBED or norm[m.start : m.end].lower() in _SUBJECT_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
     out = []
     norm = art.norm
     for m in art.cast.mentions.get(p.index, []):
-        if m.pronoun and norm[m.start : m.end].lower() not in _SUBJECT_PRONOUNS:
+        if m.pronoun and not _subject(norm, m):
             continue
         conf = 0.85 if m.pronoun else 0.95
         before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
@@ -193,9 +199,7 @@ def speaker_before(
         return _colon_subject(art, p, start, quote_start)
     verb = verbs[-1]
     mentions = mentions_between(art, p, start, verb.start())
-    mentions = [
-        m for m in mentions if not m.pronoun or norm[m.start : m.end].lower() in _SUBJECT_PRONOUNS
-    ]
+    mentions = [m for m in mentions if not m.pronoun or _subject(norm, m)]
     if not mentions:
         return None
     if verb.group(0).endswith("ing"):

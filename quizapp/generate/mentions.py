@@ -9,13 +9,23 @@ import regex as re
 from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.candidates import Candidate
 from quizapp.generate.cast import Mention, Person
-from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS
+from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, is_person_noun
 from quizapp.generate.names import name_gender
 from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph
 
 _HON = "(?:" + "|".join(h.capitalize() for h in HONORIFICS) + ")"
 _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# A speaker named by a description: "The 56-year-old said:", "…," the senator added, "…,"
+# said the coach. Kept as a mention of "d" (any gender) and resolved only by its age or role.
+_DESCRIBED = r"(?:(?P<age>\d{1,3})-year-old|(?P<noun>[a-z]+(?:-[a-z]+)*))"
+_DESCRIPTOR = re.compile(
+    rf"\b[Tt]he\s+{_DESCRIBED}(?=,?\s+(?:\p{{Ll}}+ly\s+)?(?:{_VERBS})\b)"
+    rf"|\b(?:{_VERBS})\s+\Kthe\s+{_DESCRIBED}(?=[.,])"
+)
+_THE_DESCRIBED = re.compile(rf"[Tt]he\s+{_DESCRIBED}")
+DESCRIBED = "d"
 
 
 def honorific_surnames(norm: str) -> set[str]:
@@ -97,6 +107,9 @@ def find_mentions(
         for c in by_para.get(p.index, []):
             if not any(a < c.end and c.start < b for a, b in taken):
                 found.append(Mention(c.start, c.end, None))
+        for m in _DESCRIPTOR.finditer(norm, p.start, p.end):
+            if m.group("age") or is_person_noun(m.group("noun")):
+                found.append(Mention(m.start(), m.end(), None, DESCRIBED))
         for m in _PRONOUNS.finditer(norm, p.start, p.end):
             word = m.group(0).lower()
             found.append(
@@ -104,8 +117,44 @@ def find_mentions(
             )
         found.sort(key=lambda x: x.start)
         out[p.index] = found
-    _resolve_pronouns(norm, paragraphs, out, people)
+    _resolve_pronouns(norm, paragraphs, out, people, _ages(norm, out))
     return out
+
+
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_AGE_BEFORE = re.compile(r"(\d{1,3})-year-old\s+$")
+
+
+def _ages(norm: str, mentions: dict[int, list[Mention]]) -> dict[int, str]:
+    """Each person's age given beside a name: "Ruiz, 56," or "56-year-old Ruiz"."""
+    ages: dict[int, str] = {}
+    for found in mentions.values():
+        for m in found:
+            if m.person is None or m.pronoun:
+                continue
+            age = _AGE_AFTER.match(norm, m.end) or _AGE_BEFORE.search(
+                norm, max(0, m.start - 16), m.start
+            )
+            if age:
+                ages.setdefault(m.person, age.group(1))
+    return ages
+
+
+def _described(
+    norm: str, m: Mention, candidates: list[int | None], people: list[Person], ages: dict[int, str]
+) -> int | None:
+    """The one person just named whom "the 56-year-old" or "the senator" fits, else None."""
+    d = _THE_DESCRIBED.match(norm, m.start)
+    if d is None:
+        return None
+    age, noun = d.group("age"), d.group("noun")
+    fits = {
+        i
+        for i in candidates
+        if i is not None
+        and (ages.get(i) == age if age else any(noun in r.lower().split() for r in people[i].roles))
+    }
+    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:
@@ -121,9 +170,12 @@ def _resolve_pronouns(
     paragraphs: list[Paragraph],
     mentions: dict[int, list[Mention]],
     people: list[Person],
+    ages: dict[int, str],
 ) -> None:
-    """Resolve he/she to the one compatible person in this (else the previous) paragraph."""
+    """Resolve he/she to the one compatible person in this (else the previous) paragraph, and
+    a description ("the 56-year-old") to the one person of the last three paragraphs it fits."""
     previous: list[int | None] = []
+    recent: list[list[int | None]] = []
     for p in paragraphs:
         if p.heading or p.index not in mentions:
             continue
@@ -145,6 +197,13 @@ def _resolve_pronouns(
                 if m.person is not None:
                     people[m.person].mentions += 1
                 continue
+            if m.pronoun == DESCRIBED:
+                near = seen + [i for r in recent for i in r]
+                target = _described(norm, m, near, people, ages)
+                if target is not None:
+                    seen.append(target)
+                resolved.append(Mention(m.start, m.end, target, m.pronoun))
+                continue
             quoted_pronoun = _in_quotes(p, m.start)
             target = _pick(seen, m.pronoun, people) if seen else None
             tie_broken = False
@@ -164,6 +223,7 @@ def _resolve_pronouns(
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         previous = seen
+        recent = [*recent[-1:], seen]
 
 
 def _in_quotes(p: Paragraph, pos: int) -> bool:

@@ -280,3 +280,20 @@ def test_a_given_name_inside_a_longer_proper_noun_is_no_person() -> None:
     choices = {c for q in generate(text).questions for c in q.choices}
     assert {"Kim Harlow", "Ivo Marsh"} <= choices
     assert not {c for c in choices if "Opry" in c or "Union" in c}
+
+
+def test_a_speaker_described_by_age_or_role_is_the_one_person_it_fits() -> None:
+    text = (
+        "Coach leaves\n"
+        "Dana Whitfield, 56, the head coach of the Riverton Rovers, resigned on Monday. "
+        "Club president Omar Haddad thanked her.\n"
+        "The 56-year-old said: “I gave this club everything I had for nine long seasons.”\n"
+        "“We will miss her energy on the training ground every morning,” the president said.\n"
+        "“Nobody could have asked for a better coach or a better friend,” said the president.\n"
+        "“The board made its decision without asking the players at all,” the striker said.\n"
+    )
+    said = _said(text)
+    assert said["I gave this club everythin"] == "Dana Whitfield"
+    assert said["We will miss her energy on"] == "Omar Haddad"
+    assert said["Nobody could have asked fo"] == "Omar Haddad"
+    assert "The board made its decisio" not in said  # no striker is named: nobody is credited
