@@ -12,7 +12,8 @@ from quizapp.generate.verbs import has_verb
 _TRAILING = re.compile(
     r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
     r"|,\s+(?:\p{Ll}+ing)\b"
-    r"|,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\s+(?:said|says)\b"
+    r"|,\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+"
+    r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
 DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")

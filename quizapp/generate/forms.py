@@ -27,6 +27,7 @@ from quizapp.generate.inversion import (
     verb_end,
 )
 
+_SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
 _AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
 _MAIN_CLAUSE = re.compile(r"(.*?)(,\s.*)?$")
@@ -154,6 +155,11 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         phrase, subject_part = wh, main
     if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
+    if _SECOND_CLAUSE.search(subject_part) and finite(
+        _SECOND_CLAUSE.split(subject_part)[-1].split()
+    ):
+        return None  # "The town was founded in 1820 and its harbour was dredged in …": two
+        # clauses can't be asked as one question; the cloze keeps both.
     rest = _AND_MORE.sub("", rest)  # "hire 2,000 agents and expand …"
     asked = front(subject_part, upper_first(phrase), rest, tail)
     if asked is None and finite(subject_part.split()) is None:

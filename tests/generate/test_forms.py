@@ -1,6 +1,7 @@
 """Question wording: wh-phrases fronted with inversion or do-support, cloze items otherwise."""
 
 import pytest
+import regex as re
 
 from quizapp.generate import BLANK, generate, split_blank
 from quizapp.generate.cloze import is_cloze, make_cloze
@@ -252,9 +253,46 @@ def test_month_and_year_asks_the_year_as_a_cloze() -> None:
     assert prompt.endswith(f"in August {BLANK} by a team.")
 
 
-def test_full_date_is_not_a_year_question() -> None:
-    text = "The Tarn mine closed for good on September 25, 2016 after the flood."
-    assert "2016" not in asked(text, "which_year")
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        (
+            "The Tarn mine closed for good on September 25, 2016 after the flood.",
+            "In what year did the Tarn mine close for good after the flood?",
+        ),
+        (
+            "On Jan. 20, 2017, the new bridge was opened by the governor of the state.",
+            "In what year was the new bridge opened by the governor of the state?",
+        ),
+        (
+            "Marsh spoke at a rally on Nov. 6, 2019, in front of the old town hall.",
+            "In what year did Marsh speak at a rally in front of the old town hall?",
+        ),
+    ],
+)
+def test_a_full_date_asks_its_year_with_the_day_dropped(text: str, prompt: str) -> None:
+    (year,) = re.findall(r"\b(?:19|20)\d\d\b", text)
+    assert asked(text, "which_year")[year] == prompt
+
+
+def test_a_full_date_that_cannot_be_asked_cleanly_makes_no_cloze() -> None:
+    text = "The storm, which hit on Sept. 14, 2018, destroyed forty boats in the harbour."
+    assert "2018" not in asked(text, "which_year")
+
+
+def test_two_clauses_with_a_year_each_make_a_cloze_not_a_merged_question() -> None:
+    text = "The town was founded in 1820 and its harbour was dredged in 1911 by the navy."
+    prompt = asked(text, "which_year")["1911"]
+    assert split_blank(prompt) == (
+        "The town was founded in 1820 and its harbour was dredged in ",
+        " by the navy.",
+    )
+
+
+def test_a_trailing_attribution_with_a_role_leaves_the_cloze() -> None:
+    text = "The 2018 flu season was the worst the county had seen, health officer Ivo Marsh said."
+    prompt = asked(text, "which_year")["2018"]
+    assert "Marsh" not in prompt and "officer" not in prompt
 
 
 def test_relative_aside_removed_from_a_long_cloze() -> None:
