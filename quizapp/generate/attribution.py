@@ -29,7 +29,7 @@ _VERB_AFTER = re.compile(
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
 # comma ("according to the town engineer,") before the speaker's name.
 _VERB_BEFORE = re.compile(
-    rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}.'\s,-]{{0,60}}?)$",
+    rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}\d.'\s,-]{{0,60}}?)$",
     re.IGNORECASE,
 )
 # "… ." That is how Rosa Delgado described it: the speaker named in the next sentence.
@@ -37,6 +37,7 @@ _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
+_AGE_GAP = re.compile(r"\d{1,3}-year-old")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
@@ -78,6 +79,8 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
             continue
         conf = 0.85 if m.pronoun else 0.95
         before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
+        if before and norm.startswith(("'s ", "s' "), m.end):
+            continue  # "said Greene's business partner, Tom Okafor": Greene is not speaking
         if before and _title_gap(before.group("gap")):
             if _inverted(norm, p, before):
                 out.append(Attribution(m.start, m.end, m.person, conf))
@@ -114,9 +117,13 @@ def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
 def _title_gap(gap: str) -> bool:
     """True for nothing, a title ("Mayor", "Sen.") or, before a comma, a role ("the engineer")."""
     body = gap.strip()
+    if _AGE_GAP.fullmatch(body):
+        return True  # "wrote 43-year-old Ann Lee"
     if body.endswith(","):
         words = body[:-1].split()
-        return "," not in body[:-1] and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
+        # "said the town engineer, Ruiz" / "said Greene's business partner, Tom Okafor"
+        det = words[0].lower() in ("the", "a", "an") or words[0].endswith("'s") if words else False
+        return "," not in body[:-1] and len(words) >= 2 and det
     words = body.split()
     if "," in body or len(words) > 4:
         return False

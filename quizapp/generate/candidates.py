@@ -61,6 +61,9 @@ def _core_of(tokens: list[str]) -> int:
     start = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
+        if i == start and low.endswith("ing") and len(tokens) > 1 and not is_given_name(low):
+            start = i + 1  # "Hosting Lee at the counter": a participle opens the sentence
+            continue
         if i == start and len(tokens) - i >= 3 and (is_person_noun(low) or _plural_noun(low)):
             start = i + 1  # "Striker Jamal Okafor", "Biologists Ana Ruiz": a job, not a name
             continue

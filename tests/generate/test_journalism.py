@@ -297,3 +297,28 @@ def test_a_speaker_described_by_age_or_role_is_the_one_person_it_fits() -> None:
     assert said["We will miss her energy on"] == "Omar Haddad"
     assert said["Nobody could have asked fo"] == "Omar Haddad"
     assert "The board made its decisio" not in said  # no striker is named: nobody is credited
+
+
+def test_a_possessive_name_after_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "Bakery wins award\n"
+        "Paula Greene opened her bakery on Mill Street in a former bank.\n"
+        "“People come for the bread and they stay for the gossip,” Greene explained.\n"
+        "“We sold four hundred loaves before noon on the first day,” said Greene’s business "
+        "partner, Tom Okafor.\n"
+    )
+    assert _said(text)["We sold four hundred loave"] == "Tom Okafor"
+
+
+def test_an_age_between_the_verb_and_the_name_and_a_participle_before_a_surname() -> None:
+    text = (
+        "Bakery wins award\n"
+        "Paula Greene opened her bakery on Mill Street. Hosting Lee at the counter on Saturday, "
+        "she handed out free rolls.\n"
+        "“I never thought a tiny shop could win anything at all,” wrote 43-year-old Ann Lee, "
+        "a food critic, in her column.\n"
+        "Lee added: “The sourdough alone is worth the drive from the city on a Sunday.”\n"
+    )
+    said = _said(text)
+    assert said["I never thought a tiny sho"] == "Ann Lee"
+    assert said["The sourdough alone is wor"] == "Ann Lee"
