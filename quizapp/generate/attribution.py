@@ -37,6 +37,7 @@ _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
+_AGENT = re.compile(r"\bby\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$")
 _AGE_GAP = re.compile(r"\d{1,3}-year-old")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
@@ -86,6 +87,8 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
                 out.append(Attribution(m.start, m.end, m.person, conf))
             continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
+        if after and _AGENT.search(norm, max(p.start, m.start - 40), m.start):
+            continue  # "The statement, read by spokesman Bel, said": the statement speaks
         if after and not _quote_inside(norm, p, m.end, after.end()):
             if out and out[-1].end == after.end():
                 # Two names before one verb: "Moy, chief executive of Full Fact, told" (the

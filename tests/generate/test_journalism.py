@@ -322,3 +322,16 @@ def test_an_age_between_the_verb_and_the_name_and_a_participle_before_a_surname(
     said = _said(text)
     assert said["I never thought a tiny sho"] == "Ann Lee"
     assert said["The sourdough alone is wor"] == "Ann Lee"
+
+
+def test_a_statement_read_by_a_spokesman_is_not_credited_to_the_reader() -> None:
+    text = (
+        "Ceasefire talks stall\n"
+        "Foreign Minister Pavel Orlov said little as he left the hall in Geneva.\n"
+        "The ministry’s statement, read by spokesman Igor Bel, said “the convoy was never "
+        "attacked by our forces in the valley.”\n"
+        "“We will return to the table only when the shelling stops,” Orlov told reporters.\n"
+    )
+    said = _said(text)
+    assert "the convoy was never attac" not in said
+    assert said["We will return to the tabl"] == "Pavel Orlov"
