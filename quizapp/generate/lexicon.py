@@ -43,6 +43,9 @@ ORG_WORDS = data_words("org_words")
 # Capitalised words that start sentences or headings and never begin a person's name.
 NON_NAME_STARTS = data_words("non_name_starts")
 
+# Jobs that say nothing without whom they serve: "a spokesman" alone is no answer (of whom?).
+VAGUE_ROLES = data_words("vague_roles")
+
 # Verbs whose subject is the speaker of a quotation ("Ford said", "Ford told reporters").
 SPEECH_VERBS = data_words("speech_verbs")
 

@@ -7,6 +7,7 @@ import regex as re
 from quizapp.generate.lexicon import (
     HONORIFICS,
     NON_NAME_STARTS,
+    ORG_WORDS,
     TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
@@ -161,8 +162,8 @@ def noun_role(qualifier: str | None, noun: str) -> str:
     low = qualifier.lower()
     if _QUALIFIER.fullmatch(low):
         return f"{low} {noun}"  # "former star Paul George" was a star, and is no longer
-    if low in _NOUN_QUALIFIERS:
-        return f"the {low} {noun}"
+    if low in _NOUN_QUALIFIERS or low in ORG_WORDS:
+        return f"the {low} {noun}"  # "City forester", "Company president" open a sentence
     if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
         return f"the {qualifier} {noun}"
     return noun

@@ -12,7 +12,7 @@ from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.cast import Person
 from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
-from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
+from quizapp.generate.lexicon import TITLE_WORDS, VAGUE_ROLES, is_person_noun
 from quizapp.generate.roles import is_common_title
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
@@ -135,6 +135,8 @@ def _specific(role: str) -> str | None:
         return None  # "the Foreign Secretary", "the Attorney General": of which country?
     if not is_person_noun(bare[-1]):
         return None  # "the State"
+    if len(bare) == 1 and bare[0].lower() in VAGUE_ROLES:
+        return None  # "a spokesman": for whom?
     noun = " ".join(bare).lower()
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 

@@ -92,3 +92,17 @@ def test_no_truncated_or_placeless_role() -> None:
     )
     qs = who_is(text)
     assert not any(p.endswith(" of?") or a in ("a state", "the State") for p, a, _ in qs)
+
+
+def test_a_bare_job_that_needs_an_employer_is_no_answer() -> None:
+    text = (
+        "Budget fight\n"
+        "Ken Ito, a spokesman, declined to comment on the plan on Tuesday.\n"
+        "Company president Amy Lund called the deal fair and signed it that evening.\n"
+        "“It is the best offer we have had in many years,” Lund said.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "who_is"]
+    assert not [q for q in qs if "Ken Ito" in (q.prompt, q.answer)]
+    assert "Who is the company president?" in {q.prompt for q in qs} or any(
+        q.answer == "the company president" for q in qs
+    )
