@@ -113,8 +113,14 @@ class Candidate:
     inside_run: bool = False
 
 
-def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
-    """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
+def candidates(
+    norm: str, paragraphs: list[Paragraph], org_heads: set[str] | None = None
+) -> list[Candidate]:
+    """Every capitalised run whose tail looks like a personal name of 2-5 tokens.
+
+    org_heads, when given, collects the name-like words opening an organisation's name
+    ("Walter Reed" of "Walter Reed Medical Center"): alone later, they may mean the place.
+    """
     out = []
     for p in paragraphs:
         if p.heading or _title_case(norm[p.start : p.end]):
@@ -122,6 +128,10 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
         for m in _SEQ.finditer(norm, p.start, p.end):
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
             core_at = _core_of([t for t, _ in toks])
+            if org_heads is not None:
+                head = _before_org([t for t, _ in toks])
+                if 2 <= len(head) < len(toks):
+                    org_heads.add(" ".join(head))
             core = toks[core_at:]
             inside = _given_name_start([t for t, _ in core])
             core = core[inside:]
@@ -148,6 +158,12 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
             if not c.word_surname or is_given_name(words[0]):
                 out.append(c)
     return out
+
+
+def _before_org(words: list[str]) -> list[str]:
+    """The words of a run before its first organisation word."""
+    k = next((i for i, w in enumerate(words) if w.lower() in ORG_WORDS), len(words))
+    return words[:k]
 
 
 _LINE_WORD = re.compile(r"[\p{L}'-]+")

@@ -27,13 +27,15 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     variants: dict[tuple[str, str | None], list[Person]] = {}
     unconfirmed: list[Candidate] = []
     later_refs = honorific_surnames(norm)
-    for c in candidates(norm, paragraphs):
+    org_heads: set[str] = set()
+    for c in candidates(norm, paragraphs, org_heads):
         key = _merge_key(c.core)
         person = by_core.get(key)
         score, role, hon = cues(norm, c, ends[c.paragraph], scored=person is None)
         if person is None:
             inside = c.inside_run and c.core[-1] not in later_refs
-            if (c.word_surname or inside or is_place(c.core[-1])) and score < 1.5:
+            org = " ".join(c.core) in org_heads  # "at Walter Reed" after "Walter Reed Hospital"
+            if (c.word_surname or inside or org or is_place(c.core[-1])) and score < 1.5:
                 continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)

@@ -335,3 +335,17 @@ def test_a_statement_read_by_a_spokesman_is_not_credited_to_the_reader() -> None
     said = _said(text)
     assert "the convoy was never attac" not in said
     assert said["We will return to the tabl"] == "Pavel Orlov"
+
+
+def test_a_name_that_opens_an_institutions_name_is_no_person_when_alone() -> None:
+    text = (
+        "Senator recovers\n"
+        "Senator Ada Price was taken to Walter Reed National Military Medical Center on "
+        "Friday. She spent two nights at Walter Reed before going home.\n"
+        "“I feel much better and I will be back at work on Monday,” Price said.\n"
+        "“The care she received was outstanding from start to finish,” said Leo Marsh, "
+        "her chief of staff.\n"
+    )
+    choices = {c for q in generate(text).questions for c in q.choices}
+    assert {"Ada Price", "Leo Marsh"} <= choices
+    assert "Walter Reed" not in choices
