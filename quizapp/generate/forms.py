@@ -155,9 +155,8 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         phrase, subject_part = wh, main
     if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
-    if _SECOND_CLAUSE.search(subject_part) and finite(
-        _SECOND_CLAUSE.split(subject_part)[-1].split()
-    ):
+    clauses = _SECOND_CLAUSE.split(subject_part)
+    if len(clauses) > 1 and finite(clauses[0].split()) and finite(clauses[-1].split()):
         return None  # "The town was founded in 1820 and its harbour was dredged in …": two
         # clauses can't be asked as one question; the cloze keeps both.
     rest = _AND_MORE.sub("", rest)  # "hire 2,000 agents and expand …"

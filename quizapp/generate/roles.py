@@ -8,6 +8,7 @@ from quizapp.generate.lexicon import (
     HONORIFICS,
     NON_NAME_STARTS,
     ORG_WORDS,
+    SPEECH_VERBS,
     TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
@@ -150,6 +151,26 @@ def qualified(before: str, role: str) -> str:
     return f"{word}{sep}{role}"
 
 
+# Lower-case words before a job noun that are no part of the job ("said chief", "and chief").
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "and", "or", "but", "of", "to", "for", "with", "by", "as", "at", "in", "on"]
+    + ["his", "her", "their", "its", "our", "my", "your", "this", "that", "who", "whose", "new"]
+    + ["is", "was", "are", "were", "be", "been", "has", "had", "have", "says", "told", "not"]
+)
+
+
+def _job_qualifier(word: str) -> bool:
+    """A lower-case noun before a job noun that says which job: "fire chief", "health officer"."""
+    low = word.lower()
+    return (
+        word.islower()
+        and bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word))
+        and low not in _FUNCTION_WORDS
+        and low not in SPEECH_VERBS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
 def noun_role(qualifier: str | None, noun: str) -> str:
     """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
     words = (qualifier or "").split()
@@ -164,6 +185,9 @@ def noun_role(qualifier: str | None, noun: str) -> str:
         return f"{low} {noun}"  # "former star Paul George" was a star, and is no longer
     if low in _NOUN_QUALIFIERS or low in ORG_WORDS:
         return f"the {low} {noun}"  # "City forester", "Company president" open a sentence
+    if len(words) == 1 and (qualifier.islower() or low in TITLE_WORDS) and _job_qualifier(low):
+        # "fire chief", "search-and-rescue volunteer"; "Health officer" opening a sentence
+        return f"the {low} {noun}"
     if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
         return f"the {qualifier} {noun}"
     return noun

@@ -106,3 +106,25 @@ def test_a_bare_job_that_needs_an_employer_is_no_answer() -> None:
     assert "Who is the company president?" in {q.prompt for q in qs} or any(
         q.answer == "the company president" for q in qs
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("“We have never seen a storm like it,” said fire chief Hana Berg.", "the fire chief"),
+        (
+            "Health officer Ivo Marsh said the clinics would stay open all week.",
+            "the health officer",
+        ),
+    ],
+)
+def test_a_lower_case_qualifier_stays_with_the_job(sentence: str, role: str) -> None:
+    text = f"Storm batters coast\n{sentence}\nThe storm cut power to many homes on the coast.\n"
+    (person,) = generate(text).people
+    assert person.role == role
+
+
+def test_a_capitalised_qualifier_keeps_its_capital() -> None:
+    text = "Derby day\n“We never stopped running,” said Hawks coach Rita Alvarez after the game.\n"
+    (person,) = generate(text).people
+    assert person.role == "the Hawks coach"
