@@ -38,6 +38,12 @@ _NEXT_SENTENCE = re.compile(
     r"(?:how|what|the words of|said)\b"
 )
 _AGENT = re.compile(r"\bby\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$")
+# Between a subject and its speech verb: "of the Border Alliance", ", who …,", "has", "would later".
+_SUBJECT_GAP = re.compile(
+    _OF_ORG
+    + r"(?:(?:,[^,\"]{1,150}){1,3},)?"
+    + r"(?:\s+(?:has|have|had|would|will|also|later|once|then|previously|often|repeatedly))*\s*"
+)
 _AGE_GAP = re.compile(r"\d{1,3}-year-old")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
@@ -221,7 +227,7 @@ def speaker_before(
     else:
         subject = mentions[-1]
         gap = norm[subject.end : verb.start()]
-        if gap.strip() and not re.fullmatch(_OF_ORG + r"(?:(?:,[^,\"]{1,150}){1,3},)?\s*", gap):
+        if gap.strip() and not _SUBJECT_GAP.fullmatch(gap):
             return None
         frame_start = verb.start()
     conf = 0.85 if subject.pronoun else 0.9

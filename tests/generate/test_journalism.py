@@ -349,3 +349,17 @@ def test_a_name_that_opens_an_institutions_name_is_no_person_when_alone() -> Non
     choices = {c for q in generate(text).questions for c in q.choices}
     assert {"Ada Price", "Leo Marsh"} <= choices
     assert "Walter Reed" not in choices
+
+
+def test_an_auxiliary_between_the_speaker_and_the_verb() -> None:
+    text = (
+        "Bakery wins award\n"
+        "Paula Greene opened her bakery in a former bank. Tom Okafor joined a year later.\n"
+        "Greene has said that the “oven is older than the building and twice as stubborn.”\n"
+        "Okafor has written that “a bakery is a bank that pays interest in bread.”\n"
+        "Greene would later say “we only survived the first winter because of the regulars.”\n"
+    )
+    said = _said(text)
+    assert said["oven is older than the bui"] == "Paula Greene"
+    assert said["a bakery is a bank that pa"] == "Tom Okafor"
+    assert said["we only survived the first"] == "Paula Greene"
