@@ -148,6 +148,8 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         subject_part = main[: pp.start()]
     elif words[-1].lower() in DETERMINERS or words[-1].lower().endswith("'s"):
         return None  # inside a noun phrase: "the 2019 election"
+    elif words[-1].lower() in ("of", "than"):
+        return None  # "a budget of $4.2 billion": "Of how much …?" reads badly; a cloze
     elif words[-1].lower() in PREPS:
         phrase = f"{words[-1]} {wh}"
         subject_part = " ".join(words[:-1])

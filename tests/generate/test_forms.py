@@ -334,3 +334,16 @@ def test_semicolon_keeps_the_clause_of_the_fact() -> None:
 )
 def test_by_after_a_verb(text: str, answer: str, prompt: str) -> None:
     assert asked(text, "which_year")[answer] == prompt
+
+
+def test_a_figure_after_of_makes_a_cloze_not_an_of_how_much_question() -> None:
+    text = "The city council approved a budget of $4.2 billion on Tuesday after a long debate."
+    prompt = asked(text, "number")["$4.2 billion"]
+    assert is_cloze(prompt) and not prompt.lower().startswith("of ")
+
+
+def test_a_sentence_opening_common_noun_loses_its_capital_inside_the_question() -> None:
+    text = "Unemployment fell to 4.1 percent in October across the whole of the region."
+    assert asked(text, "number")["4.1%"] == (
+        "To what percentage did unemployment fall in October across the whole of the region?"
+    )
