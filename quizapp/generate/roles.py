@@ -112,6 +112,8 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
         if rest.startswith(("is ", "was ")):
             rest = rest.split(" ", 1)[1]
             return rest if _has_person_head(rest) else None
+        if tail[seg_end : seg_end + 1] == "," and _MODIFIER_END.search(rest):
+            return None  # "who signed a five-year, $40 million contract": cut inside a phrase
         return "someone who " + rest if len(rest.split()) >= 3 else None
     if not _has_person_head(seg):
         return None
@@ -119,6 +121,10 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"
     return seg
+
+
+# A relative clause cut at a comma that sits between two modifiers of one noun.
+_MODIFIER_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)|-\p{Ll}+|\d)$")
 
 
 def _has_person_head(seg: str) -> bool:

@@ -128,3 +128,14 @@ def test_a_capitalised_qualifier_keeps_its_capital() -> None:
     text = "Derby day\n“We never stopped running,” said Hawks coach Rita Alvarez after the game.\n"
     (person,) = generate(text).people
     assert person.role == "the Hawks coach"
+
+
+def test_a_relative_clause_cut_between_two_modifiers_is_no_role() -> None:
+    text = (
+        "Rovers win\n"
+        "Jamal Okafor, who signed a five-year, $40 million contract in July, scored twice.\n"
+        "Mika Lund, who made 38 saves, was named the best player of the night.\n"
+    )
+    prompts = {q.prompt for q in generate(text).questions if q.kind == "who_is"}
+    assert "Who made 38 saves?" in prompts
+    assert not [p for p in prompts if "five-year" in p]
