@@ -219,6 +219,9 @@ def cues(
         role = title_role(prefix_role, org.group(1) if org else None, apposition)
     elif apposition:
         role = apposition
+    elif role and noun and not pre_role:
+        org = OF_ORG.match(after)  # "marine biologist Ana Ruiz of the Lowfield Institute"
+        role = f"{role} {org.group(1)}" if org else role
     if not scored:
         return score, role, hon
     if _SPEECH_AFTER.match(after):

@@ -231,7 +231,7 @@ def test_a_qualifier_before_a_job_noun_is_kept() -> None:
         "“It felt like coming home,” Aalto said, and coach Mia Lund smiled.\n"
     )
     people = {p.name: p for p in generate(text).people}
-    assert people["Sven Aalto"].role == "former captain"
+    assert people["Sven Aalto"].role == "former captain of the Hawks"
 
 
 def test_no_cloze_from_a_relative_aside_cut_from_its_noun() -> None:

@@ -139,3 +139,13 @@ def test_a_relative_clause_cut_between_two_modifiers_is_no_role() -> None:
     prompts = {q.prompt for q in generate(text).questions if q.kind == "who_is"}
     assert "Who made 38 saves?" in prompts
     assert not [p for p in prompts if "five-year" in p]
+
+
+def test_the_organisation_after_a_name_completes_a_job_noun_before_it() -> None:
+    text = (
+        "Eels find their way home\n"
+        "The team, led by marine biologist Ana Ruiz of the Lowfield Institute, tracked eels.\n"
+        "“We were astonished by how precise their sense of smell was,” Ruiz said.\n"
+    )
+    (person,) = generate(text).people
+    assert person.role == "the marine biologist of the Lowfield Institute"
