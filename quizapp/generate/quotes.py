@@ -8,6 +8,7 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.attribution import (
+    VERB_ANY,
     Attribution,
     attributions,
     mentions_between,
@@ -67,6 +68,8 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
                 found, frame = before
         if found is None and last.outer_end >= sent_end - 1:
             found = named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)
+        if found is None and first.outer_start == sent_start:
+            found = _introduced(art, p, sentence_at(p, sent_start))
         if found is None:
             found = continuation(art, p, current, attrs, first.outer_start)
             if found and _other_named_after(art, p, found.person, last.outer_end, sent_end + 2):
@@ -79,6 +82,33 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
         )
     return spoken
+
+
+def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
+    """The speaker a quote-only sentence follows: "Vos had a different view. “…”" — the one
+    person named at the start of the previous sentence, and nobody else named in it."""
+    if si == 0:
+        return None
+    prev = p.sentences[si - 1]
+    mentions = mentions_between(art, p, prev.start, prev.end)
+    if not mentions or mentions[0].pronoun or mentions[0].person is None:
+        return None
+    if any(m.person != mentions[0].person for m in mentions):
+        return None
+    if (
+        len(art.norm[prev.start : mentions[0].start].split()) > 3
+        or '"' in art.norm[prev.start : prev.end]
+    ):
+        return None  # "The mayor praised Vos.": Vos is the object, not the subject
+    if VERB_ANY.search(art.norm, prev.start, prev.end) is None and not _VIEW.search(
+        art.norm, prev.start, prev.end
+    ):
+        return None
+    m = mentions[0]
+    return Attribution(m.start, m.end, m.person, 0.8)
+
+
+_VIEW = re.compile(r"\b(?:view|views|disagreed|agreed|was blunt|put it|reply|answer|response)\b")
 
 
 def _other_named_after(

@@ -363,3 +363,27 @@ def test_an_auxiliary_between_the_speaker_and_the_verb() -> None:
     assert said["oven is older than the bui"] == "Paula Greene"
     assert said["a bakery is a bank that pa"] == "Tom Okafor"
     assert said["we only survived the first"] == "Paula Greene"
+
+
+def test_a_quote_after_a_sentence_that_introduces_its_speaker() -> None:
+    text = (
+        "Mill closes\n"
+        "The Tarn paper mill will close in March, its owner Greta Holm announced on Monday.\n"
+        "Union leader Piet Vos had a different view. “They never tried to find a buyer, not "
+        "once in three years.”\n"
+        "The mayor praised Holm. “Nobody could have kept that old mill open any longer.”\n"
+    )
+    said = _said(text)
+    assert said["They never tried to find a"] == "Piet Vos"
+    assert "Nobody could have kept tha" not in said  # Holm is the object, not the speaker
+
+
+def test_a_bare_owner_is_no_who_is_answer() -> None:
+    text = (
+        "Mill closes\n"
+        "The Tarn paper mill will close in March, owner Greta Holm announced on Monday.\n"
+        "“There is no buyer, and no way to keep the lines running,” Holm said.\n"
+        "Union leader Piet Vos disagreed. “We will fight this closure in every court,” Vos said.\n"
+    )
+    answers = {q.answer for q in generate(text).questions if q.kind == "who_is"}
+    assert "an owner" not in answers
