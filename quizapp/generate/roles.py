@@ -14,6 +14,7 @@ from quizapp.generate.lexicon import (
     is_person_noun,
 )
 from quizapp.generate.places import is_place
+from quizapp.generate.verbs import base_of_past
 
 _OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 
@@ -84,7 +85,7 @@ OF_ORG = re.compile(
 )
 # "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[\s(])((?:the|an?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{L}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
 )
 # How every match of _ROLE_BEFORE ends.
 _COMMA_END = re.compile(r",\s+$", re.REVERSE)
@@ -105,6 +106,9 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
             break  # "… at Washington University in St. Louis": the dot is no boundary
         seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
     seg = seg.removeprefix("now ")
+    first = seg.split(maxsplit=1)[0].lower()
+    if first in SPEECH_VERBS or base_of_past(first):
+        return None  # "Ben Osei, said the president …": the name ends a role, a verb follows
     if seg.startswith(("and ", "or ", "but ")):
         return None  # "…, Baltimore Sun and Hartford Courant, and the former owner of …"
     if seg.startswith("who "):
@@ -208,4 +212,6 @@ def role_before(before: str, after: str) -> str | None:
     m = _ROLE_BEFORE.search(before)
     if not m or not is_person_noun(m.group(2)):
         return None
-    return m.group(1)
+    role = m.group(1)
+    # "A White House spokesman, Ben Osei," opens a sentence: the article loses its capital.
+    return role[0].lower() + role[1:] if role.split()[0] in ("The", "A", "An") else role

@@ -63,7 +63,9 @@ def _role_prompt(role: str) -> str:
     if role.startswith("someone who "):
         return f"Who {role[len('someone who ') :]}?"
     first = role.split()[0]
-    has_det = first.lower() in ("a", "an", "the") or first.endswith(("'s", "’s"))
+    if first.lower() in ("a", "an"):
+        return f"Who in the article is {role}?"  # "Who is a food critic?" asks for a definition
+    has_det = first.lower() == "the" or first.endswith(("'s", "’s"))
     return f"Who is {role}?" if has_det else f"Who is the {role}?"
 
 

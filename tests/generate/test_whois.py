@@ -149,3 +149,20 @@ def test_the_organisation_after_a_name_completes_a_job_noun_before_it() -> None:
     )
     (person,) = generate(text).people
     assert person.role == "the marine biologist of the Lowfield Institute"
+
+
+def test_a_role_before_the_name_and_a_verb_after_it() -> None:
+    text = (
+        "Water bill passes\n"
+        "President James Harlan is expected to sign the bill next week in the capital.\n"
+        "A White House spokesman, Ben Osei, said the president “looks forward to signing it.”\n"
+        "Senator Ruth Ames, a former mayor of Wichita, wrote the bill with her staff.\n"
+    )
+    result = generate(text)
+    roles = {p.name: p.role for p in result.people}
+    assert roles["Ben Osei"] == "a White House spokesman"
+    prompts = {q.prompt for q in result.questions if q.kind == "who_is"}
+    assert "said the president" not in " ".join(prompts)
+    assert "Who in the article is a White House spokesman?" in prompts or (
+        "Who is Ben Osei?" in prompts
+    )
