@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 
+import regex as re
+
 from quizapp.generate.candidates import Candidate, candidates, cues
 from quizapp.generate.cast import INITIAL, SUFFIXES, Cast, Mention, Person
 from quizapp.generate.mentions import (
@@ -15,6 +17,9 @@ from quizapp.generate.mentions import (
 from quizapp.generate.places import is_place
 from quizapp.generate.roles import appositive_role
 from quizapp.generate.text import Paragraph
+
+# A name, then "of", then the candidate: "Tomas Reyes of Harlow Brandt" names his employer.
+_OF_AFTER_NAME = re.compile(r"\p{Lu}[\p{L}'-]+\s+of\s+$", flags=re.REVERSE)
 
 
 def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
@@ -34,7 +39,10 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         score, role, hon = cues(norm, c, ends[c.paragraph], scored=person is None)
         if person is None:
             inside = c.inside_run and c.core[-1] not in later_refs
-            org = " ".join(c.core) in org_heads  # "at Walter Reed" after "Walter Reed Hospital"
+            # "at Walter Reed" after "Walter Reed Hospital"; "Analyst Reyes of Harlow Brandt"
+            org = " ".join(c.core) in org_heads or bool(
+                _OF_AFTER_NAME.search(norm, max(0, c.start - 60), c.start)
+            )
             if (c.word_surname or inside or org or is_place(c.core[-1])) and score < 1.5:
                 continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):

@@ -44,6 +44,8 @@ def is_common_title(role: str) -> bool:
 def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str:
     """A role built from a title: "Mayor" -> "the mayor"; "Chief Executive" + "of Acme"."""
     if org:
+        if " " not in prefix_role and prefix_role.lower() not in TITLE_WORDS:
+            prefix_role = f"the {prefix_role.lower()}"  # "Analyst Reyes of X": the analyst of X
         prefix_role = f"{prefix_role} {org}"
     elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
         prefix_role = f"the {prefix_role}"
@@ -85,7 +87,7 @@ OF_ORG = re.compile(
 )
 # "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{L}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{L}'-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
 )
 # How every match of _ROLE_BEFORE ends.
 _COMMA_END = re.compile(r",\s+$", re.REVERSE)

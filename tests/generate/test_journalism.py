@@ -387,3 +387,22 @@ def test_a_bare_owner_is_no_who_is_answer() -> None:
     )
     answers = {q.answer for q in generate(text).questions if q.kind == "who_is"}
     assert "an owner" not in answers
+
+
+def test_the_company_is_named_when_the_article_names_one_company() -> None:
+    text = (
+        "Brightwell to cut jobs\n"
+        "Brightwell Inc. said Monday it would cut 2,000 jobs and close 45 of its stores.\n"
+        "The company's chief executive, Nadia Okafor, blamed rising costs and a price war.\n"
+        "“We have to be honest about where the company is,” Okafor told analysts on a call.\n"
+        "The company was founded in 1958 in Riverton by two brothers who sold flour.\n"
+        "Analyst Tomas Reyes of Harlow Brandt said the plan was overdue by some years.\n"
+    )
+    result = generate(text)
+    prompts = " ".join(q.prompt for q in result.questions if q.kind != "who_said")
+    answers = {q.answer for q in result.questions}
+    assert "the company" not in prompts.lower() and "Brightwell founded" in prompts
+    assert "Brightwell's chief executive" in answers or "Nadia Okafor" in answers
+    said = [q for q in result.questions if q.kind == "who_said"]
+    assert all("where the company is" in q.prompt for q in said)  # a quote keeps its words
+    assert "Harlow Brandt" not in {c for q in result.questions for c in q.choices}
