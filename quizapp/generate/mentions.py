@@ -100,7 +100,7 @@ def find_mentions(
         found: list[Mention] = []
         for start, end, hon, alias in finder.finditer(norm, p.start, p.end):
             ids = _filter_by_honorific(table[alias], hon, people)
-            person = next(iter(ids)) if len(ids) == 1 else None
+            person = next(iter(ids)) if len(ids) == 1 else _first_of_family(ids, alias, people)
             found.append(Mention(start, end, person))
         # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
         taken = [(x.start, x.end) for x in found]
@@ -155,6 +155,14 @@ def _described(
         and (ages.get(i) == age if age else any(noun in r.lower().split() for r in people[i].roles))
     }
     return next(iter(fits)) if len(fits) == 1 else None
+
+
+def _first_of_family(ids: set[int], alias: str, people: list[Person]) -> int | None:
+    """The surname alone, shared by relatives ("Mary Holt" and "her son, David Holt"): news
+    style names the later ones in full, so the bare surname is the first one introduced."""
+    if -1 in ids or " " in alias or not all(alias in people[i].surnames for i in ids):
+        return None
+    return min(ids, key=lambda i: people[i].first_pos)
 
 
 def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -> set[int]:

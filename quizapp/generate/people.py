@@ -69,7 +69,56 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         p.gender = p.gender or gender_from_name(p)
     mentions = find_mentions(norm, paragraphs, people, unconfirmed)
     _later_roles(norm, paragraphs, people, mentions)
+    _name_role_pronouns(norm, paragraphs, people, mentions)
     return Cast(people, mentions)
+
+
+_ROLE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+
+
+def _name_role_pronouns(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], mentions: dict[int, list[Mention]]
+) -> None:
+    """ "someone who produced four of her albums": "her" named when it is someone else
+    (Mary Holt's albums), kept when it is the person's own, the role dropped when unknown."""
+    starts = [p.start for p in paragraphs]
+    for i, person in enumerate(people):
+        kept_roles, kept_at = [], []
+        for role, at in zip(person.roles, person.role_at, strict=True):
+            named = _named_role(norm, paragraphs, starts, mentions, people, i, role, at)
+            if named is not None:
+                kept_roles.append(named)
+                kept_at.append(at)
+        person.roles, person.role_at = kept_roles, kept_at
+
+
+def _named_role(
+    norm: str,
+    paragraphs: list[Paragraph],
+    starts: list[int],
+    mentions: dict[int, list[Mention]],
+    people: list[Person],
+    owner: int,
+    role: str,
+    at: int,
+) -> str | None:
+    if not _ROLE_PRONOUN.search(role):
+        return role
+    p = paragraphs[bisect.bisect_right(starts, at) - 1]
+    words = role.removeprefix("someone who ")
+    pos = norm.find(words, at, p.end)
+    if pos < 0:
+        return None
+    out = role
+    for m in mentions.get(p.index, []):
+        if not (pos <= m.start < pos + len(words)) or not m.pronoun:
+            continue
+        if m.person is None:
+            return None
+        if m.person != owner:
+            word = norm[m.start : m.end]
+            out = re.sub(rf"\b{word}\b", f"{people[m.person].name}’s", out, count=1)
+    return out
 
 
 def _later_roles(

@@ -406,3 +406,26 @@ def test_the_company_is_named_when_the_article_names_one_company() -> None:
     said = [q for q in result.questions if q.kind == "who_said"]
     assert all("where the company is" in q.prompt for q in said)  # a quote keeps its words
     assert "Harlow Brandt" not in {c for q in result.questions for c in q.choices}
+
+
+OBITUARY = (
+    "Folk singer Mary Holt dies at 84\n"
+    "Mary Holt, whose protest songs filled concert halls, died Sunday at her home. She was 84.\n"
+    "Her son, David Holt, said she died peacefully after a long illness.\n"
+    "Born in 1941 in a mining town, Holt began singing in church at age 6. She moved to New "
+    "York in 1960 and recorded her first album two years later.\n"
+    "“She never sang a song she didn’t believe in,” said Joan Park, who produced four of her "
+    "albums.\n"
+    "Her 1965 single “River of Stone” sold more than a million copies.\n"
+)
+
+
+def test_the_bare_surname_of_relatives_is_the_first_one_introduced() -> None:
+    prompts = {q.prompt for q in generate(OBITUARY).questions if q.kind == "which_year"}
+    assert "In what year did Mary Holt move to New York?" in prompts
+
+
+def test_a_pronoun_from_another_paragraph_is_not_given_to_a_rival_of_the_main_person() -> None:
+    qs = generate(OBITUARY).questions
+    assert not [q for q in qs if "Joan Park" in q.prompt and "single" in q.prompt]
+    assert not [q for q in qs if "her albums" in q.prompt or "her albums" in q.answer]
