@@ -51,6 +51,9 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             person = _find_variant(_variant_candidates(variants, c.core), c.core)
         if person is None:
             name = " ".join(c.core)
+            spelt = norm[c.start : c.end]
+            if len(spelt.split()) > len(c.core) and "\n" not in spelt:
+                name = spelt  # "Rubén del Campo": the particle is part of the name as written
             if c.core[-1] in SUFFIXES and norm.startswith(".", c.end):
                 name += "."  # "Patrick W. Carlineo Jr.": the suffix keeps its full stop
             person = Person(name, list(c.core), c.start)

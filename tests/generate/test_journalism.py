@@ -429,3 +429,18 @@ def test_a_pronoun_from_another_paragraph_is_not_given_to_a_rival_of_the_main_pe
     qs = generate(OBITUARY).questions
     assert not [q for q in qs if "Joan Park" in q.prompt and "single" in q.prompt]
     assert not [q for q in qs if "her albums" in q.prompt or "her albums" in q.answer]
+
+
+def test_a_name_keeps_its_particle_and_a_trailing_group_attribution_goes() -> None:
+    text = (
+        "Heat wave breaks records\n"
+        "Temperatures in the south broke a national record set in 2017, the state weather "
+        "agency said.\n"
+        "“We see heat waves that start earlier and last much longer,” weather agency spokesman "
+        "Rubén del Campo told reporters.\n"
+        "“Ten years ago, a summer like this would have been exceptional,” said Laura Vidal.\n"
+    )
+    qs = generate(text).questions
+    assert "Rubén del Campo" in {q.answer for q in qs if q.kind == "who_said"}
+    (year,) = [q for q in qs if q.kind == "which_year"]
+    assert "agency" not in year.prompt.split("2017")[-1] and "said" not in year.prompt
