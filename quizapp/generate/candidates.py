@@ -41,6 +41,7 @@ _SEQ = re.compile(
     rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
 )
 _TOKEN_RE = re.compile(_TOKEN)
+_REGNAL = re.compile(r"[IVX]{1,5}")  # "Pope Leo XIV", "Charles III": a numeral ends the name
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
 # Searched backwards from the end it is anchored to (only whether it matches is used): a
 # forward search tries every verb at every position of the 80 characters before each name.
@@ -74,7 +75,7 @@ def _core_of(tokens: list[str]) -> int:
             or low in HONORIFICS
             or tok in DEMONYMS
             or tok.endswith("-born")  # "Australian-born Assange" is Assange
-            or _ACRONYM.fullmatch(tok)
+            or (_ACRONYM.fullmatch(tok) and not (i and _REGNAL.fullmatch(tok)))
             or (tok.endswith(".") and not INITIAL.fullmatch(tok))
         ):
             start = i + 1
@@ -135,8 +136,9 @@ def candidates(
             core = toks[core_at:]
             inside = _given_name_start([t for t, _ in core])
             core = core[inside:]
-            if len(core) == 1 and core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES:
-                core = toks[core_at - 1 :]  # "Pope Francis": one name, known by its title
+            sole = core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES
+            if sole and (len(core) == 1 or (len(core) == 2 and _REGNAL.fullmatch(core[1][0]))):
+                core = toks[core_at - 1 :]  # "Pope Francis", "Pope Leo XIV": known by the title
             if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):
                 continue
             if INITIAL.fullmatch(core[0][0]) and len(core) < 3:
@@ -228,6 +230,9 @@ def cues(
         score += 1
     elif _AGE.match(after):
         score += 0.5
+    if c.core[0] in _SOLE_NAME_TITLES:
+        score += 1  # "Pope Leo XIV", "King Charles": the title is the office
+        role = role or f"the {c.core[0]}"
     if is_given_name(c.core[0]) and not is_place(c.core[0]):
         score += 0.5  # a common given name: enough to know a person is there
     return score, role, hon

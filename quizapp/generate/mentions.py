@@ -140,6 +140,12 @@ def _ages(norm: str, mentions: dict[int, list[Mention]]) -> dict[int, str]:
     return ages
 
 
+def _fits(noun: str, person: Person) -> bool:
+    """ "the senator" fits a person whose role, or name ("Pope Leo XIV"), holds the word."""
+    words = [w.lower() for r in person.roles for w in r.split()]
+    return noun in words or noun in (t.lower() for t in person.tokens)
+
+
 def _described(
     norm: str, m: Mention, candidates: list[int | None], people: list[Person], ages: dict[int, str]
 ) -> int | None:
@@ -151,8 +157,7 @@ def _described(
     fits = {
         i
         for i in candidates
-        if i is not None
-        and (ages.get(i) == age if age else any(noun in r.lower().split() for r in people[i].roles))
+        if i is not None and (ages.get(i) == age if age else _fits(noun, people[i]))
     }
     return next(iter(fits)) if len(fits) == 1 else None
 

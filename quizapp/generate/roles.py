@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.lexicon import (
+    ADDRESS_TITLES,
     HONORIFICS,
     NON_NAME_STARTS,
     ORG_WORDS,
@@ -53,6 +54,8 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
         return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
     if apposition and apposition.startswith("someone who "):
         return f"{prefix_role} {apposition[len('someone ') :]}"
+    if apposition and prefix_role.lower() in ADDRESS_TITLES:
+        return apposition  # "Father Luca Brun, the parish priest of Valdera": that says it
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
