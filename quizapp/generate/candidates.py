@@ -70,7 +70,7 @@ def _core_of(tokens: list[str]) -> int:
             continue
         if (
             low in TITLE_WORDS
-            or low in NON_NAME_STARTS
+            or (low in NON_NAME_STARTS and i == start)  # "Chris Early" is a name
             or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS

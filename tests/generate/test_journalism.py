@@ -444,3 +444,18 @@ def test_a_name_keeps_its_particle_and_a_trailing_group_attribution_goes() -> No
     assert "Rubén del Campo" in {q.answer for q in qs if q.kind == "who_said"}
     (year,) = [q for q in qs if q.kind == "which_year"]
     assert "agency" not in year.prompt.split("2017")[-1] and "said" not in year.prompt
+
+
+def test_a_surname_that_is_a_common_word_is_a_name_and_stops_the_last_speaker() -> None:
+    text = (
+        "Streaming arrives\n"
+        "“They need to ramp up the game catalogue as soon as they can,” says Lewis Ward, an "
+        "analyst.\n"
+        "“Streaming is somewhat binary for most players,” says Chris Early, a vice president "
+        "at a games publisher. “You are either in a place with bandwidth or you are not.”\n"
+        "“Our objective is to make the best game we possibly can,” says Early.\n"
+    )
+    said = _said(text)
+    assert said["Streaming is somewhat bina"] == "Chris Early"
+    assert said["You are either in a place "] == "Chris Early"
+    assert said["Our objective is to make t"] == "Chris Early"
