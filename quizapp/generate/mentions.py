@@ -10,7 +10,7 @@ from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.candidates import Candidate
 from quizapp.generate.cast import Mention, Person
 from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, is_person_noun
-from quizapp.generate.names import name_gender
+from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph
 
@@ -102,10 +102,11 @@ def find_mentions(
             ids = _filter_by_honorific(table[alias], hon, people)
             person = next(iter(ids)) if len(ids) == 1 else _first_of_family(ids, alias, people)
             found.append(Mention(start, end, person))
-        # Name-like phrases we could not confirm still make "she"/"he" ambiguous.
+        # Name-like phrases we could not confirm still make "she"/"he" ambiguous, when they
+        # open with a given name ("Big Machine", a record label, does not).
         taken = [(x.start, x.end) for x in found]
         for c in by_para.get(p.index, []):
-            if not any(a < c.end and c.start < b for a, b in taken):
+            if is_given_name(c.core[0]) and not any(a < c.end and c.start < b for a, b in taken):
                 found.append(Mention(c.start, c.end, None))
         for m in _DESCRIPTOR.finditer(norm, p.start, p.end):
             if m.group("age") or is_person_noun(m.group("noun")):

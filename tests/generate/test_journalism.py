@@ -459,3 +459,24 @@ def test_a_surname_that_is_a_common_word_is_a_name_and_stops_the_last_speaker() 
     assert said["Streaming is somewhat bina"] == "Chris Early"
     assert said["You are either in a place "] == "Chris Early"
     assert said["Our objective is to make t"] == "Chris Early"
+
+
+def test_a_speaker_named_with_an_apposition_before_the_verb_is_a_choice() -> None:
+    text = (
+        "Streaming arrives\n"
+        "“They need to ramp up the game catalogue soon,” says Lewis Ward, an analyst.\n"
+        "“Our strategy is to be wherever the consumer is,” Strauss Zelnick, speaking in Los "
+        "Angeles, adds.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "who_said"]
+    assert {q.answer for q in qs} == {"Lewis Ward", "Strauss Zelnick"}
+
+
+def test_a_capitalised_phrase_without_a_given_name_does_not_hide_her() -> None:
+    text = (
+        "Singer and label clash\n"
+        "Talent manager Scott Brand has denied being unfair to the singer.\n"
+        "Last week, Tara Swan accused Big Machine of stopping her from performing old songs.\n"
+        "“I just want to be able to perform my own music,” she said.\n"
+    )
+    assert _said(text)["I just want to be able to "] == "Tara Swan"
