@@ -148,18 +148,24 @@ def _fits(noun: str, person: Person) -> bool:
 
 
 def _described(
-    norm: str, m: Mention, candidates: list[int | None], people: list[Person], ages: dict[int, str]
+    norm: str,
+    m: Mention,
+    candidates: list[int | None],
+    last: list[int | None],
+    people: list[Person],
+    ages: dict[int, str],
 ) -> int | None:
-    """The one person just named whom "the 56-year-old" or "the senator" fits, else None."""
+    """The one person just named whom "the 56-year-old" or "the senator" fits, else None;
+    candidates are the people of the last paragraphs, last those of this and the one before."""
     d = _THE_DESCRIBED.match(norm, m.start)
     if d is None:
         return None
     age, noun = d.group("age"), d.group("noun")
-    fits = {
-        i
-        for i in candidates
-        if i is not None and (ages.get(i) == age if age else _fits(noun, people[i]))
-    }
+    near = {i for i in candidates if i is not None}
+    fits = {i for i in near if (ages.get(i) == age if age else _fits(noun, people[i]))}
+    just = {i for i in last if i is not None}
+    if age and not fits and len(just) == 1 and not any(i in ages for i in near):
+        fits = just  # "The 56-year-old said": the one person just named, whose age is not given
     return next(iter(fits)) if len(fits) == 1 else None
 
 
@@ -213,7 +219,8 @@ def _resolve_pronouns(
                 continue
             if m.pronoun == DESCRIBED:
                 near = seen + [i for r in recent for i in r]
-                target = _described(norm, m, near, people, ages)
+                last = seen + (recent[-1] if recent else [])
+                target = _described(norm, m, near, last, people, ages)
                 if target is not None:
                     seen.append(target)
                 resolved.append(Mention(m.start, m.end, target, m.pronoun))
@@ -237,7 +244,8 @@ def _resolve_pronouns(
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         previous = seen
-        recent = [*recent[-1:], seen]
+        if seen:  # paragraphs that name nobody don't push the last named people away
+            recent = [*recent[-1:], seen]
 
 
 def _in_quotes(p: Paragraph, pos: int) -> bool:

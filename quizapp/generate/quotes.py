@@ -138,6 +138,24 @@ def _carried(
     return Attribution(prev.start, prev.start, last.person, min(last.confidence, 0.8))
 
 
+def _reported(art: Article, p: Paragraph) -> Attribution | None:
+    """The speaker of a paragraph of reported speech ("Erekat said it was only the latest
+    move …") when it names nobody else: the quotation that opens the next paragraph is theirs."""
+    attrs = attributions(art, p)
+    if not attrs or attrs[-1].person is None:
+        return None
+    who = attrs[-1].person
+    if sentence_at(p, attrs[-1].start) != len(p.sentences) - 1:
+        return None
+    if any(m.person != who for m in art.cast.mentions.get(p.index, []) if not m.pronoun):
+        return None
+    return Attribution(p.start, p.start, who, 0.8)
+
+
+def _opens_with_quote(p: Paragraph, reported: Attribution | None) -> Attribution | None:
+    return reported if reported and p.quotes[0].outer_start == p.start else None
+
+
 def _clean(quote: str) -> str:
     """Strip trailing commas/full stops inside the marks, and outer whitespace."""
     return quote.strip().rstrip(",.;: ").strip()
@@ -181,13 +199,16 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     people = art.cast.people
     prev: Paragraph | None = None
     said: list[_Spoken] = []
+    reported: Attribution | None = None
     for p in art.paragraphs:
         if p.heading or not p.quotes:
             prev, said = None, []
+            reported = None if p.heading else _reported(art, p)
             continue
         if spent():
             break
-        carry = _carried(art, prev, said, p)
+        carry = _carried(art, prev, said, p) or _opens_with_quote(p, reported)
+        reported = None
         prev, said = p, _attribute(art, p, carry)
         for s in said:
             if spent():

@@ -204,6 +204,8 @@ def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
     """Classify the double quote at i as 'open', 'close' or 'either' from its context."""
     prev = norm[i - 1] if i > start else " "
     nxt = norm[i + 1] if i + 1 < end else " "
+    if text[i] == "\u201c" and prev.isspace() and nxt.isspace():
+        return "open"  # “ I love it.”: a stray space inside the marks, the mark says which
     can_open = (prev.isspace() or prev in "([{-/'—") and not nxt.isspace()
     can_close = not prev.isspace() or nxt.isspace() or i + 1 >= end
     if can_open and not can_close:

@@ -480,3 +480,23 @@ def test_a_capitalised_phrase_without_a_given_name_does_not_hide_her() -> None:
         "“I just want to be able to perform my own music,” she said.\n"
     )
     assert _said(text)["I just want to be able to "] == "Tara Swan"
+
+
+def test_a_quote_paragraph_after_a_paragraph_of_reported_speech() -> None:
+    text = (
+        "Settlements row\n"
+        "Foreign minister Ayla Safar said the decision broke international law.\n"
+        "Chief negotiator Samir Erek said it was only the latest move to force a surrender.\n"
+        "“They wanted us on our knees and they used every trick to put pressure on us.”\n"
+    )
+    assert _said(text)["They wanted us on our knee"] == "Samir Erek"
+
+
+def test_the_age_descriptor_of_the_one_person_just_named() -> None:
+    text = (
+        "New manager\n"
+        "Joao Moreno has agreed a deal to replace Mauro Pinto as the club's manager.\n"
+        "Talks between the club and Moreno's agents went on into Tuesday night.\n"
+        "The 56-year-old said: “I am excited to be joining a club with such a great heritage.”\n"
+    )
+    assert _said(text)["I am excited to be joining"] == "Joao Moreno"
