@@ -196,6 +196,8 @@ def _resolve_pronouns(
     a description ("the 56-year-old") to the one person of the last three paragraphs it fits."""
     previous: list[int | None] = []
     recent: list[list[int | None]] = []
+    prev_subject: int | None = None
+    prev_actors: list[int | None] = []
     for p in paragraphs:
         if p.heading or p.index not in mentions:
             continue
@@ -231,11 +233,17 @@ def _resolve_pronouns(
             if target is None and actors and not quoted_pronoun and seen:
                 target = _pick(actors, m.pronoun, people)
                 tie_broken = target is not None
+            speaks = not quoted_pronoun and _speech_subject(norm, m)
             if target is None and not _any_compatible(seen, m.pronoun, people):
-                if _any_compatible(quoted, m.pronoun, people):
+                # Whom a speaker names inside their own words is not who "he said" is.
+                if not speaks and _any_compatible(quoted, m.pronoun, people):
                     resolved.append(m)
                     continue
                 target = _pick(previous, m.pronoun, people)
+            if target is None and speaks:
+                # "Figgins declined to say whether Thomas slept. “…,” he said": the speaker is
+                # the subject of the sentence before (or of the last paragraph's last one).
+                target = _subject_before(norm, p, prev_subject, prev_actors, m, people)
             if target is not None:
                 if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
                     people[target].gender = people[target].gender or m.pronoun
@@ -243,9 +251,65 @@ def _resolve_pronouns(
                 actors.append(target)
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
+        prev_subject = _sentence_subject(norm, p, resolved, len(p.sentences) - 1)
+        prev_actors = actors
         previous = seen
         if seen:  # paragraphs that name nobody don't push the last named people away
             recent = [*recent[-1:], seen]
+
+
+_AFTER_QUOTE = re.compile(r"[,!?…]['\"]\s+$")
+_SAYS_AFTER = re.compile(rf"\s+(?:also\s+|then\s+|later\s+)?(?:{_VERBS})\b")
+_SAYS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+
+
+def _speech_subject(norm: str, m: Mention) -> bool:
+    """ "he said", "said she": the pronoun is who speaks."""
+    return bool(
+        _SAYS_AFTER.match(norm, m.end) or _SAYS_BEFORE.search(norm, max(0, m.start - 20), m.start)
+    )
+
+
+def _sentence_subject(norm: str, p: Paragraph, found: list[Mention], si: int) -> int | None:
+    """The person a sentence opens with (its subject, as news writes it), if any."""
+    if si < 0:
+        return None
+    sent = p.sentences[si]
+    for m in found:
+        if m.start < sent.start or _in_quotes(p, m.start):
+            continue
+        if m.start >= sent.end or len(norm[sent.start : m.start].split()) > 4:
+            return None
+        if norm.startswith(("'s", "s'", "’s"), m.end):
+            return None  # "Epstein's lawyers": not the subject
+        return m.person
+    return None
+
+
+def _subject_before(
+    norm: str,
+    p: Paragraph,
+    prev_subject: int | None,
+    prev_actors: list[int | None],
+    m: Mention,
+    people: list[Person],
+) -> int | None:
+    """The subject of the previous paragraph's last sentence, for a pronoun that speaks in the
+    sentence opening this paragraph, when their gender (by name or honorific) fits."""
+    si = next(i for i, s in enumerate(p.sentences) if s.start <= m.start < s.end)
+    if not _AFTER_QUOTE.search(norm, p.sentences[si].start, m.start):
+        return None  # "the staff member recalled that he said": he is not the sentence's own
+    if si:
+        return None  # "Jane Doe met Mary Roe. “…,” she said": in one paragraph, ambiguous
+    who = prev_subject
+    if who is None or _pick(prev_actors, m.pronoun, people) != who:
+        return None  # "Jane Doe met Mary Roe.": another who acts there fits as well
+    # The gender must come from the name or an honorific, not from an earlier guess.
+    person = people[who]
+    known = name_gender(person.given) or next(
+        (HONORIFICS.get(h.lower()) for h in person.honorifics if HONORIFICS.get(h.lower())), None
+    )
+    return who if known == m.pronoun else None
 
 
 def _in_quotes(p: Paragraph, pos: int) -> bool:

@@ -500,3 +500,34 @@ def test_the_age_descriptor_of_the_one_person_just_named() -> None:
         "The 56-year-old said: “I am excited to be joining a club with such a great heritage.”\n"
     )
     assert _said(text)["I am excited to be joining"] == "Joao Moreno"
+
+
+def test_he_said_after_a_quote_naming_someone_else_is_the_last_speaker() -> None:
+    text = (
+        "Guards charged\n"
+        "Senator Ben Rasse said the charges against the two guards were long overdue.\n"
+        "“Heads needed to roll the day Jeremy Ellison died in his cell,” he said.\n"
+    )
+    assert _said(text)["Heads needed to roll the d"] == "Ben Rasse"
+
+
+def test_he_said_opening_a_paragraph_is_the_subject_of_the_last_sentence() -> None:
+    text = (
+        "Guards charged\n"
+        "Warden Tom Hale resigned on Monday after the two guards were charged.\n"
+        "Jack Scarlett, who represents some of Jeremy Ellison’s accusers, said he was pleased "
+        "by the arrests.\n"
+        "“Forty-five years of practising law,” he said, “has convinced me there are no "
+        "coincidences.”\n"
+    )
+    assert _said(text)["Forty-five years of practi"] == "Jack Scarlett"
+
+
+def test_he_said_inside_a_reported_clause_is_nobodys_guess() -> None:
+    text = (
+        "Threat case\n"
+        "Representative Ilhan Omer is one of the first two Muslim women elected to Congress.\n"
+        "The staff member who took the call recalled that he said, “I will come to your "
+        "office with a gun,” the prosecutor’s office said.\n"
+    )
+    assert "I will come to your office" not in _said(text)
