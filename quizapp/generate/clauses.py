@@ -16,7 +16,7 @@ _TRAILING = re.compile(
     r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"
     # "…, the state weather agency said." / "…, officials said.": who says so, at the end.
     r"|,\s+(?:[\p{L}'.-]+\s+){1,5}(?:said|says|added|reported|announced|noted|warned)"
-    r"(?:\s+on\s+\p{Lu}\p{Ll}+)?\s*$"
+    r"(?:\s+[^,]{1,40})?\s*$"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
 DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")

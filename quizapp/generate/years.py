@@ -21,11 +21,12 @@ _MONTHS = (
 )
 _YEAR_EXPR = re.compile(
     rf"\bbetween\s+(?P<r1>{_Y})\s+and\s+(?P<r2>{_Y})\b"
-    rf"|\bfrom\s+(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
+    rf"|\bfrom\s+(?:at\s+least\s+)?(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
     rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
     rf"|(?<![\w$.,/'-])(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
     # "2001: A Space Odyssey" is a title, not a year.
-    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/-]|[.,]\d|:\s*\p{{Lu}})"
+    # "legalized by 2016— Colorado": a dash after the year, then no digit, is no range.
+    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/]|-\d|[.,]\d|:\s*\p{{Lu}})"
 )
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
@@ -169,7 +170,7 @@ def _answer_parts(m: re.Match) -> tuple[str, str, tuple[str, ...], str] | None:
     elif m.group("f1"):
         rep = "over which period"
     else:
-        rep = "in which period"
+        rep = "which period"  # "in 2016-17": the preposition before it stays ("In which period")
     answer = f"{first}–{second}"
     accepted = (f"{first}-{second}", f"{first} to {second}", f"{first} and {second}")
     return answer, rep, accepted, "range"

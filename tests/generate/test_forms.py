@@ -347,3 +347,45 @@ def test_a_sentence_opening_common_noun_loses_its_capital_inside_the_question() 
     assert asked(text, "number")["4.1%"] == (
         "To what percentage did unemployment fall in October across the whole of the region?"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "prompt"),
+    [
+        (
+            "Prices rose 4% in 2016-17 across the whole of the region, the bank said.",
+            "2016–2017",
+            "In which period did Prices rise 4% across the whole of the region?",
+        ),
+        (
+            "The festival ran every summer at the old harbour from at least 2002 to 2005.",
+            "2002–2005",
+            "Over which period did the festival run every summer at the old harbour?",
+        ),
+        (
+            "Temperatures broke a national record set in 2017, the state weather agency said on "
+            "Wednesday.",
+            "2017",
+            "Fill in the blank: Temperatures broke a national record set in _____.",
+        ),
+        (
+            "The team looked at data on states where cannabis had been legalized by 2016, the "
+            "researchers said in their paper.",
+            "2016",
+            "Fill in the blank: The team looked at data on states where cannabis had been "
+            "legalized by _____.",
+        ),
+        (
+            "The team studied states where cannabis had been legalized by 2016— Colorado, "
+            "Washington and Oregon among them.",
+            "2016",
+            None,
+        ),
+    ],
+)
+def test_years_in_ranges_clauses_and_beside_dashes(text: str, year: str, prompt: str) -> None:
+    got = asked(text, "which_year")
+    assert year in got
+    if prompt:
+        assert got[year] == prompt
+    assert not got[year].startswith("In in") and "By what year did the team" not in got[year]
