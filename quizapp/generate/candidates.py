@@ -147,6 +147,10 @@ def candidates(
             if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
                 continue
             start = m.start() + core[0][1]
+            if _attributive(norm, start + _span_len(core)):
+                if org_heads is not None:  # "at Walter Reed" later is the hospital too
+                    org_heads.add(" ".join(t for t, _ in core))
+                continue  # "White House press secretary", "Walter Reed hospital": a modifier
             prefix = norm[m.start() : start].strip()
             if is_place(words[0]) and not is_given_name(words[0]):
                 continue  # "Chicago Tribune", "Hartford Courant": a place names no person
@@ -166,6 +170,31 @@ def _before_org(words: list[str]) -> list[str]:
     """The words of a run before its first organisation word."""
     k = next((i for i, w in enumerate(words) if w.lower() in ORG_WORDS), len(words))
     return words[:k]
+
+
+_LOWER_WORDS = re.compile(r"(?:\s+\p{Ll}[\p{Ll}-]*){1,3}")
+
+
+def _attributive(norm: str, end: int) -> bool:
+    """True when lower-case nouns follow that the run qualifies: a job or an institution."""
+    m = _LOWER_WORDS.match(norm, end)
+    if not m:
+        return False
+    words = m.group(0).split()[:2]
+    head = next((k for k, w in enumerate(words) if w in ORG_WORDS or is_person_noun(w)), None)
+    if head is None:
+        return False
+    if head == 0:
+        return True  # "Walter Reed hospital"
+    first = words[0]  # "White House press secretary"; not "Greene opened her bakery"
+    return first.isalpha() and not first.endswith(("ed", "s")) and first not in _NOT_MODIFIER
+
+
+# Words after a name that start a predicate or a phrase, not a compound noun.
+_NOT_MODIFIER = frozenset(
+    ["and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "is", "the", "a", "an"]
+    + ["has", "had", "was", "will", "would", "said", "told", "became", "led", "won", "met"]
+)
 
 
 _LINE_WORD = re.compile(r"[\p{L}'-]+")

@@ -111,6 +111,9 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
             break  # "… at Washington University in St. Louis": the dot is no boundary
         seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
     seg = seg.removeprefix("now ")
+    serving = _SERVING.match(seg)
+    if serving:  # "then serving as the President's physician"
+        seg = seg[serving.end() :] + (" at the time" if serving.group(1) else "")
     first = seg.split(maxsplit=1)[0].lower()
     if first in SPEECH_VERBS or base_of_past(first):
         return None  # "Ben Osei, said the president …": the name ends a role, a verb follows
@@ -120,6 +123,9 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
         rest = seg[4:]
         if rest.startswith(("is ", "was ")):
             rest = rest.split(" ", 1)[1]
+            serving = _SERVING.match(rest)
+            if serving:  # "who was then serving as the President's physician"
+                rest = rest[serving.end() :] + (" at the time" if serving.group(1) else "")
             return rest if _has_person_head(rest) else None
         if tail[seg_end : seg_end + 1] == "," and _MODIFIER_END.search(rest):
             return None  # "who signed a five-year, $40 million contract": cut inside a phrase
@@ -134,6 +140,9 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
 
 # A relative clause cut at a comma that sits between two modifiers of one noun.
 _MODIFIER_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)|-\p{Ll}+|\d)$")
+
+
+_SERVING = re.compile(r"(then\s+)?(?:serving|working|acting)\s+as\s+(?=the\b|an?\b|\p{Lu})")
 
 
 def _has_person_head(seg: str) -> bool:

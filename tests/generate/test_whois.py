@@ -166,3 +166,19 @@ def test_a_role_before_the_name_and_a_verb_after_it() -> None:
     assert "Who in the article is a White House spokesman?" in prompts or (
         "Who is Ben Osei?" in prompts
     )
+
+
+def test_a_capitalised_modifier_of_a_job_or_institution_is_no_person() -> None:
+    text = (
+        "Checkup questions\n"
+        "The President made a trip to Walter Reed hospital on Saturday for a quick exam.\n"
+        "“He is in very good health,” said Hana Gidley, the deputy White House press secretary.\n"
+        "Dr. Ron Jackman, who was then serving as the President’s physician, suggested a diet.\n"
+        "“It was a routine checkup and nothing more,” said Tom Grisham, a White House aide.\n"
+        "Trump’s unscheduled visit to Walter Reed raised questions among his critics.\n"
+    )
+    result = generate(text)
+    names = {p.name for p in result.people}
+    assert "White House" not in names and "Walter Reed" not in names
+    roles = {p.name: p.role for p in result.people}
+    assert roles["Ron Jackman"] == "the President's physician at the time"
