@@ -23,9 +23,12 @@ class Limits:
     max_attempts: int | None
 
     @property
-    def minutes(self) -> int | None:
-        """The time limit in whole minutes (rounded down: never promise more than there is)."""
-        return None if not self.time_limit_s else self.time_limit_s // 60
+    def time_label(self) -> str:
+        """The time limit as a student reads it: "45 min", "12 min 30 s", or "none"."""
+        if not self.time_limit_s:
+            return "none"
+        minutes, seconds = divmod(self.time_limit_s, 60)
+        return f"{minutes} min" + (f" {seconds} s" if seconds else "")
 
 
 def override_for(quiz_id: int, user_id: int) -> QuizOverride | None:

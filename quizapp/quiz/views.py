@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
+from quizapp.quiz.accommodations import limits
 from quizapp.quiz.attempts import (
     attempts_at,
     load_attempt,
@@ -55,6 +56,8 @@ def detail(slug: str) -> str:
         "quiz/detail.html",
         quiz=quiz,
         summary=summary,
+        # The student's own limits (an unpublished preview has no summary: the quiz's own).
+        limits=summary.limits if summary else limits(quiz, None),
         attempts=attempts,
         running=running,
         grade=final_grade(quiz, attempts),
