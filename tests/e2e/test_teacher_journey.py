@@ -158,6 +158,7 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
 
     # The teacher's gradebook, item statistics and downloads.
     v.go("/teach/")
+    v.fits_phone("teacher-dashboard-filled")  # articles and attempts as cards on a phone
     page.locator("a", has_text="Gradebook").first.click()
     expect(page.locator("body")).to_contain_text("jonah")
     v.looks("teacher-gradebook")
