@@ -452,6 +452,19 @@ class Response(Model):
         primaryjoin="Response.choice_id == Choice.id", foreign_keys=[choice_id], viewonly=True
     )
 
+    @property
+    def earned(self) -> float:
+        """The mark that counts (0 to 1): the teacher's override, else what the key gave."""
+        if self.mark_override is not None:
+            return float(self.mark_override)
+        return 1.0 if self.is_correct else 0.0
+
+    @property
+    def verdict(self) -> str:
+        """The student's verdict: right, partly (a teacher's part mark) or wrong."""
+        earned = self.earned
+        return "right" if earned >= 1 else ("partly" if earned > 0 else "wrong")
+
 
 class GradeChange(Model):
     """A question's grading history: a corrected key (regrade) or one response's manual mark."""

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, QuizOverride, User
+from quizapp.models import Assignment, Attempt, Classroom, Quiz, QuizOverride, User
 from tests.conftest import post_form
 from tests.factories import make_quiz
 from tests.teach_support import create_class, create_quiz, quiz_data
@@ -143,3 +143,37 @@ def test_resume_and_attempts_left_count_the_accommodation(client, app, auth, set
     local = attempt.deadline_at.replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Kolkata"))
     assert re.search(rf"\(until <time datetime=\"[^\"]+\" [^>]*>{local:%H:%M} IST</time>\)", page)
     assert re.search(r"<dt>Attempts left</dt><dd>1</dd>", page)
+
+
+def test_a_student_sees_their_own_time_limit_and_attempts(client, app, auth, setting):
+    url = QUIZ_PAGE.format(setting["quiz"])
+    data = {"user_id": setting["sam"], "extra_time_pct": "50", "extra_attempts": "2"}
+    assert post_form(client, url, data).status_code == 302
+    with app.app_context():
+        slug = db.session.get(Quiz, setting["quiz"]).slug
+    auth.logout()
+    auth.login("sam")
+    facts = r"<dt>Time limit</dt><dd>45 min <span class=\"muted\">\(with your extra time\)</span>"
+    for page_url in ["/quizzes", "/"]:
+        page = client.get(page_url).get_data(as_text=True)
+        assert re.search(facts, page), page_url
+        assert re.search(r"<dt>Attempts left</dt><dd>3</dd>", page), page_url
+    page = client.get(f"/quizzes/{slug}").get_data(as_text=True)
+    assert re.search(facts, page) and "<dt>Attempts left</dt><dd>3</dd>" in page
+    assert re.search(r"<dt>Attempts allowed</dt><dd>3 <span[^>]*>\(with your extra attempts", page)
+    # After one attempt, two are left: the quiz's one is used, the extra ones stay.
+    start(client, app, setting["quiz"])
+    assert "<dt>Attempts left</dt><dd>2</dd>" in client.get("/quizzes").get_data(as_text=True)
+    # A classmate without an accommodation sees the quiz's own limits.
+    with app.app_context():
+        join = db.session.scalar(
+            select(Classroom.join_code)
+            .join(Assignment, Assignment.classroom_id == Classroom.id)
+            .where(Assignment.quiz_id == setting["quiz"])
+        )
+    auth.logout()
+    auth.as_new(username="kim")
+    post_form(client, "/classes/join", {"code": join})
+    page = client.get(f"/quizzes/{slug}").get_data(as_text=True)
+    assert "<dt>Time limit</dt><dd>30 min</dd>" in page and "extra" not in page
+    assert "<dt>Attempts allowed</dt><dd>1</dd>" in page

@@ -130,3 +130,20 @@ def test_questions_of_a_quiz_with_feedback_after_closing_stay_out_of_practice(cl
     assert response.status_code == 404
     with app.app_context():
         assert db.session.scalars(select(MemoryState)).all() == []
+
+
+def test_feedback_quotes_the_sentence_once(client, app, auth):
+    """An explanation that quotes the source sentence is not shown beside the sentence."""
+    (only,) = questions(app, 1)
+    with app.app_context():
+        question = db.session.get(Question, only["id"])
+        sentence = question.source_sentence
+        question.explanation = f"The article says: “{sentence}”"
+        db.session.commit()
+    auth.as_new()
+    response = answer(client, only, only["wrong"])
+    feedback = client.get(response.headers["Location"]).get_data(as_text=True)
+    words = sentence.split(",")[0].replace("1932", "<mark>1932</mark>")
+    assert feedback.count(words) == 1 and "The article says:" not in feedback
+    assert "✗ wrong" in feedback and "Right answer: <strong>1932</strong>" in feedback
+    assert "Read it in “" in feedback

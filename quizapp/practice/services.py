@@ -14,6 +14,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, MemoryState, Question, Response
+from quizapp.quiz.marks import mark_expr
 from quizapp.states import Format, Status
 
 # One scheduler for every worker: it holds only parameters, no per-user state.
@@ -72,7 +73,7 @@ def next_question(user_id: int, hidden: ColumnElement[bool], now: datetime) -> Q
         .where(
             Attempt.user_id == user_id,
             Attempt.submitted_at.is_not(None),
-            Response.is_correct.is_not(True),
+            mark_expr() < 1,  # as the teacher marked it: an override to right is not missed
         )
         .group_by(Response.question_id)
         .subquery()

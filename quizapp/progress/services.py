@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Integer, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 
 from quizapp.extensions import db
 from quizapp.models import KIND_LABELS, Article, Attempt, MemoryState, Question, Quiz, Response
+from quizapp.quiz.marks import mark_expr
 
 
 @dataclass
@@ -17,7 +18,7 @@ class Mastery:
 
     label: str
     answered: int
-    correct: int
+    correct: float  # summed marks: a teacher's part mark counts as given
 
     @property
     def percent(self) -> float:
@@ -46,7 +47,8 @@ def _answered(user_id: int, hidden: ColumnElement[bool]):
 
     `hidden` comes from key_hidden: right or wrong per question would tell the key bit by bit.
     """
-    correct = func.sum(cast(case((Response.is_correct.is_(True), 1), else_=0), Integer))
+    # The marks that count: a teacher's manual mark (whole or part) outranks the key.
+    correct = func.coalesce(func.sum(mark_expr()), 0.0)
     return (
         select(func.count(Response.id), correct)
         .join(Attempt, Attempt.id == Response.attempt_id)
@@ -60,7 +62,7 @@ def mastery_by_kind(user_id: int, hidden: ColumnElement[bool]) -> list[Mastery]:
     rows = db.session.execute(
         _answered(user_id, hidden).add_columns(Question.kind).group_by(Question.kind)
     )
-    found = {kind: Mastery(KIND_LABELS[kind], n, c or 0) for n, c, kind in rows}
+    found = {kind: Mastery(KIND_LABELS[kind], n, float(c or 0)) for n, c, kind in rows}
     return [found.get(kind, Mastery(label, 0, 0)) for kind, label in KIND_LABELS.items()]
 
 
@@ -73,7 +75,7 @@ def mastery_by_article(user_id: int, hidden: ColumnElement[bool]) -> list[Master
         .group_by(Article.id, Article.title)
         .order_by(Article.title)
     )
-    return [Mastery(title, n, c or 0) for n, c, title in rows]
+    return [Mastery(title, n, float(c or 0)) for n, c, title in rows]
 
 
 def most_missed(
@@ -89,7 +91,7 @@ def most_missed(
             .where(
                 Attempt.user_id == user_id,
                 Attempt.submitted_at.is_not(None),
-                Response.is_correct.is_not(True),
+                mark_expr() < 1,  # short of a full mark, the teacher's override included
                 ~hidden,
             )
             .group_by(Question.id)

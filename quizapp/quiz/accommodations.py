@@ -22,6 +22,14 @@ class Limits:
     time_limit_s: int | None
     max_attempts: int | None
 
+    @property
+    def time_label(self) -> str:
+        """The time limit as a student reads it: "45 min", "12 min 30 s", or "none"."""
+        if not self.time_limit_s:
+            return "none"
+        minutes, seconds = divmod(self.time_limit_s, 60)
+        return f"{minutes} min" + (f" {seconds} s" if seconds else "")
+
 
 def override_for(quiz_id: int, user_id: int) -> QuizOverride | None:
     """The student's override on this quiz, if the teacher set one."""
@@ -57,13 +65,13 @@ def attempt_deadline(quiz: Quiz, started: datetime, time_limit_s: int | None) ->
     return deadline
 
 
-def extra_attempts(user_id: int, quiz_ids: list[int]) -> dict[int, int]:
-    """The extra attempts a student has on each of these quizzes (one query)."""
+def overrides_for(user_id: int, quiz_ids: list[int]) -> dict[int, QuizOverride]:
+    """The student's overrides on each of these quizzes that has one (one query)."""
     if not quiz_ids:
         return {}
-    rows = db.session.execute(
-        select(QuizOverride.quiz_id, QuizOverride.extra_attempts).where(
+    rows = db.session.scalars(
+        select(QuizOverride).where(
             QuizOverride.user_id == user_id, QuizOverride.quiz_id.in_(quiz_ids)
         )
-    ).all()
-    return {quiz_id: n for quiz_id, n in rows if n}
+    )
+    return {row.quiz_id: row for row in rows}

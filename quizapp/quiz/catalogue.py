@@ -15,10 +15,11 @@ from quizapp.models import (
     Enrollment,
     Question,
     Quiz,
+    QuizOverride,
     QuizQuestion,
     User,
 )
-from quizapp.quiz.accommodations import extra_attempts
+from quizapp.quiz.accommodations import Limits, limits, overrides_for
 from quizapp.quiz.attempts import close_expired
 from quizapp.states import Role
 
@@ -32,14 +33,14 @@ class QuizSummary:
     articles: list[Article]
     attempts_used: int
     best: float | None  # best percentage, None before any submitted attempt
-    extra_attempts: int = 0  # granted by the teacher as an accommodation
+    limits: Limits  # the student's own time limit and attempts, accommodations included
 
     @property
     def attempts_left(self) -> int | None:
         """Attempts still allowed, None when unlimited."""
-        if self.quiz.max_attempts is None:
+        if self.limits.max_attempts is None:
             return None
-        return max(self.quiz.max_attempts + self.extra_attempts - self.attempts_used, 0)
+        return max(self.limits.max_attempts - self.attempts_used, 0)
 
 
 def _allowed_clause(user: User | None):
@@ -100,9 +101,9 @@ def _summaries(quizzes: list[Quiz], user: User | None) -> list[QuizSummary]:
     articles_of = _articles_by_quiz(quizzes)
     used: dict[int, int] = {}
     best: dict[int, float] = {}
-    extra: dict[int, int] = {}
+    overrides: dict[int, QuizOverride] = {}
     if user is not None and user.is_authenticated:
-        extra = extra_attempts(user.id, ids)
+        overrides = overrides_for(user.id, ids)
         rows = db.session.execute(
             select(Attempt.quiz_id, func.count(), func.max(Attempt.percent))
             .where(Attempt.user_id == user.id, Attempt.quiz_id.in_(ids))
@@ -117,7 +118,7 @@ def _summaries(quizzes: list[Quiz], user: User | None) -> list[QuizSummary]:
             articles=articles_of.get(q.id, []),
             attempts_used=used.get(q.id, 0),
             best=best.get(q.id),
-            extra_attempts=extra.get(q.id, 0),
+            limits=limits(q, overrides.get(q.id)),
         )
         for q in quizzes
     ]

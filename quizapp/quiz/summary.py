@@ -20,10 +20,10 @@ ELLIPSIS = re.compile(r"…|\.\.\.")
 
 @dataclass
 class KindScore:
-    """Right answers among the questions of one kind."""
+    """Marks earned among the questions of one kind (a teacher's part mark counts as given)."""
 
     label: str
-    right: int = 0
+    right: float = 0.0
     total: int = 0
 
     @property
@@ -139,7 +139,7 @@ def _kinds(attempt: Attempt) -> list[KindScore]:
         kind = kinds.get(response.question.kind)
         if kind is not None:
             kind.total += 1
-            kind.right += bool(response.is_correct)
+            kind.right += response.earned
     return [k for k in kinds.values() if k.total]
 
 

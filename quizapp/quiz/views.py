@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, utcnow
 from quizapp.quiz import bp
+from quizapp.quiz.accommodations import limits
 from quizapp.quiz.attempts import (
     attempts_at,
     load_attempt,
@@ -63,6 +64,8 @@ def detail(slug: str) -> str:
         "quiz/detail.html",
         quiz=quiz,
         summary=summary,
+        # The student's own limits (an unpublished preview has no summary: the quiz's own).
+        limits=summary.limits if summary else limits(quiz, None),
         attempts=attempts,
         running=running,
         grade=final_grade(quiz, attempts),
@@ -214,7 +217,7 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
     score = attempt.score
     if attempt.submitted_at is None:
         # Time ran out and nothing was submitted: the saved answers are what counts.
-        score = sum(1 for r in attempt.responses if r.is_correct)
+        score = sum(r.earned for r in attempt.responses)
     # Closed by its deadline (not yet written down, or closed at the deadline itself).
     timed_out = attempt.timed_out(attempt.submitted_at or utcnow())
     show_feedback = feedback_visible(attempt)
@@ -225,7 +228,8 @@ def result(attempt_id: int) -> str | WerkzeugResponse:
         else set()
     )
     summary = summarise(attempt, score, with_feedback=show_feedback)
-    wrong = [r for r in attempt.responses if not r.is_correct and r.question_id not in hidden]
+    # "Wrong" is anything short of a full mark, as the teacher's manual marks set it.
+    wrong = [r for r in attempt.responses if r.earned < 1 and r.question_id not in hidden]
     only_wrong = show_feedback and request.args.get("only") == "wrong"
     return render_template(
         "quiz/result.html",

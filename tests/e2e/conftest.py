@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +21,25 @@ AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.j
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TEACHER = ("ms_rivera", "teacher password 1")
 PHONE = 390  # px: the narrowest phone the pages are built for
+# The words of the matching elements that the browser laid out over more than one line (a
+# break inside the word, like "Attem-pts"): each word is measured as its own text range.
+SPLIT_WORDS = """(selector) => {
+  const broken = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    if (!cell.getClientRects().length) continue;  // not shown
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
@@ -128,7 +148,8 @@ class Visitor:
         assert violations == [], f"{name}: {violations}"
 
     def fits_phone(self, name: str) -> None:
-        """At 390 px the page must not scroll sideways (document width <= viewport)."""
+        """At 390 px the page must not scroll sideways (document width <= viewport), no table
+        header may break inside a word, and the phone screenshots (light, dark) are taken."""
         size = self.page.viewport_size
         self.page.set_viewport_size({"width": PHONE, "height": 844})
         try:
@@ -142,7 +163,17 @@ class Visitor:
                 PHONE,
             )
             assert width <= PHONE, f"{name}: {width} px wide at {PHONE} px: {culprits}"
+            broken = self.page.evaluate(SPLIT_WORDS, "th")
+            assert broken == [], (
+                f"{name}: table headers break inside a word at {PHONE} px: {broken}"
+            )
+            shot = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9]+', '-', name).strip('-')}-{PHONE}"
+            ARTIFACTS.mkdir(exist_ok=True)
+            for scheme in ("light", "dark"):
+                self.page.emulate_media(color_scheme=scheme)
+                self.page.screenshot(path=f"{shot}-{scheme}.png", full_page=True)
         finally:
+            self.page.emulate_media(color_scheme="light")
             self.page.set_viewport_size(size)
 
     def looks(self, name: str) -> None:

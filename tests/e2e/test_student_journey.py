@@ -209,6 +209,11 @@ def test_student_takes_the_seeded_quiz_one_question_at_a_time(visitor):
     page.locator("fieldset .option").first.click()
     page.click("text=Check")
     expect(page.locator("text=Next review of this fact")).to_be_visible()
+    # The article's sentence is quoted once: no explanation repeats it beside the quote.
+    expect(page.locator("blockquote.source")).to_have_count(1)
+    quoted = page.locator("blockquote.source").inner_text()
+    for extra in page.locator(".explanation").all_inner_texts():
+        assert quoted[:40] not in extra
     v.check("practice-feedback")
     v.fits_phone("practice-feedback")
     page.click("text=Next question")

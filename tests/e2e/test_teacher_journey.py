@@ -158,9 +158,20 @@ def test_teacher_builds_a_quiz_a_class_takes_it_and_the_teacher_exports(
 
     # The teacher's gradebook, item statistics and downloads.
     v.go("/teach/")
+    v.fits_phone("teacher-dashboard-filled")  # articles and attempts as cards on a phone
     page.locator("a", has_text="Gradebook").first.click()
     expect(page.locator("body")).to_contain_text("jonah")
     v.looks("teacher-gradebook")
+    gradebook = page.url
+    page.locator("a", has_text=re.compile(r"^Attempt \d+$")).first.click()
+    expect(page.locator("h1")).to_be_visible()
+    v.check("teacher-attempt")
+    v.fits_phone("teacher-attempt")
+    v.go("/teach/reports/")
+    page.locator("main a[href*='/teach/reports/classes/']").first.click()
+    v.check("teacher-class-matrix")
+    v.fits_phone("teacher-class-matrix")
+    page.goto(gradebook)
     with page.expect_download() as csv_download:
         page.click("text=Download CSV")
     text = Path(csv_download.value.path()).read_text(encoding="utf-8-sig")
