@@ -28,6 +28,11 @@ from quizapp.generate.inversion import (
 )
 from quizapp.generate.verbs import PAST_TO_BASE
 
+# A cloze that opens with a finite verb lost its subject ("Said they would provide …").
+_SUBJECTLESS = re.compile(
+    r"(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
@@ -137,6 +142,8 @@ def wh_or_cloze(
         return q, False
     if cloze is None or not MIN_CLOZE_WORDS < words_of(cloze) <= MAX_WORDS:
         return None  # a fragment, or too long to stand alone
+    if _SUBJECTLESS.match(cloze.removeprefix("Fill in the blank: ")):
+        return None  # "Is more directly entangled …": no subject
     return cloze, True
 
 

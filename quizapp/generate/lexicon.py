@@ -47,6 +47,9 @@ NON_NAME_STARTS = data_words("non_name_starts")
 # says what the person does better than the title beside it.
 ADDRESS_TITLES = data_words("address_titles")
 
+# Words that never qualify a job noun ("against singer Ally Brooke", "what host Tom Bergeron").
+FUNCTION_WORDS = data_words("function_words")
+
 # Jobs that say nothing without whom they serve: "a spokesman" alone is no answer (of whom?).
 VAGUE_ROLES = data_words("vague_roles")
 

@@ -24,6 +24,7 @@ from quizapp.generate.text import Paragraph, Quote, sentence_at
 from quizapp.generate.types import DraftQuestion
 
 MAX_QUOTE_WORDS = 40
+MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
 # Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
@@ -36,6 +37,10 @@ _CONTEXT_SUBJECTS = frozenset(
 # "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
+
+
+_SENTENCE = re.compile(r".+?(?:[.!?](?=\s+\S)|$)\s*", re.DOTALL)
+_POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -164,17 +169,26 @@ def _clean(quote: str) -> str:
 def _quote_text(art: Article, parts: list[Quote]) -> str:
     pieces = [_clean(art.text[q.start : q.end]) for q in parts]
     text = " … ".join(x for x in pieces if x)
-    words = text.split()
-    if len(words) > MAX_QUOTE_WORDS:
-        text = " ".join(words[:30]) + " …"
+    if len(text.split()) > MAX_QUOTE_WORDS:
+        # Whole sentences only: a quote cut mid-sentence ("… as many people as …") reads as
+        # a mistake; one first sentence too long to ask leaves nothing to ask.
+        kept = ""
+        for m in _SENTENCE.finditer(text):
+            limit = MAX_QUOTE_WORDS if kept else MAX_SENTENCE_WORDS
+            if len((kept + m.group(0)).split()) > limit:
+                break
+            kept += m.group(0)
+        text = _clean(kept)
     return text
 
 
 def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
     """Long enough to be attributed without context, and speech rather than a quoted name."""
     words = quote.split()
-    if _is_name_in_quotes(art, parts[0]):
+    if not words or _is_name_in_quotes(art, parts[0]):
         return False
+    if len(words) < 6 and _POINTING.search(quote):
+        return False  # "These are people as well", "We don't want those people": who are they?
     if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:

@@ -6,6 +6,7 @@ import regex as re
 
 from quizapp.generate.lexicon import (
     ADDRESS_TITLES,
+    FUNCTION_WORDS,
     HONORIFICS,
     NON_NAME_STARTS,
     ORG_WORDS,
@@ -111,6 +112,7 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
             break  # "… at Washington University in St. Louis": the dot is no boundary
         seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
     seg = seg.removeprefix("now ")
+    seg = _AND_NAME.sub("", seg)  # "… of Homeland Security and Alex Azar": a comma was missed
     serving = _SERVING.match(seg)
     if serving:  # "then serving as the President's physician"
         seg = seg[serving.end() :] + (" at the time" if serving.group(1) else "")
@@ -142,6 +144,7 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
 _MODIFIER_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)|-\p{Ll}+|\d)$")
 
 
+_AND_NAME = re.compile(r"\s+and\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$")
 _SERVING = re.compile(r"(then\s+)?(?:serving|working|acting)\s+as\s+(?=the\b|an?\b|\p{Lu})")
 
 
@@ -188,8 +191,10 @@ def _job_qualifier(word: str) -> bool:
     low = word.lower()
     return (
         word.islower()
+        and len(word) >= 3  # "the president's lawyer": the "s" after the apostrophe is no word
         and bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word))
         and low not in _FUNCTION_WORDS
+        and low not in FUNCTION_WORDS
         and low not in SPEECH_VERBS
         and not low.endswith(("ed", "ly"))
     )

@@ -389,3 +389,11 @@ def test_years_in_ranges_clauses_and_beside_dashes(text: str, year: str, prompt:
     if prompt:
         assert got[year] == prompt
     assert not got[year].startswith("In in") and "By what year did the team" not in got[year]
+
+
+def test_a_cloze_never_opens_with_a_verb_whose_subject_was_cut() -> None:
+    text = (
+        "The doctors wrote to the agency. Said they would provide 100 doses of the vaccine "
+        "and four volunteer physicians to give them."
+    )
+    assert all(not split_blank(p)[0].startswith("Said") for p in asked(text, "number").values())

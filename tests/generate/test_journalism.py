@@ -531,3 +531,17 @@ def test_he_said_inside_a_reported_clause_is_nobodys_guess() -> None:
         "office with a gun,” the prosecutor’s office said.\n"
     )
     assert "I will come to your office" not in _said(text)
+
+
+def test_a_long_quote_is_asked_in_whole_sentences_never_cut_mid_sentence() -> None:
+    text = (
+        "Streaming arrives\n"
+        "“Our objective is to make the best game and get it in front of as many people as "
+        "possible. I think the interesting question is whether a game that needs the cloud to run "
+        "becomes exclusive to one service, and whether that is something we would look at.” "
+        "said Chris Early, a vice president at a games publisher.\n"
+        "“They need to ramp up the game catalogue soon,” says Lewis Ward, an analyst.\n"
+    )
+    (q,) = [q for q in generate(text).questions if q.answer == "Chris Early"]
+    assert "…" not in q.prompt
+    assert q.prompt.endswith("as many people as possible”?")

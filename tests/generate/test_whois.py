@@ -182,3 +182,28 @@ def test_a_capitalised_modifier_of_a_job_or_institution_is_no_person() -> None:
     assert "White House" not in names and "Walter Reed" not in names
     roles = {p.name: p.role for p in result.people}
     assert roles["Ron Jackman"] == "the President's physician at the time"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        ("“It is over,” said the president’s lawyer, Rudy Gallo, after the vote.", "the s lawyer"),
+        ("She beat out competition against singer Ally Brook in the final round.", "against"),
+        ("Kim Bao lost in what host Tom Berg described as a close verdict.", "what host"),
+    ],
+)
+def test_no_function_word_or_apostrophe_tail_qualifies_a_job(sentence: str, bad: str) -> None:
+    text = f"Final night\n{sentence}\n“We loved every minute of it,” said Dana Ruiz, a fan.\n"
+    roles = [p.role or "" for p in generate(text).people]
+    assert not [r for r in roles if bad in r]
+
+
+def test_a_missing_comma_does_not_join_the_next_person_to_a_role() -> None:
+    text = (
+        "Flu shots\n"
+        "In a letter to Kevin Mack, who was the acting director of the Department of Homeland "
+        "Security and Alex Azure, the health secretary, the doctors offered free vaccines.\n"
+        "“This is how epidemics begin in crowded places,” said Dr. Luz Arroyo, who signed it.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles["Kevin Mack"] == "the acting director of the Department of Homeland Security"
