@@ -20,7 +20,7 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
-from quizapp.generate.text import Paragraph, Quote, sentence_at
+from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
 
 MAX_QUOTE_WORDS = 40
@@ -39,7 +39,6 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 
-_SENTENCE = re.compile(r".+?(?:[.!?](?=\s+\S)|$)\s*", re.DOTALL)
 _POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
 
 
@@ -173,11 +172,13 @@ def _quote_text(art: Article, parts: list[Quote]) -> str:
         # Whole sentences only: a quote cut mid-sentence ("… as many people as …") reads as
         # a mistake; one first sentence too long to ask leaves nothing to ask.
         kept = ""
-        for m in _SENTENCE.finditer(text):
+        # The reader's own sentence splitter: "an internal U.S. problem" is one sentence.
+        for sent in split_sentences(normalise(text), 0, len(text)):
+            piece = text[sent.start : sent.end]
             limit = MAX_QUOTE_WORDS if kept else MAX_SENTENCE_WORDS
-            if len((kept + m.group(0)).split()) > limit:
+            if len(f"{kept} {piece}".split()) > limit:
                 break
-            kept += m.group(0)
+            kept = f"{kept} {piece}".strip()
         text = _clean(kept)
     return text
 
@@ -189,7 +190,7 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False
     if len(words) < 6 and _POINTING.search(quote):
         return False  # "These are people as well", "We don't want those people": who are they?
-    if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
+    if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
