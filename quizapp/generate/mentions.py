@@ -302,7 +302,7 @@ def _subject_before(
     if si:
         return None  # "Jane Doe met Mary Roe. “…,” she said": in one paragraph, ambiguous
     who = prev_subject
-    if who is None or _pick(prev_actors, m.pronoun, people) != who:
+    if who is None or m.pronoun is None or _pick(prev_actors, m.pronoun, people) != who:
         return None  # "Jane Doe met Mary Roe.": another who acts there fits as well
     # The gender must come from the name or an honorific, not from an earlier guess.
     person = people[who]
