@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import Connection, make_url
 
 from quizapp import create_app, normalise_database_url
+from quizapp.actors import COMMAND_LINE
 from quizapp.auth.services import hash_password
 from quizapp.bank.cli import read_article, seed_metadata
 from quizapp.bank.services import import_article
@@ -122,6 +123,7 @@ def seed(app: Flask, *, students: int, history: int, rng: random.Random) -> Seed
             read_article(SEED_FILE),
             title=meta["title"],
             origin=f"seed:{SEED_FILE.name}",
+            author=COMMAND_LINE,
             publish=True,
         )
         quiz = whole_bank_quiz(result.article)

@@ -33,6 +33,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "quiz.detail": ("/quizzes/{slug}", (404, 200, 404, 200, 404, 200)),
     # A submitted attempt: the take page sends its owner on to the result.
     "quiz.take": ("/attempts/{attempt}", (LOGIN, 302, 404, 404, 404, 404)),
+    # A submitted attempt has no pages to fetch: 409 sends quiz.js to reload.
+    "quiz.page_fragment": ("/attempts/{attempt}/page/1", (LOGIN, 409, 404, 404, 404, 404)),
     "quiz.review": ("/attempts/{attempt}/review", (LOGIN, 302, 404, 404, 404, 404)),
     "quiz.result": ("/attempts/{attempt}/result", (LOGIN, 200, 404, 404, 404, 404)),
     "practice.session": ("/practice/", SIGNED_IN),

@@ -239,3 +239,32 @@ def test_the_database_refuses_an_unknown_layout(app):
         quiz.layout = "sideways"
         with pytest.raises(IntegrityError):
             db.session.commit()
+
+
+def test_a_paged_page_holds_only_the_question_shown_and_fetches_the_others(client, app, paged):
+    attempt, (q1, q2, q3) = paged["attempt"], paged["questions"]
+    save_page(client, attempt, go="2", answers={q1: paged["right"][q1]}, shown=[q1], flags=[q1])
+    page = client.get(f"/attempts/{attempt}?q=2").get_data(as_text=True)
+    assert page.count('class="question') == 1 and f'data-question="{q2}"' in page
+    # The others are empty placeholders that still tell the navigator and counter their state.
+    assert (
+        '<fieldset class="qpage" id="question-1" data-position="1" data-page="1" data-lazy '
+        'data-answered="1" data-flagged="1" hidden disabled></fieldset>' in page
+    )
+    fragment = client.get(f"/attempts/{attempt}/page/1").get_data(as_text=True)
+    assert f'data-question="{q1}"' in fragment and "<html" not in fragment
+    assert f'value="{paged["right"][q1]}" checked' in fragment and "Flag for review" in fragment
+    assert f'data-question="{q3}"' in client.get(f"/attempts/{attempt}/page/3").get_data(True)
+    assert client.get(f"/attempts/{attempt}/page/4").status_code == 404
+    assert client.get(f"/attempts/{attempt}/page/0").status_code == 404
+
+
+def test_a_page_fragment_is_the_owners_and_only_while_the_attempt_runs(client, app, auth, paged):
+    attempt = paged["attempt"]
+    auth.logout()
+    auth.as_new(username="student2")
+    assert client.get(f"/attempts/{attempt}/page/1").status_code == 404
+    auth.logout()
+    auth.login("student1")
+    submit(client, attempt, {})
+    assert client.get(f"/attempts/{attempt}/page/1").status_code == 409

@@ -15,6 +15,7 @@ from quizapp.generate.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
+from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, Quote
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -28,7 +29,7 @@ _VERB_AFTER = re.compile(
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a
 # comma ("according to the town engineer,") before the speaker's name.
 _VERB_BEFORE = re.compile(
-    rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}.'\s,-]{{0,60}}?)$",
+    rf"(?:\b(?:{_VERBS})|\baccording to)\s+(?P<gap>[\p{{L}}\d.'\s,-]{{0,60}}?)$",
     re.IGNORECASE,
 )
 # "… ." That is how Rosa Delgado described it: the speaker named in the next sentence.
@@ -36,9 +37,22 @@ _NEXT_SENTENCE = re.compile(
     r"(?:That|This|Those|These|So)(?:'s|\s+(?:is|was|were|are))?\s+"
     r"(?:how|what|the words of|said)\b"
 )
+_AGENT = re.compile(r"\bby\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}$")
+# Between a subject and its speech verb: "of the Border Alliance", ", who …,", "has", "would later".
+_SUBJECT_GAP = re.compile(
+    _OF_ORG
+    + r"(?:(?:,[^,\"]{1,150}){1,3},)?"
+    + r"(?:\s+(?:has|have|had|would|will|also|later|once|then|previously|often|repeatedly))*\s*"
+)
+_AGE_GAP = re.compile(r"\d{1,3}-year-old")
 _SPLIT_GAP = re.compile(r"^\s*,?\s*$")
 VERB_ANY = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT_PRONOUNS = ("he", "she")
+
+
+def _subject(norm: str, m: Mention) -> bool:
+    """A pronoun or description that can be a speech verb's subject: he, she, the senator."""
+    return m.pronoun == DESCRIBED or norm[m.start : m.end].lower() in _SUBJECT_PRONOUNS
 
 
 @dataclass(frozen=True)
@@ -68,15 +82,19 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
     out = []
     norm = art.norm
     for m in art.cast.mentions.get(p.index, []):
-        if m.pronoun and norm[m.start : m.end].lower() not in _SUBJECT_PRONOUNS:
+        if m.pronoun and not _subject(norm, m):
             continue
         conf = 0.85 if m.pronoun else 0.95
         before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
+        if before and norm.startswith(("'s ", "s' "), m.end):
+            continue  # "said Greene's business partner, Tom Okafor": Greene is not speaking
         if before and _title_gap(before.group("gap")):
             if _inverted(norm, p, before):
                 out.append(Attribution(m.start, m.end, m.person, conf))
             continue  # "Sasse told Hawk Sawyer, repeatedly calling…": the listener
         after = _VERB_AFTER.match(norm, m.end, p.end)
+        if after and _AGENT.search(norm, max(p.start, m.start - 40), m.start):
+            continue  # "The statement, read by spokesman Bel, said": the statement speaks
         if after and not _quote_inside(norm, p, m.end, after.end()):
             if out and out[-1].end == after.end():
                 # Two names before one verb: "Moy, chief executive of Full Fact, told" (the
@@ -108,9 +126,13 @@ def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
 def _title_gap(gap: str) -> bool:
     """True for nothing, a title ("Mayor", "Sen.") or, before a comma, a role ("the engineer")."""
     body = gap.strip()
+    if _AGE_GAP.fullmatch(body):
+        return True  # "wrote 43-year-old Ann Lee"
     if body.endswith(","):
         words = body[:-1].split()
-        return "," not in body[:-1] and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
+        # "said the town engineer, Ruiz" / "said Greene's business partner, Tom Okafor"
+        det = words[0].lower() in ("the", "a", "an") or words[0].endswith("'s") if words else False
+        return "," not in body[:-1] and len(words) >= 2 and det
     words = body.split()
     if "," in body or len(words) > 4:
         return False
@@ -193,9 +215,7 @@ def speaker_before(
         return _colon_subject(art, p, start, quote_start)
     verb = verbs[-1]
     mentions = mentions_between(art, p, start, verb.start())
-    mentions = [
-        m for m in mentions if not m.pronoun or norm[m.start : m.end].lower() in _SUBJECT_PRONOUNS
-    ]
+    mentions = [m for m in mentions if not m.pronoun or _subject(norm, m)]
     if not mentions:
         return None
     if verb.group(0).endswith("ing"):
@@ -207,7 +227,7 @@ def speaker_before(
     else:
         subject = mentions[-1]
         gap = norm[subject.end : verb.start()]
-        if gap.strip() and not re.fullmatch(_OF_ORG + r"(?:(?:,[^,\"]{1,150}){1,3},)?\s*", gap):
+        if gap.strip() and not _SUBJECT_GAP.fullmatch(gap):
             return None
         frame_start = verb.start()
     conf = 0.85 if subject.pronoun else 0.9

@@ -41,6 +41,7 @@ _SEQ = re.compile(
     rf"(?<![\p{{L}}\p{{M}}'.-]){_TOKEN}(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_TOKEN}){{0,7}}"
 )
 _TOKEN_RE = re.compile(_TOKEN)
+_REGNAL = re.compile(r"[IVX]{1,5}")  # "Pope Leo XIV", "Charles III": a numeral ends the name
 _ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}{2,}")
 # Searched backwards from the end it is anchored to (only whether it matches is used): a
 # forward search tries every verb at every position of the 80 characters before each name.
@@ -61,17 +62,20 @@ def _core_of(tokens: list[str]) -> int:
     start = 0
     for i, tok in enumerate(tokens):
         low = tok.lower().rstrip(".")
+        if i == start and low.endswith("ing") and len(tokens) > 1 and not is_given_name(low):
+            start = i + 1  # "Hosting Lee at the counter": a participle opens the sentence
+            continue
         if i == start and len(tokens) - i >= 3 and (is_person_noun(low) or _plural_noun(low)):
             start = i + 1  # "Striker Jamal Okafor", "Biologists Ana Ruiz": a job, not a name
             continue
         if (
             low in TITLE_WORDS
-            or low in NON_NAME_STARTS
+            or (low in NON_NAME_STARTS and i == start)  # "Chris Early" is a name
             or (low in ORG_WORDS and i < len(tokens) - 1)
             or low in HONORIFICS
             or tok in DEMONYMS
             or tok.endswith("-born")  # "Australian-born Assange" is Assange
-            or _ACRONYM.fullmatch(tok)
+            or (_ACRONYM.fullmatch(tok) and not (i and _REGNAL.fullmatch(tok)))
             or (tok.endswith(".") and not INITIAL.fullmatch(tok))
         ):
             start = i + 1
@@ -107,10 +111,17 @@ class Candidate:
     prefix: str
     paragraph: int
     word_surname: bool = False
+    inside_run: bool = False
 
 
-def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
-    """Every capitalised run whose tail looks like a personal name of 2-5 tokens."""
+def candidates(
+    norm: str, paragraphs: list[Paragraph], org_heads: set[str] | None = None
+) -> list[Candidate]:
+    """Every capitalised run whose tail looks like a personal name of 2-5 tokens.
+
+    org_heads, when given, collects the name-like words opening an organisation's name
+    ("Walter Reed" of "Walter Reed Medical Center"): alone later, they may mean the place.
+    """
     out = []
     for p in paragraphs:
         if p.heading or _title_case(norm[p.start : p.end]):
@@ -118,10 +129,16 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
         for m in _SEQ.finditer(norm, p.start, p.end):
             toks = [(t.group(0), t.start()) for t in _TOKEN_RE.finditer(m.group(0))]
             core_at = _core_of([t for t, _ in toks])
+            if org_heads is not None:
+                head = _before_org([t for t, _ in toks])
+                if 2 <= len(head) < len(toks):
+                    org_heads.add(" ".join(head))
             core = toks[core_at:]
-            core = core[_given_name_start([t for t, _ in core]) :]
-            if len(core) == 1 and core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES:
-                core = toks[core_at - 1 :]  # "Pope Francis": one name, known by its title
+            inside = _given_name_start([t for t, _ in core])
+            core = core[inside:]
+            sole = core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES
+            if sole and (len(core) == 1 or (len(core) == 2 and _REGNAL.fullmatch(core[1][0]))):
+                core = toks[core_at - 1 :]  # "Pope Francis", "Pope Leo XIV": known by the title
             if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):
                 continue
             if INITIAL.fullmatch(core[0][0]) and len(core) < 3:
@@ -130,15 +147,54 @@ def candidates(norm: str, paragraphs: list[Paragraph]) -> list[Candidate]:
             if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
                 continue
             start = m.start() + core[0][1]
+            if _attributive(norm, start + _span_len(core)):
+                if org_heads is not None:  # "at Walter Reed" later is the hospital too
+                    org_heads.add(" ".join(t for t, _ in core))
+                continue  # "White House press secretary", "Walter Reed hospital": a modifier
             prefix = norm[m.start() : start].strip()
             if is_place(words[0]) and not is_given_name(words[0]):
                 continue  # "Chicago Tribune", "Hartford Courant": a place names no person
             c = Candidate(words, start, start + _span_len(core), prefix, p.index)
             # "Mark Church", "Ellen Park": a surname that is a common word needs a given name.
             c.word_surname = words[-1].lower() in ORG_WORDS
+            # "the Grand Ole Opry", "San Diego Union-Tribune": a given name inside a longer
+            # proper noun is a person only with more evidence (a title, role, speech verb).
+            # "Director of Public Prosecution Greta Holm": after "of", an office's name.
+            c.inside_run = inside > 0 and not norm.endswith("of ", 0, m.start())
             if not c.word_surname or is_given_name(words[0]):
                 out.append(c)
     return out
+
+
+def _before_org(words: list[str]) -> list[str]:
+    """The words of a run before its first organisation word."""
+    k = next((i for i, w in enumerate(words) if w.lower() in ORG_WORDS), len(words))
+    return words[:k]
+
+
+_LOWER_WORDS = re.compile(r"(?:\s+\p{Ll}[\p{Ll}-]*){1,3}")
+
+
+def _attributive(norm: str, end: int) -> bool:
+    """True when lower-case nouns follow that the run qualifies: a job or an institution."""
+    m = _LOWER_WORDS.match(norm, end)
+    if not m:
+        return False
+    words = m.group(0).split()[:2]
+    head = next((k for k, w in enumerate(words) if w in ORG_WORDS or is_person_noun(w)), None)
+    if head is None:
+        return False
+    if head == 0:
+        return True  # "Walter Reed hospital"
+    first = words[0]  # "White House press secretary"; not "Greene opened her bakery"
+    return first.isalpha() and not first.endswith(("ed", "s")) and first not in _NOT_MODIFIER
+
+
+# Words after a name that start a predicate or a phrase, not a compound noun.
+_NOT_MODIFIER = frozenset(
+    ["and", "or", "of", "in", "on", "at", "for", "to", "with", "by", "is", "the", "a", "an"]
+    + ["has", "had", "was", "will", "would", "said", "told", "became", "led", "won", "met"]
+)
 
 
 _LINE_WORD = re.compile(r"[\p{L}'-]+")
@@ -194,12 +250,18 @@ def cues(
         role = title_role(prefix_role, org.group(1) if org else None, apposition)
     elif apposition:
         role = apposition
+    elif role and noun and not pre_role:
+        org = OF_ORG.match(after)  # "marine biologist Ana Ruiz of the Lowfield Institute"
+        role = f"{role} {org.group(1)}" if org else role
     if not scored:
         return score, role, hon
     if _SPEECH_AFTER.match(after):
         score += 1
     elif _AGE.match(after):
         score += 0.5
+    if c.core[0] in _SOLE_NAME_TITLES:
+        score += 1  # "Pope Leo XIV", "King Charles": the title is the office
+        role = role or f"the {c.core[0]}"
     if is_given_name(c.core[0]) and not is_place(c.core[0]):
         score += 0.5  # a common given name: enough to know a person is there
     return score, role, hon

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
-from quizapp.generate.cast import Cast
+from quizapp.generate.cast import Cast, Mention
 from quizapp.generate.lexicon import SUBORDINATORS
 from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.verbs import has_verb
@@ -12,7 +12,11 @@ from quizapp.generate.verbs import has_verb
 _TRAILING = re.compile(
     r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
     r"|,\s+(?:\p{Ll}+ing)\b"
-    r"|,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?\s+(?:said|says)\b"
+    r"|,\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+"
+    r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"
+    # "…, the state weather agency said." / "…, officials said.": who says so, at the end.
+    r"|,\s+(?:[\p{L}'.-]+\s+){1,5}(?:said|says|added|reported|announced|noted|warned)"
+    r"(?:\s+[^,]{1,40})?\s*$"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
 DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
@@ -104,15 +108,35 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
         return None
     for mention in cast.mentions.get(p.index, []):
         if mention.start == lo and mention.person is not None and mention.pronoun:
+            if _rivalled(cast, p, mention, lo):
+                return None
             name = cast.people[mention.person].name
-            if (
-                m.group(1).lower() in ("his", "her")
-                and m.group(1).lower() != "her"
-                or (m.group(1).lower() == "her" and _HER_POSSESSIVE.match(text, m.end(), a))
+            word = m.group(1).lower()
+            # "Her 1965 single": a sentence never opens with the object "her".
+            if word == "his" or (
+                word == "her"
+                and (lo == _sentence_start(p, lo) or _HER_POSSESSIVE.match(text, m.end(), a))
             ):
                 name += "’s"
             return name + text[m.end() : a]
     return None
+
+
+def _sentence_start(p: Paragraph, pos: int) -> int:
+    return p.sentences[sentence_at(p, pos)].start
+
+
+def _rivalled(cast: Cast, p: Paragraph, mention: Mention, lo: int) -> bool:
+    """True when the pronoun was resolved from outside its paragraph while the article's main
+    person (most named) has its gender: "Her 1965 single" after a paragraph quoting her
+    producer is the singer's, not the producer's."""
+    own = [m for m in cast.mentions.get(p.index, []) if m.start < lo and not m.pronoun]
+    if any(m.person == mention.person for m in own):
+        return False
+    main = max(range(len(cast.people)), key=lambda i: cast.people[i].mentions, default=None)
+    if main is None or main == mention.person:
+        return False
+    return cast.people[main].gender in (None, mention.pronoun)
 
 
 _HER_POSSESSIVE = re.compile(r"\s+\p{L}+\s+(?:said|says|was|is|has|had|\p{Ll}+ed)\b")

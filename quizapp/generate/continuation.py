@@ -31,6 +31,7 @@ def continuation(
     return Attribution(last.start, last.end, last.person, min(last.confidence, 0.8))
 
 
+_NAME_AFTER_VERB = re.compile(r"\s+(\p{Lu}[\p{L}'-]+)[.,]")
 _NAME_BEFORE_VERB = re.compile(r"(\p{Lu}[\p{L}'-]+)\s+(?:\p{Ll}+ly\s+)?$")
 
 
@@ -58,6 +59,15 @@ def _first_unknown_speaker(art: Article, p: Paragraph, last: Attribution) -> int
             name = _NAME_BEFORE_VERB.search(art.norm, start, verb.start())
             if name and not any(a <= name.start(1) < b for a, b in own):
                 art.memo[key] = verb.end()
+                break
+            # "…," says Early.: a name the cast may not know (a surname that is a word)
+            after = (
+                None
+                if _LISTENER.match(verb.group(0) + " ")
+                else _NAME_AFTER_VERB.match(art.norm, verb.end(), p.end)
+            )
+            if after and not any(a <= after.start(1) < b for a, b in own):
+                art.memo[key] = after.end()
                 break
     return art.memo[key]
 

@@ -179,7 +179,8 @@ def is_person_like(person: Person, speaks: bool = False) -> bool:
 
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SPEECH_AFTER = re.compile(rf"\s+(?:also\s+|later\s+)?(?:{_VERBS})\b")
+# "Zelnick said" / "Zelnick, CEO of Take-Two, adds"
+_SPEECH_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|later\s+)?(?:{_VERBS})\b")
 # "…," said Pohl names the speaker; "told Agence France-Presse" or "called Ruiz" names
 # someone else: only verbs that invert after a quote count before a name.
 _SPEECH_BEFORE = re.compile(

@@ -26,7 +26,15 @@ from quizapp.generate.inversion import (
     upper_first,
     verb_end,
 )
+from quizapp.generate.verbs import PAST_TO_BASE
 
+# A cloze that opens with a finite verb lost its subject ("Said they would provide …").
+_SUBJECTLESS = re.compile(
+    r"(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
+_SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
 _AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
 _MAIN_CLAUSE = re.compile(r"(.*?)(,\s.*)?$")
@@ -52,6 +60,19 @@ _ADVERBIAL = re.compile(
     r"|yesterday|today|on|over|within|for|under|as of)\b",
     re.I,
 )
+
+
+def _past_participle(word: str) -> bool:
+    """A past form after an object ("a record set", "a mill founded"), not "bed" or "red"."""
+    low = word.lower()
+    return low.endswith("ed") and len(low) >= 5 or low in PAST_TO_BASE
+
+
+def verb_end_char(part: str) -> int:
+    """The character offset in part just past its finite verb group (0 without one)."""
+    words = part.split()
+    n = verb_end(part)
+    return len(" ".join(words[:n])) if n else 0
 
 
 def tidy(s: str) -> str:
@@ -121,6 +142,8 @@ def wh_or_cloze(
         return q, False
     if cloze is None or not MIN_CLOZE_WORDS < words_of(cloze) <= MAX_WORDS:
         return None  # a fragment, or too long to stand alone
+    if _SUBJECTLESS.match(cloze.removeprefix("Fill in the blank: ")):
+        return None  # "Is more directly entangled …": no subject
     return cloze, True
 
 
@@ -147,6 +170,8 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         subject_part = main[: pp.start()]
     elif words[-1].lower() in DETERMINERS or words[-1].lower().endswith("'s"):
         return None  # inside a noun phrase: "the 2019 election"
+    elif words[-1].lower() in ("of", "than"):
+        return None  # "a budget of $4.2 billion": "Of how much …?" reads badly; a cloze
     elif words[-1].lower() in PREPS:
         phrase = f"{words[-1]} {wh}"
         subject_part = " ".join(words[:-1])
@@ -154,6 +179,16 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
         phrase, subject_part = wh, main
     if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):
         return None  # the figure is not the verb's object: "bought a shop after raising £5"
+    after_verb = subject_part.split()[verb_end(subject_part) :]
+    if pp and len(after_verb) >= 2 and _past_participle(after_verb[-1]):
+        return None  # "broke a record set in 2017": the year is the record's, not the breaking's
+    if _RELATIVE.search(subject_part, verb_end_char(subject_part)):
+        return None  # "looked at states where cannabis had been legalized by 2016": the year is
+        # the relative clause's, not the main verb's; the cloze keeps them apart
+    clauses = _SECOND_CLAUSE.split(subject_part)
+    if len(clauses) > 1 and finite(clauses[0].split()) and finite(clauses[-1].split()):
+        return None  # "The town was founded in 1820 and its harbour was dredged in …": two
+        # clauses can't be asked as one question; the cloze keeps both.
     rest = _AND_MORE.sub("", rest)  # "hire 2,000 agents and expand …"
     asked = front(subject_part, upper_first(phrase), rest, tail)
     if asked is None and finite(subject_part.split()) is None:

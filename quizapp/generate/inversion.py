@@ -180,16 +180,23 @@ _NEAR_VERB = 6
 _TIME_IN_SUBJECT = re.compile(r"\b(?:last|this|next)\s+(?:year|month|week|season)\b", re.I)
 
 
+# A lone capitalised subject with a common noun's ending: "Unemployment", "Inflation", "Attendance".
+_COMMON_NOUN = re.compile(r"\p{Lu}\p{Ll}+(?:ment|tion|sion|ness|ity|ance|ence|ism|ship|age)")
+
+
 def _capitalised_common(subject: str) -> bool:
     """True when subject opens with a capitalised word that only the sentence start made so
     ("New vehicle sales", "Truck and SUV sales"): moved mid-question it would keep its capital.
     Names of places, people and firms can't be told from such words, so both give a cloze."""
     words = subject.split()
-    if len(words) < 2 or words[0].lower() in _LOWER_FIRST:
+    if not words or words[0].lower() in _LOWER_FIRST:
         return False
-    first, second = words[0], words[1]
+    first = words[0]
     if not first[:1].isupper() or first.isupper() or first.endswith(("'s", "’s")):
         return False
+    if len(words) == 1:
+        return False  # "Marsh spoke": most often a name (see _common_noun for the others)
+    second = words[1]
     return second[:1].islower() and second.lower() not in ("of", "de", "van", "von")
 
 
@@ -228,6 +235,8 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         return None  # "Local auto dealers sold": the capital was the sentence's, not a name's
     body = " ".join(after_verb + _words(rest) + _words(tail))
     subject = _lower_first(subject)
+    if _COMMON_NOUN.fullmatch(subject):
+        subject = subject.lower()  # "Unemployment fell": the sentence's capital, not a name's
     if kind == "aux":
         q = f"{wh} {verb} {subject} {body}"
     else:

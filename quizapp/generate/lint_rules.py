@@ -51,6 +51,13 @@ _ANTECEDENT = re.compile(
     r"|When|While|Since|During|As|It|Its)\b)\p{Lu}|\b(?i:the)\s+\p{Ll}+\s+(?:said|says|told)\b"
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+# A stem that opens with a bare description the article names elsewhere: "The company also
+# reported …", "The Portuguese boss had been out of work …" (named ones are replaced earlier).
+_DESCRIPTION_START = re.compile(
+    r"^the\s+(?:\p{Lu}\p{Ll}+\s+)?(?:company|firm|service|offer|deal|changes?|campaign|agency"
+    r"|group|state|study|report|move|decision|boss|governor|previous\s+\p{Ll}+)\b",
+    re.I,
+)
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
 _DEFINITE = re.compile(
     r"\b(?i:the)\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
@@ -143,7 +150,7 @@ def unresolved_start(q: DraftQuestion) -> str | None:
     if q.kind in ("who_said", "who_is"):
         return None
     body = body_of(q)
-    m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body)
+    m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body) or _DESCRIPTION_START.match(body)
     return f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question" if m else None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 
+import regex as re
+
 from quizapp.generate.candidates import Candidate, candidates, cues
 from quizapp.generate.cast import INITIAL, SUFFIXES, Cast, Mention, Person
 from quizapp.generate.mentions import (
@@ -16,6 +18,9 @@ from quizapp.generate.places import is_place
 from quizapp.generate.roles import appositive_role
 from quizapp.generate.text import Paragraph
 
+# A name, then "of", then the candidate: "Tomas Reyes of Harlow Brandt" names his employer.
+_OF_AFTER_NAME = re.compile(r"\p{Lu}[\p{L}'-]+\s+of\s+$", flags=re.REVERSE)
+
 
 def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     """Find the people of the article with aliases, roles, genders and mentions."""
@@ -27,12 +32,18 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
     variants: dict[tuple[str, str | None], list[Person]] = {}
     unconfirmed: list[Candidate] = []
     later_refs = honorific_surnames(norm)
-    for c in candidates(norm, paragraphs):
+    org_heads: set[str] = set()
+    for c in candidates(norm, paragraphs, org_heads):
         key = _merge_key(c.core)
         person = by_core.get(key)
         score, role, hon = cues(norm, c, ends[c.paragraph], scored=person is None)
         if person is None:
-            if (c.word_surname or is_place(c.core[-1])) and score < 1.5:
+            inside = c.inside_run and c.core[-1] not in later_refs
+            # "at Walter Reed" after "Walter Reed Hospital"; "Analyst Reyes of Harlow Brandt"
+            org = " ".join(c.core) in org_heads or bool(
+                _OF_AFTER_NAME.search(norm, max(0, c.start - 60), c.start)
+            )
+            if (c.word_surname or inside or org or is_place(c.core[-1])) and score < 1.5:
                 continue  # "Grace Church", "Sierra Nevada": a person only with a title, role…
             if score <= 0 and not (set(c.core[1:]) & later_refs):
                 unconfirmed.append(c)
@@ -40,6 +51,9 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             person = _find_variant(_variant_candidates(variants, c.core), c.core)
         if person is None:
             name = " ".join(c.core)
+            spelt = norm[c.start : c.end]
+            if len(spelt.split()) > len(c.core) and "\n" not in spelt:
+                name = spelt  # "Rubén del Campo": the particle is part of the name as written
             if c.core[-1] in SUFFIXES and norm.startswith(".", c.end):
                 name += "."  # "Patrick W. Carlineo Jr.": the suffix keeps its full stop
             person = Person(name, list(c.core), c.start)
@@ -58,7 +72,56 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
         p.gender = p.gender or gender_from_name(p)
     mentions = find_mentions(norm, paragraphs, people, unconfirmed)
     _later_roles(norm, paragraphs, people, mentions)
+    _name_role_pronouns(norm, paragraphs, people, mentions)
     return Cast(people, mentions)
+
+
+_ROLE_PRONOUN = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+
+
+def _name_role_pronouns(
+    norm: str, paragraphs: list[Paragraph], people: list[Person], mentions: dict[int, list[Mention]]
+) -> None:
+    """ "someone who produced four of her albums": "her" named when it is someone else
+    (Mary Holt's albums), kept when it is the person's own, the role dropped when unknown."""
+    starts = [p.start for p in paragraphs]
+    for i, person in enumerate(people):
+        kept_roles, kept_at = [], []
+        for role, at in zip(person.roles, person.role_at, strict=True):
+            named = _named_role(norm, paragraphs, starts, mentions, people, i, role, at)
+            if named is not None:
+                kept_roles.append(named)
+                kept_at.append(at)
+        person.roles, person.role_at = kept_roles, kept_at
+
+
+def _named_role(
+    norm: str,
+    paragraphs: list[Paragraph],
+    starts: list[int],
+    mentions: dict[int, list[Mention]],
+    people: list[Person],
+    owner: int,
+    role: str,
+    at: int,
+) -> str | None:
+    if not _ROLE_PRONOUN.search(role):
+        return role
+    p = paragraphs[bisect.bisect_right(starts, at) - 1]
+    words = role.removeprefix("someone who ")
+    pos = norm.find(words, at, p.end)
+    if pos < 0:
+        return None
+    out = role
+    for m in mentions.get(p.index, []):
+        if not (pos <= m.start < pos + len(words)) or not m.pronoun:
+            continue
+        if m.person is None:
+            return None
+        if m.person != owner:
+            word = norm[m.start : m.end]
+            out = re.sub(rf"\b{word}\b", f"{people[m.person].name}’s", out, count=1)
+    return out
 
 
 def _later_roles(

@@ -10,6 +10,7 @@ from quizapp.generate.lists import same_list
 from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
+from quizapp.generate.referents import name_the_company, the_company
 from quizapp.generate.types import DraftQuestion, GeneratedArticle, PersonInfo
 from quizapp.generate.whois import who_is_questions
 from quizapp.generate.years import year_questions
@@ -39,6 +40,8 @@ def run(text: str) -> GeneratedArticle:
         # the others, and a builder stops working once its share is built.
         with question_budget((MAX_CANDIDATES - len(candidates)) // (len(_BUILDERS) - n)):
             candidates += build(art)
+    company = the_company(art.norm)
+    candidates = [name_the_company(q, company) for q in candidates]
     people = [
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
         for p in art.cast.people

@@ -8,6 +8,7 @@ import regex as re
 
 from quizapp.generate.article import Article
 from quizapp.generate.attribution import (
+    VERB_ANY,
     Attribution,
     attributions,
     mentions_between,
@@ -19,10 +20,11 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
-from quizapp.generate.text import Paragraph, Quote, sentence_at
+from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
 
 MAX_QUOTE_WORDS = 40
+MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
 # Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
@@ -35,6 +37,9 @@ _CONTEXT_SUBJECTS = frozenset(
 # "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
+
+
+_POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -67,8 +72,12 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
                 found, frame = before
         if found is None and last.outer_end >= sent_end - 1:
             found = named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)
+        if found is None and first.outer_start == sent_start:
+            found = _introduced(art, p, sentence_at(p, sent_start))
         if found is None:
             found = continuation(art, p, current, attrs, first.outer_start)
+            if found and _other_named_after(art, p, found.person, last.outer_end, sent_end + 2):
+                found = None  # "…?" Brandt wondered.: an unknown verb, but not the last speaker
         else:
             current = found
         if found is None or found.person is None:
@@ -77,6 +86,44 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             _Spoken(parts, found.person, found.confidence, frame, max(found.end, last.outer_end))
         )
     return spoken
+
+
+def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
+    """The speaker a quote-only sentence follows: "Vos had a different view. “…”" — the one
+    person named at the start of the previous sentence, and nobody else named in it."""
+    if si == 0:
+        return None
+    prev = p.sentences[si - 1]
+    mentions = mentions_between(art, p, prev.start, prev.end)
+    if not mentions or mentions[0].pronoun or mentions[0].person is None:
+        return None
+    if any(m.person != mentions[0].person for m in mentions):
+        return None
+    if (
+        len(art.norm[prev.start : mentions[0].start].split()) > 3
+        or '"' in art.norm[prev.start : prev.end]
+    ):
+        return None  # "The mayor praised Vos.": Vos is the object, not the subject
+    if VERB_ANY.search(art.norm, prev.start, prev.end) is None and not _VIEW.search(
+        art.norm, prev.start, prev.end
+    ):
+        return None
+    m = mentions[0]
+    return Attribution(m.start, m.end, m.person, 0.8)
+
+
+_VIEW = re.compile(r"\b(?:view|views|disagreed|agreed|was blunt|put it|reply|answer|response)\b")
+
+
+def _other_named_after(
+    art: Article, p: Paragraph, person: int | None, start: int, end: int
+) -> bool:
+    """True when the quote's sentence names someone other than person after the quote, or the
+    next sentence opens with such a name ("…?" Brandt wondered.)."""
+    return any(
+        not m.pronoun and m.person != person
+        for m in mentions_between(art, p, start, max(end, start + 3))
+    )
 
 
 def _carried(
@@ -95,6 +142,24 @@ def _carried(
     return Attribution(prev.start, prev.start, last.person, min(last.confidence, 0.8))
 
 
+def _reported(art: Article, p: Paragraph) -> Attribution | None:
+    """The speaker of a paragraph of reported speech ("Erekat said it was only the latest
+    move …") when it names nobody else: the quotation that opens the next paragraph is theirs."""
+    attrs = attributions(art, p)
+    if not attrs or attrs[-1].person is None:
+        return None
+    who = attrs[-1].person
+    if sentence_at(p, attrs[-1].start) != len(p.sentences) - 1:
+        return None
+    if any(m.person != who for m in art.cast.mentions.get(p.index, []) if not m.pronoun):
+        return None
+    return Attribution(p.start, p.start, who, 0.8)
+
+
+def _opens_with_quote(p: Paragraph, reported: Attribution | None) -> Attribution | None:
+    return reported if reported and p.quotes[0].outer_start == p.start else None
+
+
 def _clean(quote: str) -> str:
     """Strip trailing commas/full stops inside the marks, and outer whitespace."""
     return quote.strip().rstrip(",.;: ").strip()
@@ -103,18 +168,29 @@ def _clean(quote: str) -> str:
 def _quote_text(art: Article, parts: list[Quote]) -> str:
     pieces = [_clean(art.text[q.start : q.end]) for q in parts]
     text = " … ".join(x for x in pieces if x)
-    words = text.split()
-    if len(words) > MAX_QUOTE_WORDS:
-        text = " ".join(words[:30]) + " …"
+    if len(text.split()) > MAX_QUOTE_WORDS:
+        # Whole sentences only: a quote cut mid-sentence ("… as many people as …") reads as
+        # a mistake; one first sentence too long to ask leaves nothing to ask.
+        kept = ""
+        # The reader's own sentence splitter: "an internal U.S. problem" is one sentence.
+        for sent in split_sentences(normalise(text), 0, len(text)):
+            piece = text[sent.start : sent.end]
+            limit = MAX_QUOTE_WORDS if kept else MAX_SENTENCE_WORDS
+            if len(f"{kept} {piece}".split()) > limit:
+                break
+            kept = f"{kept} {piece}".strip()
+        text = _clean(kept)
     return text
 
 
 def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
     """Long enough to be attributed without context, and speech rather than a quoted name."""
     words = quote.split()
-    if _is_name_in_quotes(art, parts[0]):
+    if not words or _is_name_in_quotes(art, parts[0]):
         return False
-    if len(words) < 8 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
+    if len(words) < 6 and _POINTING.search(quote):
+        return False  # "These are people as well", "We don't want those people": who are they?
+    if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
@@ -138,13 +214,16 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     people = art.cast.people
     prev: Paragraph | None = None
     said: list[_Spoken] = []
+    reported: Attribution | None = None
     for p in art.paragraphs:
         if p.heading or not p.quotes:
             prev, said = None, []
+            reported = None if p.heading else _reported(art, p)
             continue
         if spent():
             break
-        carry = _carried(art, prev, said, p)
+        carry = _carried(art, prev, said, p) or _opens_with_quote(p, reported)
+        reported = None
         prev, said = p, _attribute(art, p, carry)
         for s in said:
             if spent():

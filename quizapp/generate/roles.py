@@ -5,13 +5,18 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.lexicon import (
+    ADDRESS_TITLES,
+    FUNCTION_WORDS,
     HONORIFICS,
     NON_NAME_STARTS,
+    ORG_WORDS,
+    SPEECH_VERBS,
     TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
 )
 from quizapp.generate.places import is_place
+from quizapp.generate.verbs import base_of_past
 
 _OPEN_ACRONYM = re.compile(r"\p{Lu}(?:\.\p{Lu})+")
 
@@ -41,6 +46,8 @@ def is_common_title(role: str) -> bool:
 def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str:
     """A role built from a title: "Mayor" -> "the mayor"; "Chief Executive" + "of Acme"."""
     if org:
+        if " " not in prefix_role and prefix_role.lower() not in TITLE_WORDS:
+            prefix_role = f"the {prefix_role.lower()}"  # "Analyst Reyes of X": the analyst of X
         prefix_role = f"{prefix_role} {org}"
     elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
         prefix_role = f"the {prefix_role}"
@@ -48,6 +55,8 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
         return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
     if apposition and apposition.startswith("someone who "):
         return f"{prefix_role} {apposition[len('someone ') :]}"
+    if apposition and prefix_role.lower() in ADDRESS_TITLES:
+        return apposition  # "Father Luca Brun, the parish priest of Valdera": that says it
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
@@ -82,7 +91,7 @@ OF_ORG = re.compile(
 )
 # "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[\s(])((?:the|an?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{L}'-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
 )
 # How every match of _ROLE_BEFORE ends.
 _COMMA_END = re.compile(r",\s+$", re.REVERSE)
@@ -103,13 +112,25 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
             break  # "… at Washington University in St. Louis": the dot is no boundary
         seg, seg_end = f"{seg}. {more.group(1).strip()}", seg_end + more.end()
     seg = seg.removeprefix("now ")
+    seg = _AND_NAME.sub("", seg)  # "… of Homeland Security and Alex Azar": a comma was missed
+    serving = _SERVING.match(seg)
+    if serving:  # "then serving as the President's physician"
+        seg = seg[serving.end() :] + (" at the time" if serving.group(1) else "")
+    first = seg.split(maxsplit=1)[0].lower()
+    if first in SPEECH_VERBS or base_of_past(first):
+        return None  # "Ben Osei, said the president …": the name ends a role, a verb follows
     if seg.startswith(("and ", "or ", "but ")):
         return None  # "…, Baltimore Sun and Hartford Courant, and the former owner of …"
     if seg.startswith("who "):
         rest = seg[4:]
         if rest.startswith(("is ", "was ")):
             rest = rest.split(" ", 1)[1]
+            serving = _SERVING.match(rest)
+            if serving:  # "who was then serving as the President's physician"
+                rest = rest[serving.end() :] + (" at the time" if serving.group(1) else "")
             return rest if _has_person_head(rest) else None
+        if tail[seg_end : seg_end + 1] == "," and _MODIFIER_END.search(rest):
+            return None  # "who signed a five-year, $40 million contract": cut inside a phrase
         return "someone who " + rest if len(rest.split()) >= 3 else None
     if not _has_person_head(seg):
         return None
@@ -117,6 +138,14 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"
     return seg
+
+
+# A relative clause cut at a comma that sits between two modifiers of one noun.
+_MODIFIER_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)|-\p{Ll}+|\d)$")
+
+
+_AND_NAME = re.compile(r"\s+and\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$")
+_SERVING = re.compile(r"(then\s+)?(?:serving|working|acting)\s+as\s+(?=the\b|an?\b|\p{Lu})")
 
 
 def _has_person_head(seg: str) -> bool:
@@ -149,6 +178,28 @@ def qualified(before: str, role: str) -> str:
     return f"{word}{sep}{role}"
 
 
+# Lower-case words before a job noun that are no part of the job ("said chief", "and chief").
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "and", "or", "but", "of", "to", "for", "with", "by", "as", "at", "in", "on"]
+    + ["his", "her", "their", "its", "our", "my", "your", "this", "that", "who", "whose", "new"]
+    + ["is", "was", "are", "were", "be", "been", "has", "had", "have", "says", "told", "not"]
+)
+
+
+def _job_qualifier(word: str) -> bool:
+    """A lower-case noun before a job noun that says which job: "fire chief", "health officer"."""
+    low = word.lower()
+    return (
+        word.islower()
+        and len(word) >= 3  # "the president's lawyer": the "s" after the apostrophe is no word
+        and bool(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word))
+        and low not in _FUNCTION_WORDS
+        and low not in FUNCTION_WORDS
+        and low not in SPEECH_VERBS
+        and not low.endswith(("ed", "ly"))
+    )
+
+
 def noun_role(qualifier: str | None, noun: str) -> str:
     """ "coach" -> "coach"; "Hawks coach" -> "the Hawks coach"; "City forester" -> "the city …"."""
     words = (qualifier or "").split()
@@ -161,7 +212,10 @@ def noun_role(qualifier: str | None, noun: str) -> str:
     low = qualifier.lower()
     if _QUALIFIER.fullmatch(low):
         return f"{low} {noun}"  # "former star Paul George" was a star, and is no longer
-    if low in _NOUN_QUALIFIERS:
+    if low in _NOUN_QUALIFIERS or low in ORG_WORDS:
+        return f"the {low} {noun}"  # "City forester", "Company president" open a sentence
+    if len(words) == 1 and (qualifier.islower() or low in TITLE_WORDS) and _job_qualifier(low):
+        # "fire chief", "search-and-rescue volunteer"; "Health officer" opening a sentence
         return f"the {low} {noun}"
     if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
         return f"the {qualifier} {noun}"
@@ -177,4 +231,6 @@ def role_before(before: str, after: str) -> str | None:
     m = _ROLE_BEFORE.search(before)
     if not m or not is_person_noun(m.group(2)):
         return None
-    return m.group(1)
+    role = m.group(1)
+    # "A White House spokesman, Ben Osei," opens a sentence: the article loses its capital.
+    return role[0].lower() + role[1:] if role.split()[0] in ("The", "A", "An") else role

@@ -9,7 +9,12 @@ from functools import cached_property
 
 import regex as re
 
-from quizapp.generate.lexicon import SENTENCE_STARTERS, SOFT_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from quizapp.generate.lexicon import (
+    SENTENCE_STARTERS,
+    SOFT_ABBREVIATIONS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+)
 
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a"
@@ -139,6 +144,13 @@ def is_heading(line: str) -> bool:
 # A candidate sentence end: terminal punctuation, closing marks, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+['\")\]]*(?=\s+)")
 _TOKEN_BEFORE = re.compile(r"[\w.'-]*\w\.?$")
+_SPEECH = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# "…?" Brandt asked. / "…!" said Sen. Ruiz.: the attribution after a quoted question or
+# exclamation belongs to the quote's sentence, though a capital follows the "?".
+_ATTRIBUTION_AFTER = re.compile(
+    rf"(?:(?:\p{{Lu}}[\p{{L}}.'-]*\s+){{1,4}}(?:\p{{Ll}}+ly\s+)?(?:{_SPEECH})"
+    rf"|(?:{_SPEECH})\s+\p{{Lu}})\b"
+)
 
 
 def split_sentences(norm: str, start: int, end: int) -> list[Sentence]:
@@ -169,7 +181,10 @@ def _is_boundary(norm: str, cur: int, m: re.Match, nxt: int, end: int) -> bool:
         return False
     punct = norm[m.start() : m.end()].rstrip("'\")]")
     if punct != ".":
-        return True  # "!", "?", "…" or "..." end the sentence when a capital follows
+        # "!", "?", "…" or "..." end the sentence when a capital follows, unless it is the
+        # attribution of a quoted question: "Who pays?" Brandt asked.
+        quoted = punct in "?!" and m.group(0)[-1:] == '"'
+        return not (quoted and _ATTRIBUTION_AFTER.match(norm, nxt, end))
     word_m = _TOKEN_BEFORE.search(norm, max(cur, m.start() - 40), m.start() + 1)
     word = word_m.group(0) if word_m else ""
     bare = word.rstrip(".").lower()
@@ -189,6 +204,8 @@ def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
     """Classify the double quote at i as 'open', 'close' or 'either' from its context."""
     prev = norm[i - 1] if i > start else " "
     nxt = norm[i + 1] if i + 1 < end else " "
+    if text[i] == "\u201c" and prev.isspace() and nxt.isspace():
+        return "open"  # “ I love it.”: a stray space inside the marks, the mark says which
     can_open = (prev.isspace() or prev in "([{-/'—") and not nxt.isspace()
     can_close = not prev.isspace() or nxt.isspace() or i + 1 >= end
     if can_open and not can_close:

@@ -12,7 +12,7 @@ from quizapp.generate.article import Article
 from quizapp.generate.budget import spent
 from quizapp.generate.cast import Person
 from quizapp.generate.distractors import MAX_DISTRACTORS, assemble, has_office, rng_for, shuffled
-from quizapp.generate.lexicon import TITLE_WORDS, is_person_noun
+from quizapp.generate.lexicon import TITLE_WORDS, VAGUE_ROLES, is_person_noun
 from quizapp.generate.roles import is_common_title
 from quizapp.generate.text import Paragraph
 from quizapp.generate.types import DraftQuestion
@@ -63,7 +63,9 @@ def _role_prompt(role: str) -> str:
     if role.startswith("someone who "):
         return f"Who {role[len('someone who ') :]}?"
     first = role.split()[0]
-    has_det = first.lower() in ("a", "an", "the") or first.endswith(("'s", "’s"))
+    if first.lower() in ("a", "an"):
+        return f"Who in the article is {role}?"  # "Who is a food critic?" asks for a definition
+    has_det = first.lower() == "the" or first.endswith(("'s", "’s"))
     return f"Who is {role}?" if has_det else f"Who is the {role}?"
 
 
@@ -135,6 +137,8 @@ def _specific(role: str) -> str | None:
         return None  # "the Foreign Secretary", "the Attorney General": of which country?
     if not is_person_noun(bare[-1]):
         return None  # "the State"
+    if len(bare) == 1 and bare[0].lower() in VAGUE_ROLES:
+        return None  # "a spokesman": for whom?
     noun = " ".join(bare).lower()
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 

@@ -21,13 +21,15 @@ _MONTHS = (
 )
 _YEAR_EXPR = re.compile(
     rf"\bbetween\s+(?P<r1>{_Y})\s+and\s+(?P<r2>{_Y})\b"
-    rf"|\bfrom\s+(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
+    rf"|\bfrom\s+(?:at\s+least\s+)?(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
     rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
     rf"|(?<![\w$.,/'-])(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
     # "2001: A Space Odyssey" is a title, not a year.
-    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/-]|[.,]\d|:\s*\p{{Lu}})"
+    # "legalized by 2016— Colorado": a dash after the year, then no digit, is no range.
+    rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/]|-\d|[.,]\d|:\s*\p{{Lu}})"
 )
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
+_ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")
 _OFFSETS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
 
@@ -76,28 +78,37 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     norm = art.norm
     a, b = m.span()
     month = _MONTH_BEFORE.search(norm, max(p.start, a - 20), a)
-    if month and any(c.isdigit() for c in month.group(0)):
-        return None  # a full date ("September 25, 2019"), not a year event
+    dated = bool(month and any(c.isdigit() for c in month.group(0)))
     if m.group("y") and _COUNT_AFTER.match(norm, b, min(p.end, b + 30)):
         return None  # "1500 students" is a count
     parts = _answer_parts(m)
     if parts is None:
         return None
     answer, replacement, accepted, kind = parts
-    found = stem(art.text, norm, p, a, b, cast=art.cast)
+    target = a
+    if dated:
+        # "spoke at a rally on Nov. 6, 2019": the whole date goes, and the question asks
+        # "In what year did … speak at a rally?"; no cloze (a blank after "Nov. 6," reads badly).
+        assert month is not None
+        on = _ON_BEFORE.search(norm, max(p.start, month.start() - 4), month.start())
+        target = on.start() if on else month.start()
+        replacement = "in what year" if on else replacement
+    found = stem(art.text, norm, p, target, b, cast=art.cast)
     if found is None:
         return None
     before, after = drop_parens(found[0]), drop_parens(found[1])
+    if dated and before.strip() and after.startswith(","):
+        after = " " + after[1:].lstrip()  # the date's closing comma goes with it
     blank_a, blank_b = _blank_span(m)
     asked = wh_or_cloze(
         before,
         after,
         replacement,
-        preposed=bool(m.group("r1") or m.group("f1")),
         blank=(art.text[a:blank_a], art.text[blank_b:b]),
-        cloze_only=bool(month),  # "in August 2016": the month stays, the year is the blank
+        preposed=bool(m.group("r1") or m.group("f1")) or dated,
+        cloze_only=bool(month) and not dated,  # "in August 2016": the year is the blank
     )
-    if asked is None:
+    if asked is None or (dated and asked[1]):
         return None
     prompt = asked[0]
     rng = rng_for(art.digest, prompt)
@@ -152,7 +163,7 @@ def _answer_parts(m: re.Match) -> tuple[str, str, tuple[str, ...], str] | None:
     elif m.group("f1"):
         rep = "over which period"
     else:
-        rep = "in which period"
+        rep = "which period"  # "in 2016-17": the preposition before it stays ("In which period")
     answer = f"{first}–{second}"
     accepted = (f"{first}-{second}", f"{first} to {second}", f"{first} and {second}")
     return answer, rep, accepted, "range"

@@ -26,7 +26,15 @@ from quizapp.quiz.grading import apply, check_open, final_grade, grade_answers, 
 from quizapp.quiz.instant import feedback_for
 from quizapp.quiz.resume import running_attempts
 from quizapp.quiz.summary import encouragement, summarise
-from quizapp.quiz.taking import count_blank, current_position, page_size, take_items
+from quizapp.quiz.taking import (
+    add_choices,
+    count_blank,
+    current_position,
+    on_page,
+    page_of,
+    page_size,
+    take_items,
+)
 from quizapp.quiz.visibility import feedback_visible, hidden_among
 from quizapp.transactions import read_phase, set_rollback, transaction
 
@@ -86,8 +94,10 @@ def take(attempt_id: int) -> str | WerkzeugResponse:
     attempt = load_own_attempt(attempt_id, current_user)
     if not attempt.is_running(utcnow()):
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
-    items = take_items(attempt)
+    items = take_items(attempt, with_choices=False)
     per_page = page_size(attempt.quiz, len(items))
+    current = current_position(items, request.args.get("q"))
+    add_choices(on_page(items, page_of(current, per_page), per_page))
     feedback, tally = feedback_for(attempt, current_user)
     return render_template(
         "quiz/take.html",
@@ -95,10 +105,33 @@ def take(attempt_id: int) -> str | WerkzeugResponse:
         items=items,
         paged=per_page < len(items),
         per_page=per_page,
-        current=current_position(items, request.args.get("q")),
+        current=current,
         answered=sum(1 for item in items if item.answered),
         feedback=feedback,
         tally=tally,
+    )
+
+
+@bp.get("/attempts/<int:attempt_id>/page/<int:page>")
+@login_required
+def page_fragment(attempt_id: int, page: int) -> str | tuple[str, int]:
+    """One page of a paged attempt as an HTML fragment: quiz.js fetches it on moving there."""
+    attempt = load_own_attempt(attempt_id, current_user)
+    if not attempt.is_running(utcnow()):
+        return "", 409  # quiz.js reloads: the server says where to go
+    items = take_items(attempt, with_choices=False)
+    per_page = page_size(attempt.quiz, len(items))
+    if not 1 <= page <= page_of(len(items), per_page):
+        return "", 404
+    add_choices(on_page(items, page, per_page))
+    feedback, _ = feedback_for(attempt, current_user)
+    return render_template(
+        "quiz/_page.html",
+        attempt=attempt,
+        items=items,
+        per_page=per_page,
+        page=page,
+        feedback=feedback,
     )
 
 

@@ -120,6 +120,7 @@
   }
 
   function isAnswered(page) {
+    if (page.hasAttribute("data-lazy")) return page.dataset.answered === "1";
     var checked = page.querySelector("input[type=radio]:checked");
     var text = page.querySelector("input.answer-text");
     if (instant) return Boolean(page.querySelector("fieldset.question.is-locked"));
@@ -127,6 +128,7 @@
   }
 
   function isFlagged(page) {
+    if (page.hasAttribute("data-lazy")) return page.dataset.flagged === "1";
     var box = page.querySelector("input[name=flag]");
     return Boolean(box && box.checked);
   }
@@ -149,9 +151,59 @@
     if (countBar) countBar.value = answered;
   }
 
+  // ---- Pages not shown are empty placeholders, fetched when the student moves there ------
+  // (the page itself holds one question, not all of them: the busiest page of a class).
+  var pageUrl = form.dataset.pageUrl || "";
+  var loading = {};
+
+  function isLazy(page) {
+    return pages.some(function (el, i) {
+      return pageOf(i + 1) === page && el.hasAttribute("data-lazy");
+    });
+  }
+
+  // Resolves true once every question of the page is in the form, false when it could not be.
+  function load(page) {
+    if (page < 1 || page > lastPage() || !isLazy(page)) return Promise.resolve(true);
+    if (loading[page]) return loading[page];
+    loading[page] = fetch(pageUrl.replace(/\/0$/, "/" + page), {
+      credentials: "same-origin", headers: { "Accept": "text/html" }
+    }).then(function (response) {
+      // 409: time is up or the attempt was submitted elsewhere; the server says where to go.
+      if (response.status === 409) { window.location.reload(); return null; }
+      if (!response.ok) throw new Error("page " + response.status);
+      return response.text();
+    }).then(function (html) {
+      if (html === null) return false;
+      var box = document.createElement("div");
+      box.innerHTML = html;  // rendered by the server from its own template
+      box.querySelectorAll(".qpage").forEach(function (fresh) {
+        var i = parseInt(fresh.dataset.position, 10) - 1;
+        if (!pages[i]) return;
+        fresh.hidden = true;
+        fresh.disabled = false;
+        pages[i].replaceWith(fresh);
+        pages[i] = fresh;
+      });
+      return true;
+    }).catch(function () {
+      delete loading[page];
+      return false;
+    });
+    return loading[page];
+  }
+
   // history: "push" for a move the student made (Back returns to it), "none" for Back itself.
   function show(position, history_) {
     position = Math.max(1, Math.min(pages.length, position));
+    load(pageOf(position)).then(function (ready) {
+      if (!ready) { say("Offline — that question will load when you are back online."); return; }
+      display(position, history_);
+      load(pageOf(position) + 1);  // the next page is ready before the student asks for it
+    });
+  }
+
+  function display(position, history_) {
     current = position;
     var page = pageOf(position);
     pages.forEach(function (el, i) { el.hidden = pageOf(i + 1) !== page; });
@@ -350,4 +402,5 @@
     }
   });
   if (paged || instant) refresh();
+  if (paged) load(pageOf(current) + 1);
 })();

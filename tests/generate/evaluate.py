@@ -117,7 +117,9 @@ def _match(q: DraftQuestion, text: str, first: str, second: str) -> bool:
     # A key's answer may be another accepted form of the draft's ("10 percent" for "10%",
     # "Schwartzman" for "Diego Schwartzman").
     for frag, answer in ((first, second), (second, first)):
-        if (q.answer == answer or answer in q.accepted) and (
+        # A range ("2002–2005") answers a key that names one of its ends ("2002").
+        ends = q.answer.split("–") if q.kind == "which_year" else []
+        if (q.answer == answer or answer in q.accepted or answer in ends) and (
             norm(frag) in text or _words_in(norm(frag), text)
         ):
             return True

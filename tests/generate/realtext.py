@@ -229,9 +229,14 @@ def run(
     total: dict[str, Score] = {k: Score() for k in KINDS}
     total["who_said"] = QuoteScore()
     flagged = {k: 0 for k in KINDS}
+    # Quotes in articles that name one person only (by the key): a who-said question there
+    # would have no choice to offer but an invented person, so it is never asked (apart).
+    askable = QuoteScore()
     for art in arts:
         qs = generate(art.key.text).questions
         scores, flags = score_article(qs, art), flag_counts(qs)
+        if len(set(art.key.people) | {who for _, who in art.key.quotes}) >= 2:
+            askable.add(scores["who_said"])
         _table(art.slug, scores, flags)
         for kind, s in scores.items():
             total[kind].add(s)
@@ -243,6 +248,10 @@ def run(
             tally.add(art.slug, qs)
     _table(f"ALL {len(arts)} CORPUS ARTICLES ({folder})", total, flagged)
     _summary(total, flagged, misses)
+    print(
+        f"quote recall in articles naming two people or more: {askable.recall:.0%}"
+        f" ({askable.found}/{askable.expected})"
+    )
     if tally:
         tally.report(unrated)
     return 0

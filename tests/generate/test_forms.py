@@ -1,6 +1,7 @@
 """Question wording: wh-phrases fronted with inversion or do-support, cloze items otherwise."""
 
 import pytest
+import regex as re
 
 from quizapp.generate import BLANK, generate, split_blank
 from quizapp.generate.cloze import is_cloze, make_cloze
@@ -252,9 +253,46 @@ def test_month_and_year_asks_the_year_as_a_cloze() -> None:
     assert prompt.endswith(f"in August {BLANK} by a team.")
 
 
-def test_full_date_is_not_a_year_question() -> None:
-    text = "The Tarn mine closed for good on September 25, 2016 after the flood."
-    assert "2016" not in asked(text, "which_year")
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        (
+            "The Tarn mine closed for good on September 25, 2016 after the flood.",
+            "In what year did the Tarn mine close for good after the flood?",
+        ),
+        (
+            "On Jan. 20, 2017, the new bridge was opened by the governor of the state.",
+            "In what year was the new bridge opened by the governor of the state?",
+        ),
+        (
+            "Marsh spoke at a rally on Nov. 6, 2019, in front of the old town hall.",
+            "In what year did Marsh speak at a rally in front of the old town hall?",
+        ),
+    ],
+)
+def test_a_full_date_asks_its_year_with_the_day_dropped(text: str, prompt: str) -> None:
+    (year,) = re.findall(r"\b(?:19|20)\d\d\b", text)
+    assert asked(text, "which_year")[year] == prompt
+
+
+def test_a_full_date_that_cannot_be_asked_cleanly_makes_no_cloze() -> None:
+    text = "The storm, which hit on Sept. 14, 2018, destroyed forty boats in the harbour."
+    assert "2018" not in asked(text, "which_year")
+
+
+def test_two_clauses_with_a_year_each_make_a_cloze_not_a_merged_question() -> None:
+    text = "The town was founded in 1820 and its harbour was dredged in 1911 by the navy."
+    prompt = asked(text, "which_year")["1911"]
+    assert split_blank(prompt) == (
+        "The town was founded in 1820 and its harbour was dredged in ",
+        " by the navy.",
+    )
+
+
+def test_a_trailing_attribution_with_a_role_leaves_the_cloze() -> None:
+    text = "The 2018 flu season was the worst the county had seen, health officer Ivo Marsh said."
+    prompt = asked(text, "which_year")["2018"]
+    assert "Marsh" not in prompt and "officer" not in prompt
 
 
 def test_relative_aside_removed_from_a_long_cloze() -> None:
@@ -296,3 +334,66 @@ def test_semicolon_keeps_the_clause_of_the_fact() -> None:
 )
 def test_by_after_a_verb(text: str, answer: str, prompt: str) -> None:
     assert asked(text, "which_year")[answer] == prompt
+
+
+def test_a_figure_after_of_makes_a_cloze_not_an_of_how_much_question() -> None:
+    text = "The city council approved a budget of $4.2 billion on Tuesday after a long debate."
+    prompt = asked(text, "number")["$4.2 billion"]
+    assert is_cloze(prompt) and not prompt.lower().startswith("of ")
+
+
+def test_a_sentence_opening_common_noun_loses_its_capital_inside_the_question() -> None:
+    text = "Unemployment fell to 4.1 percent in October across the whole of the region."
+    assert asked(text, "number")["4.1%"] == (
+        "To what percentage did unemployment fall in October across the whole of the region?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "prompt"),
+    [
+        (
+            "Prices rose 4% in 2016-17 across the whole of the region, the bank said.",
+            "2016–2017",
+            "In which period did Prices rise 4% across the whole of the region?",
+        ),
+        (
+            "The festival ran every summer at the old harbour from at least 2002 to 2005.",
+            "2002–2005",
+            "Over which period did the festival run every summer at the old harbour?",
+        ),
+        (
+            "Temperatures broke a national record set in 2017, the state weather agency said on "
+            "Wednesday.",
+            "2017",
+            "Fill in the blank: Temperatures broke a national record set in _____.",
+        ),
+        (
+            "The team looked at data on states where cannabis had been legalized by 2016, the "
+            "researchers said in their paper.",
+            "2016",
+            "Fill in the blank: The team looked at data on states where cannabis had been "
+            "legalized by _____.",
+        ),
+        (
+            "The team studied states where cannabis had been legalized by 2016— Colorado, "
+            "Washington and Oregon among them.",
+            "2016",
+            None,
+        ),
+    ],
+)
+def test_years_in_ranges_clauses_and_beside_dashes(text: str, year: str, prompt: str) -> None:
+    got = asked(text, "which_year")
+    assert year in got
+    if prompt:
+        assert got[year] == prompt
+    assert not got[year].startswith("In in") and "By what year did the team" not in got[year]
+
+
+def test_a_cloze_never_opens_with_a_verb_whose_subject_was_cut() -> None:
+    text = (
+        "The doctors wrote to the agency. Said they would provide 100 doses of the vaccine "
+        "and four volunteer physicians to give them."
+    )
+    assert all(not split_blank(p)[0].startswith("Said") for p in asked(text, "number").values())

@@ -201,3 +201,24 @@ def test_fragments_and_quoted_facts_dropped(prompt: str, code: str) -> None:
 
 def test_a_cloze_with_a_verb_is_no_fragment() -> None:
     assert codes(draft("Fill in the blank: The Lowfield mill was sold in _____.")) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Fill in the blank: The company also reported long-term debt of more than _____.",
+        "Fill in the blank: The Portuguese boss had been out of work since December _____.",
+    ],
+)
+def test_a_stem_opening_with_a_bare_description_is_dropped(prompt: str) -> None:
+    q = DraftQuestion(
+        kind="number",
+        prompt=prompt,
+        answer="7",
+        choices=("7", "9"),
+        source="s",
+        span=(0, 1),
+        explanation="e",
+        confidence=0.9,
+    )
+    assert lint([q]) == []

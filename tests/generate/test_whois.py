@@ -92,3 +92,118 @@ def test_no_truncated_or_placeless_role() -> None:
     )
     qs = who_is(text)
     assert not any(p.endswith(" of?") or a in ("a state", "the State") for p, a, _ in qs)
+
+
+def test_a_bare_job_that_needs_an_employer_is_no_answer() -> None:
+    text = (
+        "Budget fight\n"
+        "Ken Ito, a spokesman, declined to comment on the plan on Tuesday.\n"
+        "Company president Amy Lund called the deal fair and signed it that evening.\n"
+        "“It is the best offer we have had in many years,” Lund said.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "who_is"]
+    assert not [q for q in qs if "Ken Ito" in (q.prompt, q.answer)]
+    assert "Who is the company president?" in {q.prompt for q in qs} or any(
+        q.answer == "the company president" for q in qs
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("“We have never seen a storm like it,” said fire chief Hana Berg.", "the fire chief"),
+        (
+            "Health officer Ivo Marsh said the clinics would stay open all week.",
+            "the health officer",
+        ),
+    ],
+)
+def test_a_lower_case_qualifier_stays_with_the_job(sentence: str, role: str) -> None:
+    text = f"Storm batters coast\n{sentence}\nThe storm cut power to many homes on the coast.\n"
+    (person,) = generate(text).people
+    assert person.role == role
+
+
+def test_a_capitalised_qualifier_keeps_its_capital() -> None:
+    text = "Derby day\n“We never stopped running,” said Hawks coach Rita Alvarez after the game.\n"
+    (person,) = generate(text).people
+    assert person.role == "the Hawks coach"
+
+
+def test_a_relative_clause_cut_between_two_modifiers_is_no_role() -> None:
+    text = (
+        "Rovers win\n"
+        "Jamal Okafor, who signed a five-year, $40 million contract in July, scored twice.\n"
+        "Mika Lund, who made 38 saves, was named the best player of the night.\n"
+    )
+    prompts = {q.prompt for q in generate(text).questions if q.kind == "who_is"}
+    assert "Who made 38 saves?" in prompts
+    assert not [p for p in prompts if "five-year" in p]
+
+
+def test_the_organisation_after_a_name_completes_a_job_noun_before_it() -> None:
+    text = (
+        "Eels find their way home\n"
+        "The team, led by marine biologist Ana Ruiz of the Lowfield Institute, tracked eels.\n"
+        "“We were astonished by how precise their sense of smell was,” Ruiz said.\n"
+    )
+    (person,) = generate(text).people
+    assert person.role == "the marine biologist of the Lowfield Institute"
+
+
+def test_a_role_before_the_name_and_a_verb_after_it() -> None:
+    text = (
+        "Water bill passes\n"
+        "President James Harlan is expected to sign the bill next week in the capital.\n"
+        "A White House spokesman, Ben Osei, said the president “looks forward to signing it.”\n"
+        "Senator Ruth Ames, a former mayor of Wichita, wrote the bill with her staff.\n"
+    )
+    result = generate(text)
+    roles = {p.name: p.role for p in result.people}
+    assert roles["Ben Osei"] == "a White House spokesman"
+    prompts = {q.prompt for q in result.questions if q.kind == "who_is"}
+    assert "said the president" not in " ".join(prompts)
+    assert "Who in the article is a White House spokesman?" in prompts or (
+        "Who is Ben Osei?" in prompts
+    )
+
+
+def test_a_capitalised_modifier_of_a_job_or_institution_is_no_person() -> None:
+    text = (
+        "Checkup questions\n"
+        "The President made a trip to Walter Reed hospital on Saturday for a quick exam.\n"
+        "“He is in very good health,” said Hana Gidley, the deputy White House press secretary.\n"
+        "Dr. Ron Jackman, who was then serving as the President’s physician, suggested a diet.\n"
+        "“It was a routine checkup and nothing more,” said Tom Grisham, a White House aide.\n"
+        "Trump’s unscheduled visit to Walter Reed raised questions among his critics.\n"
+    )
+    result = generate(text)
+    names = {p.name for p in result.people}
+    assert "White House" not in names and "Walter Reed" not in names
+    roles = {p.name: p.role for p in result.people}
+    assert roles["Ron Jackman"] == "the President's physician at the time"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        ("“It is over,” said the president’s lawyer, Rudy Gallo, after the vote.", "the s lawyer"),
+        ("She beat out competition against singer Ally Brook in the final round.", "against"),
+        ("Kim Bao lost in what host Tom Berg described as a close verdict.", "what host"),
+    ],
+)
+def test_no_function_word_or_apostrophe_tail_qualifies_a_job(sentence: str, bad: str) -> None:
+    text = f"Final night\n{sentence}\n“We loved every minute of it,” said Dana Ruiz, a fan.\n"
+    roles = [p.role or "" for p in generate(text).people]
+    assert not [r for r in roles if bad in r]
+
+
+def test_a_missing_comma_does_not_join_the_next_person_to_a_role() -> None:
+    text = (
+        "Flu shots\n"
+        "In a letter to Kevin Mack, who was the acting director of the Department of Homeland "
+        "Security and Alex Azure, the health secretary, the doctors offered free vaccines.\n"
+        "“This is how epidemics begin in crowded places,” said Dr. Luz Arroyo, who signed it.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles["Kevin Mack"] == "the acting director of the Department of Homeland Security"
