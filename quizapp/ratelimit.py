@@ -1,12 +1,16 @@
-"""Flask-Limiter storage in the app's own database, so every worker and host shares the counts."""
+"""Flask-Limiter storage in the app's own database (every worker and host shares the counts), and
+the helpers every feature's limits use: limits read from the config, failures only, by address.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import random
 import time
 from collections.abc import Callable
 from typing import cast
 
+from flask import current_app, request
 from limits.storage import Storage
 from sqlalchemy import Table, case, delete, select
 from sqlalchemy.dialects.postgresql import Insert as PgInsert
@@ -15,6 +19,7 @@ from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.wrappers import Response
 
 from quizapp.extensions import db
 from quizapp.models import RateLimit
@@ -99,3 +104,27 @@ class DatabaseStorage(Storage):
         """Forget one counter."""
         with db.engine.begin() as conn:
             conn.execute(delete(TABLE).where(TABLE.c.key == key))
+
+
+def config_limit(name: str) -> Callable[[], str]:
+    """A limit string read from the config at request time."""
+    return lambda: current_app.config[name]
+
+
+def failed(response: Response) -> bool:
+    """Whether a guess failed (a form answered 400): only those count against a limit."""
+    return response.status_code == 400
+
+
+def client_address() -> str:
+    """The client's address; an IPv6 client by its /64, which one subscriber usually holds."""
+    address = request.remote_addr or "unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

@@ -69,3 +69,20 @@ def editable_by(user: User) -> ColumnElement[bool]:
         Question.author_id == user.id,
         and_(Question.author_id.is_(None), Question.article_id.in_(imported)),
     )
+
+
+def owned_quizzes(user: User, *, by_title: bool = False) -> list[Quiz]:
+    """The user's quizzes (every quiz for an admin): newest first, or by title."""
+    order = (Quiz.title, Quiz.id) if by_title else (Quiz.created_at.desc(), Quiz.id.desc())
+    query = select(Quiz).order_by(*order)
+    if not sees_all(user):
+        query = query.where(Quiz.owner_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def my_classrooms(user: User) -> list[Classroom]:
+    """The user's classes (every class for an admin), by name."""
+    query = select(Classroom).order_by(Classroom.name, Classroom.id)
+    if not sees_all(user):
+        query = query.where(Classroom.teacher_id == user.id)
+    return list(db.session.scalars(query))

@@ -8,64 +8,19 @@ own instead, so wrong passwords sent from elsewhere never lock the owner out of 
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
-from collections.abc import Callable
 from typing import Any
 
 from flask import current_app, g, request
-from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
-from limits import parse
 from werkzeug.wrappers import Response
 
 from quizapp.auth.services import normalise_username
+from quizapp.ratelimit import client_address
 
 KNOWN_BROWSER_COOKIE = "known_browser"
 KNOWN_ACCOUNTS = 10  # a shared school computer remembers the last ten accounts used on it
 ONE_YEAR = 365 * 24 * 3600
-
-
-def config_limit(name: str) -> Callable[[], str]:
-    """A limit string read from the config at request time."""
-    return lambda: current_app.config[name]
-
-
-def too_many_codes(name: str) -> Callable[[], str]:
-    """The 429 message of a join-code limit, saying how long to wait."""
-
-    def message() -> str:
-        minutes = max(1, round(parse(current_app.config[name]).get_expiry() / 60))
-        return (
-            f"Too many wrong join codes. Wait {minutes} minutes, then try the code your teacher "
-            "gave you again."
-        )
-
-    return message
-
-
-def failed(response: Response) -> bool:
-    """Whether a guess failed (a form answered 400): only those count against a limit."""
-    return response.status_code == 400
-
-
-def wrong_join_code(response: Response) -> bool:
-    """Whether this request sent a join code that no class has."""
-    return bool(g.get("wrong_join_code"))
-
-
-def client_address() -> str:
-    """The client's address; an IPv6 client by its /64, which one subscriber usually holds."""
-    address = request.remote_addr or "unknown"
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if ip.version == 6:
-        if ip.ipv4_mapped:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
-    return str(ip)
 
 
 def tried_account() -> str:
@@ -134,15 +89,3 @@ def remember_browser(response: Response, username: str) -> None:
         secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
         path=current_app.config.get("APPLICATION_ROOT") or "/",
     )
-
-
-def join_account_key() -> str:
-    """Wrong join codes sent by one signed-in account."""
-    # The id, not get_id(): that is the session token, which a new login changes. The check
-    # runs before login_required, so an anonymous visitor (sent to log in) has a key too.
-    return f"join-account:{getattr(current_user, 'id', 'anonymous')}"
-
-
-def join_address_key() -> str:
-    """Wrong join codes sent from one address."""
-    return "join-address:" + client_address()

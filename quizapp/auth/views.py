@@ -22,10 +22,11 @@ from quizapp.auth.services import (
     user_by_session,
     verify_password,
 )
-from quizapp.auth.throttle import config_limit
+from quizapp.enrolment import throttle as join_throttle
 from quizapp.enrolment.services import classroom_by_code, enroll
 from quizapp.extensions import limiter, login_manager
 from quizapp.models import User
+from quizapp.ratelimit import config_limit, failed
 from quizapp.transactions import read_phase, transaction, writes
 
 
@@ -71,10 +72,10 @@ def _start_session(user: User) -> None:
 # Its join-code field is another way to try codes: wrong ones count with the join page's.
 @limiter.limit(
     config_limit("JOIN_LIMIT_PER_ADDRESS"),
-    key_func=throttle.join_address_key,
+    key_func=join_throttle.join_address_key,
     methods=["POST"],
-    deduct_when=throttle.wrong_join_code,
-    error_message=throttle.too_many_codes("JOIN_LIMIT_PER_ADDRESS"),
+    deduct_when=join_throttle.wrong_join_code,
+    error_message=join_throttle.too_many_codes("JOIN_LIMIT_PER_ADDRESS"),
 )
 def register() -> Response | tuple[str, int]:
     """Let a student create an account, optionally joining a class."""
@@ -114,7 +115,7 @@ def _login_limit(
         config_limit(name),
         key_func=key_func,
         methods=["POST"],
-        deduct_when=throttle.failed,
+        deduct_when=failed,
         exempt_when=exempt_when,
     )
 

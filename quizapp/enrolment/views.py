@@ -10,8 +10,8 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
-from quizapp.auth import throttle
-from quizapp.enrolment import bp
+from quizapp import ratelimit
+from quizapp.enrolment import bp, throttle
 from quizapp.enrolment.forms import JoinForm
 from quizapp.enrolment.services import classroom_by_code, enroll
 from quizapp.extensions import limiter
@@ -21,10 +21,10 @@ from quizapp.transactions import read_phase, transaction
 def _join_limit(name: str, key_func: Callable[[], str]) -> RouteLimit:
     """A limit on wrong join codes (a 400 answer), so codes cannot be found by trying."""
     return limiter.limit(
-        throttle.config_limit(name),
+        ratelimit.config_limit(name),
         key_func=key_func,
         methods=["POST"],
-        deduct_when=throttle.failed,
+        deduct_when=ratelimit.failed,
         error_message=throttle.too_many_codes(name),
     )
 

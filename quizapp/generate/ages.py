@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.budget import spent
+from quizapp.generate.budget import body_matches
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.text import article_says
 from quizapp.generate.types import DraftQuestion
@@ -23,21 +23,14 @@ def age_questions(art: Article) -> list[DraftQuestion]:
     """Ask the age of a person of the article when it follows the name between commas."""
     out: list[DraftQuestion] = []
     asked: set[int] = set()
-    for p in art.paragraphs:
-        if p.heading:
+    for p, m in body_matches(art, _AGED):
+        idx = _person(art, m.group("x"))
+        if idx is None or idx in asked or not art.is_person(idx):
             continue
-        if spent():
-            return out
-        for m in _AGED.finditer(art.norm, p.start, p.end):
-            if spent():
-                return out
-            idx = _person(art, m.group("x"))
-            if idx is None or idx in asked or not art.is_person(idx):
-                continue
-            q = _one(art, p, m, idx)
-            if q:
-                asked.add(idx)
-                out.append(q)
+        q = _one(art, p, m, idx)
+        if q:
+            asked.add(idx)
+            out.append(q)
     return out
 
 

@@ -8,7 +8,7 @@ import regex as re
 
 from quizapp.generate.ages import age_questions
 from quizapp.generate.article import Article
-from quizapp.generate.budget import spent
+from quizapp.generate.budget import body_matches
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
@@ -104,17 +104,10 @@ def number_questions(art: Article) -> list[DraftQuestion]:
         float(m.group("pct").replace(",", "")) for m in _FIGURE.finditer(art.norm) if m.group("pct")
     ]
     out = []
-    for p in art.paragraphs:
-        if p.heading:
-            continue
-        if spent():
-            break
-        for m in _FIGURE.finditer(art.norm, p.start, p.end):
-            if spent():
-                break
-            q = _one(art, p, m, percents)
-            if q:
-                out.append(q)
+    for p, m in body_matches(art, _FIGURE):
+        q = _one(art, p, m, percents)
+        if q:
+            out.append(q)
     return out + age_questions(art)
 
 

@@ -7,7 +7,7 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.budget import spent
+from quizapp.generate.budget import body_matches
 from quizapp.generate.distractors import assemble, rng_for, shuffled
 from quizapp.generate.lexicon import NON_NAME_STARTS, ORG_WORDS, TITLE_WORDS
 from quizapp.generate.places import canonical_country, place_type, places_of_type
@@ -118,22 +118,15 @@ def rank_questions(art: Article) -> list[DraftQuestion]:
     """Ask which place/person holds a rank, and (for ordinals) where something ranks."""
     out: list[DraftQuestion] = []
     places = None
-    for p in art.paragraphs:
-        if p.heading:
+    for p, m in body_matches(art, _RANK):
+        subject = _subject(art, p, m)
+        if subject is None:
+            q = superlative_cloze(art, p, m, m.group("ord"))
+            out += [q] if q else []
             continue
-        if spent():
-            break
-        for m in _RANK.finditer(art.norm, p.start, p.end):
-            if spent():
-                break
-            subject = _subject(art, p, m)
-            if subject is None:
-                q = superlative_cloze(art, p, m, m.group("ord"))
-                out += [q] if q else []
-                continue
-            if places is None:
-                places = _article_places(art)
-            out += _questions(art, p, m, subject, places)
+        if places is None:
+            places = _article_places(art)
+        out += _questions(art, p, m, subject, places)
     return out
 
 

@@ -7,7 +7,7 @@ import random
 import regex as re
 
 from quizapp.generate.article import Article
-from quizapp.generate.budget import spent
+from quizapp.generate.budget import body_matches
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
@@ -67,17 +67,10 @@ def year_questions(art: Article) -> list[DraftQuestion]:
     known = _article_years(art)
     cap = (max(known) if known else 2030) + 1
     out = []
-    for p in art.paragraphs:
-        if p.heading:
-            continue
-        if spent():
-            break
-        for m in _YEAR_EXPR.finditer(art.norm, p.start, p.end):
-            if spent():
-                break
-            q = _one(art, p, m, known, cap)
-            if q:
-                out.append(q)
+    for p, m in body_matches(art, _YEAR_EXPR):
+        q = _one(art, p, m, known, cap)
+        if q:
+            out.append(q)
     return out
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
 
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, MemoryState, Question, Response
 from quizapp.quiz.marks import mark_expr
@@ -30,25 +31,29 @@ def _practisable(hidden: ColumnElement[bool]) -> ColumnElement[bool]:
     return and_(Question.status == Status.PUBLISHED, Question.format == Format.CHOICE, ~hidden)
 
 
-def practisable_question(question_id: int, hidden: ColumnElement[bool]) -> Question | None:
-    """The question if it may be practised now (else None: unknown, draft or kept secret)."""
-    return db.session.scalar(
+def practisable_question(question_id: int, hidden: ColumnElement[bool]) -> Question:
+    """The question if it may be practised now, else NotFound (unknown, draft or kept secret)."""
+    question = db.session.scalar(
         select(Question)
         .where(Question.id == question_id, _practisable(hidden))
         .options(selectinload(Question.choices))
     )
+    if question is None:
+        raise NotFound(f"practice question {question_id}")
+    return question
 
 
-def practice_state(
-    user_id: int, question_id: int, hidden: ColumnElement[bool]
-) -> MemoryState | None:
-    """The student's last practice answer to a question, unless its key is kept secret now."""
-    return db.session.scalar(
+def practice_state(user_id: int, question_id: int, hidden: ColumnElement[bool]) -> MemoryState:
+    """The student's last practice answer to a question, else NotFound (also while it is secret)."""
+    state = db.session.scalar(
         select(MemoryState)
         .join(Question, Question.id == MemoryState.question_id)
         .where(MemoryState.user_id == user_id, MemoryState.question_id == question_id, ~hidden)
         .options(contains_eager(MemoryState.question))
     )
+    if state is None:
+        raise NotFound(f"practice state of question {question_id}")
+    return state
 
 
 def next_question(user_id: int, hidden: ColumnElement[bool], now: datetime) -> Question | None:

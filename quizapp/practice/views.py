@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -40,7 +40,7 @@ def session() -> str:
 def answer(question_id: int) -> Response:
     """Check a practice answer, update the memory state and show feedback."""
     hidden = key_hidden(current_user, utcnow())
-    question = practisable_question(question_id, hidden) or abort(404)
+    question = practisable_question(question_id, hidden)
     raw = request.form.get("choice", "")
     choice = next((c for c in question.choices if str(c.id) == raw), None)
     if choice is None:
@@ -55,5 +55,5 @@ def answer(question_id: int) -> Response:
 def feedback(question_id: int) -> str:
     """The right answer, the passage and when this fact comes back (unless a quiz keeps it)."""
     hidden = key_hidden(current_user, utcnow())
-    state = practice_state(current_user.id, question_id, hidden) or abort(404)
+    state = practice_state(current_user.id, question_id, hidden)
     return render_template("practice/feedback.html", state=state, question=state.question)

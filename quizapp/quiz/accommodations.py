@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Quiz, QuizOverride
+from quizapp.models import Assignment, Enrollment, Quiz, QuizOverride, User
 
 
 @dataclass(frozen=True)
@@ -75,3 +76,46 @@ def overrides_for(user_id: int, quiz_ids: list[int]) -> dict[int, QuizOverride]:
         )
     )
     return {row.quiz_id: row for row in rows}
+
+
+def quiz_students(quiz_id: int) -> list[User]:
+    """The students of the classes this quiz is assigned to, by name."""
+    classes = select(Assignment.classroom_id).where(Assignment.quiz_id == quiz_id)
+    members = select(Enrollment.user_id).where(Enrollment.classroom_id.in_(classes))
+    return list(
+        db.session.scalars(
+            select(User).where(User.id.in_(members)).order_by(User.last_name, User.username)
+        )
+    )
+
+
+def quiz_overrides(quiz_id: int) -> list[QuizOverride]:
+    """The accommodations set on a quiz, with their students."""
+    return list(
+        db.session.scalars(
+            select(QuizOverride)
+            .where(QuizOverride.quiz_id == quiz_id)
+            .options(selectinload(QuizOverride.user))
+        )
+    )
+
+
+def set_override(
+    quiz_id: int, user_id: int, extra_pct: int | None, extra_min: int | None, extra_attempts: int
+) -> QuizOverride:
+    """Create or replace one student's accommodation on a quiz (flushed by the caller's commit)."""
+    override = db.session.get(QuizOverride, (quiz_id, user_id))
+    if override is None:
+        override = QuizOverride(quiz_id=quiz_id, user_id=user_id)
+        db.session.add(override)
+    override.extra_time_pct = extra_pct
+    override.extra_time_min = extra_min
+    override.extra_attempts = extra_attempts
+    return override
+
+
+def remove_override(quiz_id: int, user_id: int) -> None:
+    """End a student's accommodation on a quiz (attempts already started keep their deadline)."""
+    db.session.execute(
+        delete(QuizOverride).where(QuizOverride.quiz_id == quiz_id, QuizOverride.user_id == user_id)
+    )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Protocol
+from dataclasses import dataclass, fields, replace
+from typing import Any, Protocol
 
 from quizapp.generate.lexicon import HONORIFICS
 from quizapp.states import Format
@@ -31,6 +32,30 @@ class Gradable(Protocol):
     def tolerance(self) -> int: ...
     @property
     def correct_choice_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Key:
+    """What decides whether an answer is right, as plain values: grading and regrades use it."""
+
+    kind: str
+    format: str
+    answer: str
+    accepted: list[str]
+    tolerance: int
+    correct_choice_id: int | None
+
+    @classmethod
+    def from_row(cls, row: Any, correct_choice_id: int | None) -> Key:
+        """The key from a row with columns labelled by the key's fields."""
+        names = [f.name for f in fields(cls) if f.name != "correct_choice_id"]
+        return cls(**{n: row[n] for n in names}, correct_choice_id=correct_choice_id)
+
+    def with_alias(self, alias: str) -> Key:
+        """The same key also accepting `alias` (no-op when already accepted)."""
+        if alias in self.accepted or alias == self.answer:
+            return self
+        return replace(self, accepted=[*self.accepted, alias])
 
 
 Checker = Callable[[Gradable, str, int], bool]

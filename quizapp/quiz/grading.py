@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from quizapp.extensions import db
 from quizapp.ids import parse_id
 from quizapp.models import Attempt, Choice, Question, Quiz, Response
-from quizapp.quiz.checkers import answer_format, is_correct
+from quizapp.quiz.checkers import Key, answer_format, is_correct
 from quizapp.quiz.errors import QuizError
 from quizapp.quiz.instant import refuse_change
 from quizapp.states import Format, Grading
@@ -34,12 +34,7 @@ class Slot:
     text_answer: str | None
     is_correct: bool | None
     answered_at: datetime | None
-    kind: str
-    format: str
-    answer: str
-    accepted: list[str]
-    tolerance: int
-    correct_choice_id: int | None
+    key: Key
 
 
 Change = tuple[Slot, dict[str, object]]
@@ -77,7 +72,10 @@ def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[i
     )
     return {
         # Columns bind to fields by their names (labels), never by position.
-        row.question_id: Slot(**row._mapping, correct_choice_id=correct.get(row.question_id))
+        row.question_id: Slot(
+            **{f.name: row._mapping[f.name] for f in fields(Slot) if f.name != "key"},
+            key=Key.from_row(row._mapping, correct.get(row.question_id)),
+        )
         for row in rows
     }
 
@@ -116,7 +114,7 @@ def grade_answers(attempt: Attempt, answers: dict[int, str], now: datetime) -> l
 def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str, object]:
     """The response's new values for an answer, checked with the question's checker."""
     value = (value or "").strip()
-    fmt = answer_format(slot, attempt.quiz.typed_answers)
+    fmt = answer_format(slot.key, attempt.quiz.typed_answers)
     new: dict[str, object] = {"answered_at": now, "is_correct": None}
     if fmt == Format.CHOICE:
         new["choice_id"], new["text_answer"] = None, None
@@ -130,7 +128,7 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
             raise QuizError("That answer is too long (500 characters at most).")
         new["text_answer"] = value or None
     if value:
-        new["is_correct"] = is_correct(slot, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
+        new["is_correct"] = is_correct(slot.key, value, fmt=fmt, tolerance=attempt.quiz.tolerance)
     locked = refuse_change(attempt.quiz.instant, slot.choice_id, slot.text_answer, new)
     if locked:
         raise QuizError(locked, 423)

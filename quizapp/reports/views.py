@@ -5,7 +5,13 @@ from __future__ import annotations
 from flask import Response, abort, flash, render_template, request, stream_with_context
 from flask_login import current_user
 
-from quizapp.auth.guards import can_edit, owned_classroom, owned_quiz
+from quizapp.auth.guards import (
+    can_edit,
+    my_classrooms,
+    owned_classroom,
+    owned_quiz,
+    owned_quizzes,
+)
 from quizapp.bank.interchange import InterchangeError, bank_questions, export_text, import_bank
 from quizapp.ids import parse_id
 from quizapp.models import Classroom, Quiz
@@ -28,8 +34,6 @@ from quizapp.reports.services import (
     item_statistics,
 )
 from quizapp.reports.xlsx import xlsx_file
-from quizapp.teach.listings import owned_quizzes
-from quizapp.teach.services import my_classrooms
 from quizapp.transactions import transaction
 
 BANK_MIMETYPES = {

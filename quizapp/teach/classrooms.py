@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import owned_classroom
+from quizapp.auth.guards import my_classrooms, owned_classroom
 from quizapp.enrolment.services import enrollment_of
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm, ClassForm, DeleteClassForm
@@ -14,7 +14,6 @@ from quizapp.teach.listings import assigned_quizzes
 from quizapp.teach.services import (
     create_classroom,
     delete_classroom,
-    my_classrooms,
     roster,
     student_counts,
 )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import render_template
 from flask_login import current_user
 
+from quizapp.auth.guards import my_classrooms
 from quizapp.teach import bp
 from quizapp.teach.listings import latest_attempts, latest_quizzes, my_articles
-from quizapp.teach.services import my_classrooms, student_counts
+from quizapp.teach.services import student_counts
 
 
 @bp.get("/")

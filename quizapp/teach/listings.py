@@ -76,15 +76,6 @@ def latest_attempts(user: User, limit: int = RECENT_ATTEMPTS) -> list[Attempt]:
     )
 
 
-def owned_quizzes(user: User, *, by_title: bool = False) -> list[Quiz]:
-    """The user's quizzes (every quiz for an admin): newest first, or by title."""
-    order = (Quiz.title, Quiz.id) if by_title else (Quiz.created_at.desc(), Quiz.id.desc())
-    query = select(Quiz).order_by(*order)
-    if not sees_all(user):
-        query = query.where(Quiz.owner_id == user.id)
-    return list(db.session.scalars(query))
-
-
 def article_options() -> list[tuple[int, str]]:
     """Current articles for a select box (ids and titles only)."""
     rows = db.session.execute(

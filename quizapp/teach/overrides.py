@@ -5,16 +5,18 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import delete, select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 from wtforms import IntegerField, SelectField, SubmitField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from quizapp.auth.guards import owned_quiz
-from quizapp.extensions import db
-from quizapp.models import Assignment, Enrollment, QuizOverride, User
-from quizapp.quiz.accommodations import limits
+from quizapp.quiz.accommodations import (
+    limits,
+    quiz_overrides,
+    quiz_students,
+    remove_override,
+    set_override,
+)
 from quizapp.teach import bp
 from quizapp.teach.forms import ActionForm
 from quizapp.transactions import transaction, writes
@@ -50,40 +52,25 @@ class OverrideForm(FlaskForm):
         return True
 
 
-def _students(quiz_id: int) -> list[User]:
-    """The students of the classes this quiz is assigned to, by name."""
-    classes = select(Assignment.classroom_id).where(Assignment.quiz_id == quiz_id)
-    members = select(Enrollment.user_id).where(Enrollment.classroom_id.in_(classes))
-    return list(
-        db.session.scalars(
-            select(User).where(User.id.in_(members)).order_by(User.last_name, User.username)
-        )
-    )
-
-
 @bp.route("/quizzes/<int:quiz_id>/accommodations", methods=["GET", "POST"])
 def accommodations(quiz_id: int) -> str | Response | tuple[str, int]:
     """List and set per-student extra time and extra attempts on a quiz."""
     quiz = owned_quiz(quiz_id, current_user)
     form = OverrideForm()
-    students = _students(quiz.id)
+    students = quiz_students(quiz.id)
     form.user_id.choices = [(s.id, f"{s.display_name} ({s.username})") for s in students]
     if form.validate_on_submit():
         with transaction():
-            override = db.session.get(QuizOverride, (quiz.id, form.user_id.data))
-            if override is None:
-                override = QuizOverride(quiz_id=quiz.id, user_id=form.user_id.data)
-                db.session.add(override)
-            override.extra_time_pct = form.extra_time_pct.data or None
-            override.extra_time_min = form.extra_time_min.data or None
-            override.extra_attempts = form.extra_attempts.data or 0
+            set_override(
+                quiz.id,
+                form.user_id.data,
+                form.extra_time_pct.data or None,
+                form.extra_time_min.data or None,
+                form.extra_attempts.data or 0,
+            )
         flash("Accommodation saved: it applies to the student's next attempt.", "success")
         return redirect(url_for("teach.accommodations", quiz_id=quiz.id))
-    overrides = db.session.scalars(
-        select(QuizOverride)
-        .where(QuizOverride.quiz_id == quiz.id)
-        .options(selectinload(QuizOverride.user))
-    ).all()
+    overrides = quiz_overrides(quiz.id)
     status = 400 if request.method == "POST" else 200
     return render_template(
         "teach/accommodations.html",
@@ -99,8 +86,6 @@ def accommodations(quiz_id: int) -> str | Response | tuple[str, int]:
 def accommodation_remove(quiz_id: int, user_id: int) -> Response:
     """End a student's accommodation (attempts already started keep their deadline)."""
     quiz = owned_quiz(quiz_id, current_user)
-    db.session.execute(
-        delete(QuizOverride).where(QuizOverride.quiz_id == quiz.id, QuizOverride.user_id == user_id)
-    )
+    remove_override(quiz.id, user_id)
     flash("Accommodation removed.", "success")
     return redirect(url_for("teach.accommodations", quiz_id=quiz.id))

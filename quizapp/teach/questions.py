@@ -14,12 +14,13 @@ from quizapp.bank.spec import QuestionSpec
 from quizapp.ids import parse_id
 from quizapp.kinds import KIND_FILTERS
 from quizapp.models import Question
+from quizapp.quiz.checkers import Key
 from quizapp.quiz.marks import mark
 from quizapp.states import Format, Status
 from quizapp.teach import bp
 from quizapp.teach.forms import FORMAT_LABELS, MAX_CHOICES, ActionForm, QuestionForm, options
 from quizapp.teach.listings import article_options, bank_page, previewable_question
-from quizapp.teach.regrade import Key, current_key, history, plan, proposed_key, regrade
+from quizapp.teach.regrade import current_key, history, plan, proposed_key, regrade
 from quizapp.teach.services import (
     add_question,
     editable_question,

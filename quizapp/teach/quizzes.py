@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from quizapp.auth.guards import owned_quiz
+from quizapp.auth.guards import my_classrooms, owned_quiz, owned_quizzes
 from quizapp.kinds import KIND_FILTERS
 from quizapp.models import Question, Quiz
 from quizapp.quiz.attempts import cap_running_attempts
@@ -14,12 +14,11 @@ from quizapp.slugs import add_quiz
 from quizapp.states import Layout
 from quizapp.teach import bp
 from quizapp.teach.forms import QuizForm, options
-from quizapp.teach.listings import article_options, owned_quizzes, quiz_pool
+from quizapp.teach.listings import article_options, quiz_pool
 from quizapp.teach.services import (
     as_local,
     as_utc,
     assigned_class_ids,
-    my_classrooms,
     set_assignments,
     set_items,
 )

@@ -7,34 +7,16 @@ the new marks, rescores the attempts and logs a `GradeChange`, all in the caller
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, GradeChange, Question, Quiz, Response, User
-from quizapp.quiz.checkers import is_correct, typed_format
+from quizapp.quiz.checkers import Key, is_correct, typed_format
 from quizapp.quiz.marks import rescore
 from quizapp.states import Format, GradeAction
-
-
-@dataclass(frozen=True)
-class Key:
-    """What decides whether an answer is right (a checker reads it like a Question)."""
-
-    kind: str
-    format: str
-    answer: str
-    accepted: list[str]
-    tolerance: int
-    correct_choice_id: int | None
-
-    def with_alias(self, alias: str) -> Key:
-        """The same key also accepting `alias` (no-op when already accepted)."""
-        if alias in self.accepted or alias == self.answer:
-            return self
-        return replace(self, accepted=[*self.accepted, alias])
 
 
 @dataclass

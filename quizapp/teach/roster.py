@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.auth.invitations import NO_PASSWORD, new_invitation
 from quizapp.auth.services import normalise_username
+from quizapp.errors import NotFound
 from quizapp.extensions import db
 from quizapp.models import Classroom, Enrollment, User
 from quizapp.states import Role
@@ -217,3 +218,12 @@ def import_roster(check: RosterCheck, classroom: Classroom, teacher: User) -> Im
             "Another account was created meanwhile; import the file again."
         ) from error
     return done
+
+
+def invited_student(classroom: Classroom, user_id: int) -> User:
+    """A student of the class who has not set a password yet, else NotFound."""
+    enrollment = db.session.get(Enrollment, (classroom.id, user_id))
+    # A student with a password resets it another way: to this page they do not exist.
+    if enrollment is None or not enrollment.user.invited:
+        raise NotFound(f"invited student {user_id} of class {classroom.id}")
+    return enrollment.user

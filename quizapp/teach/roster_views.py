@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 
 from quizapp.auth.guards import owned_classroom
 from quizapp.auth.invitations import new_invitation
-from quizapp.extensions import db
-from quizapp.models import Enrollment
 from quizapp.teach import bp
-from quizapp.teach.roster import Imported, RosterError, check_roster, import_roster
+from quizapp.teach.roster import (
+    Imported,
+    RosterError,
+    check_roster,
+    import_roster,
+    invited_student,
+)
 from quizapp.teach.roster_forms import RosterForm
 from quizapp.transactions import set_rollback, transaction, writes
 
@@ -57,10 +61,7 @@ def roster_import(classroom_id: int) -> str | tuple[str, int]:
 def reissue_invitation(classroom_id: int, user_id: int) -> str:
     """A new one-time code for a student of the class who has not set a password yet."""
     classroom = owned_classroom(classroom_id, current_user)
-    enrollment = db.session.get(Enrollment, (classroom.id, user_id)) or abort(404)
-    student = enrollment.user
-    if not student.invited:
-        abort(404)  # a student with a password resets it another way
+    student = invited_student(classroom, user_id)
     code = new_invitation(student, current_user)
     done = Imported(created=[(student, code)])
     return render_template(

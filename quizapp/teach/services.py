@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
-from quizapp.auth.guards import can_edit, editable_by, sees_all
+from quizapp.auth.guards import can_edit, editable_by
 from quizapp.bank.spec import QuestionSpec
 from quizapp.errors import NotFound
 from quizapp.extensions import db
@@ -129,14 +129,6 @@ def assigned_class_ids(quiz: Quiz) -> list[int]:
     return list(
         db.session.scalars(select(Assignment.classroom_id).where(Assignment.quiz_id == quiz.id))
     )
-
-
-def my_classrooms(user: User) -> list[Classroom]:
-    """The user's classes (every class for an admin), by name."""
-    query = select(Classroom).order_by(Classroom.name, Classroom.id)
-    if not sees_all(user):
-        query = query.where(Classroom.teacher_id == user.id)
-    return list(db.session.scalars(query))
 
 
 def student_counts(classroom_ids: list[int]) -> dict[int, int]:
