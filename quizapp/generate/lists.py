@@ -58,5 +58,9 @@ def same_list(a: DraftQuestion, b: DraftQuestion) -> bool:
     i, j = blank_offset(a), blank_offset(b)
     if i is None or j is None:
         return False
-    gap = _WORD.findall(a.source[min(i, j) : max(i, j)])
+    between = a.source[min(i, j) : max(i, j)]
+    gap = _WORD.findall(between)
+    listed = "," in between or " and " in between
+    if form(a.answer) == "percent" and listed and len(gap) <= 2 * MAX_GAP_WORDS:
+        return True  # "77 percent were aged 26 or above, 65 percent were white": one breakdown
     return len(gap) <= MAX_GAP_WORDS + 1 and not any(map(_is_verb, gap))

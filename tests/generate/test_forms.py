@@ -397,3 +397,12 @@ def test_a_cloze_never_opens_with_a_verb_whose_subject_was_cut() -> None:
         "and four volunteer physicians to give them."
     )
     assert all(not split_blank(p)[0].startswith("Said") for p in asked(text, "number").values())
+
+
+def test_one_blank_per_breakdown_of_percentages() -> None:
+    text = (
+        "Of the 20,000 people surveyed, just over half were female, 77 percent were aged 26 or "
+        "above, 65 percent were white and 12 percent were black."
+    )
+    percents = [a for a in asked(text, "number") if a.endswith("%")]
+    assert len(percents) == 1
