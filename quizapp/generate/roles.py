@@ -57,6 +57,9 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
         return f"{prefix_role} {apposition[len('someone ') :]}"
     if apposition and prefix_role.lower() in ADDRESS_TITLES:
         return apposition  # "Father Luca Brun, the parish priest of Valdera": that says it
+    if apposition and " " not in prefix_role and apposition.split()[0] in ("the", "a", "an"):
+        # "Mayor Lena Okafor, the council's longest-serving member": both, as a phrase
+        return f"the {prefix_role.lower()} and {apposition}"
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
