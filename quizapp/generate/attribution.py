@@ -10,7 +10,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.cast import Mention
 from quizapp.generate.lexicon import (
-    SPEECH_VERBS,
+    SPEECH_VERB_PATTERN,
     TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
@@ -18,7 +18,7 @@ from quizapp.generate.lexicon import (
 from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, Quote
 
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERBS = SPEECH_VERB_PATTERN
 # "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
 _OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
 _VERB_AFTER = re.compile(

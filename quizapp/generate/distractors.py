@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from quizapp.generate.lexicon import (
-    SPEECH_VERBS,
+    SPEECH_VERB_PATTERN,
     TITLE_ABBREVIATION_WORDS,
     TITLE_WORDS,
     is_person_noun,
@@ -178,7 +178,7 @@ def is_person_like(person: Person, speaks: bool = False) -> bool:
     return bool(speaks or person.gender or person.honorifics or any(map(has_office, person.roles)))
 
 
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERBS = SPEECH_VERB_PATTERN
 # "Zelnick said" / "Zelnick, CEO of Take-Two, adds"
 _SPEECH_AFTER = re.compile(rf"(?:,[^,\"“”]{{1,80}},)?\s+(?:also\s+|later\s+)?(?:{_VERBS})\b")
 # "…," said Pohl names the speaker; "told Agence France-Presse" or "called Ruiz" names

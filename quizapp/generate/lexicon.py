@@ -55,6 +55,8 @@ VAGUE_ROLES = data_words("vague_roles")
 
 # Verbs whose subject is the speaker of a quotation ("Ford said", "Ford told reporters").
 SPEECH_VERBS = data_words("speech_verbs")
+# The same as a regex alternation, longest first ("added" before "add"), for every pattern.
+SPEECH_VERB_PATTERN = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 
 SUBORDINATORS = data_words("subordinators")
 

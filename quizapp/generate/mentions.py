@@ -9,14 +9,14 @@ import regex as re
 from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.candidates import Candidate
 from quizapp.generate.cast import Mention, Person
-from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, is_person_noun
+from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERB_PATTERN, is_person_noun
 from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph
 
 _HON = "(?:" + "|".join(h.capitalize() for h in HONORIFICS) + ")"
 _PRONOUNS = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERBS = SPEECH_VERB_PATTERN
 # A speaker named by a description: "The 56-year-old said:", "…," the senator added, "…,"
 # said the coach. Kept as a mention of "d" (any gender) and resolved only by its age or role.
 _DESCRIBED = r"(?:(?P<age>\d{1,3})-year-old|(?P<noun>[a-z]+(?:-[a-z]+)*))"

@@ -12,7 +12,7 @@ import regex as re
 from quizapp.generate.lexicon import (
     SENTENCE_STARTERS,
     SOFT_ABBREVIATIONS,
-    SPEECH_VERBS,
+    SPEECH_VERB_PATTERN,
     TITLE_ABBREVIATIONS,
 )
 
@@ -144,7 +144,7 @@ def is_heading(line: str) -> bool:
 # A candidate sentence end: terminal punctuation, closing marks, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+['\")\]]*(?=\s+)")
 _TOKEN_BEFORE = re.compile(r"[\w.'-]*\w\.?$")
-_SPEECH = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SPEECH = SPEECH_VERB_PATTERN
 # "…?" Brandt asked. / "…!" said Sen. Ruiz.: the attribution after a quoted question or
 # exclamation belongs to the quote's sentence, though a capital follows the "?".
 _ATTRIBUTION_AFTER = re.compile(
