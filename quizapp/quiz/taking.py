@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
 
 from quizapp.extensions import db
@@ -36,6 +36,37 @@ class TakeItem:
         return self.choice_id is not None or bool(self.text_answer)
 
 
+# Built once, bound per call: the take page runs them on every move between questions.
+_ITEMS = (
+    select(
+        Response.question_id,
+        Response.choice_order,
+        Response.choice_id,
+        Response.text_answer,
+        Response.flagged,
+        Question.prompt,
+        Question.kind,
+        Question.format,
+        Question.answer,
+    )
+    .join(Question, Question.id == Response.question_id)
+    .where(Response.attempt_id == bindparam("attempt_id"))
+    .order_by(Response.position)
+)
+_BLANKS = (
+    select(func.count())
+    .select_from(Response)
+    .where(
+        Response.attempt_id == bindparam("attempt_id"),
+        Response.choice_id.is_(None),
+        func.coalesce(Response.text_answer, "") == "",
+    )
+)
+_CHOICE_TEXTS = select(Choice.id, Choice.text).where(
+    Choice.question_id.in_(bindparam("question_ids", expanding=True))
+)
+
+
 def take_items(attempt: Attempt, *, with_choices: bool = True) -> list[TakeItem]:
     """The attempt's questions in order with the saved answers, in two plain queries.
 
@@ -43,22 +74,7 @@ def take_items(attempt: Attempt, *, with_choices: bool = True) -> list[TakeItem]
     choices, only add_choices fills them in, for the questions a page shows: the others
     appear in the navigator alone.
     """
-    rows = db.session.execute(
-        select(
-            Response.question_id,
-            Response.choice_order,
-            Response.choice_id,
-            Response.text_answer,
-            Response.flagged,
-            Question.prompt,
-            Question.kind,
-            Question.format,
-            Question.answer,
-        )
-        .join(Question, Question.id == Response.question_id)
-        .where(Response.attempt_id == attempt.id)
-        .order_by(Response.position)
-    ).all()
+    rows = db.session.execute(_ITEMS, {"attempt_id": attempt.id}).all()
     typed = attempt.quiz.typed_answers
     items = [
         TakeItem(
@@ -80,11 +96,7 @@ def take_items(attempt: Attempt, *, with_choices: bool = True) -> list[TakeItem]
 
 def add_choices(items: list[TakeItem]) -> None:
     """Fill in the choices' texts of items, in each one's drawn order, in one query."""
-    texts = dict(
-        db.session.execute(
-            select(Choice.id, Choice.text).where(Choice.question_id.in_([i.id for i in items]))
-        ).all()
-    )
+    texts = dict(db.session.execute(_CHOICE_TEXTS, {"question_ids": [i.id for i in items]}).all())
     for item in items:
         item.choices = [(i, texts[i]) for i in item.choice_order if i in texts]
 
@@ -144,15 +156,7 @@ def flag_one(attempt_id: int, question_id: int, flagged: bool) -> bool:
 def count_blank(attempt_id: int) -> int:
     """How many of the attempt's questions have no saved answer."""
     db.session.flush()
-    return db.session.execute(
-        select(func.count())
-        .select_from(Response)
-        .where(
-            Response.attempt_id == attempt_id,
-            Response.choice_id.is_(None),
-            func.coalesce(Response.text_answer, "") == "",
-        )
-    ).scalar_one()
+    return db.session.execute(_BLANKS, {"attempt_id": attempt_id}).scalar_one()
 
 
 def redirect_target(go: str | None, count: int) -> int | str | None:
