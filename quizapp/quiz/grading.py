@@ -59,32 +59,29 @@ _SLOTS = (
         Question.answer,
         Question.accepted,
         func.coalesce(Question.tolerance, 0).label("tolerance"),
+        Choice.id.label("correct_choice_id"),
     )
     .join(Question, Question.id == Response.question_id)
+    # One row per response: a question has at most one right option (uq_choice_one_correct).
+    .outerjoin(Choice, (Choice.question_id == Question.id) & Choice.is_correct.is_(True))
     .where(Response.attempt_id == bindparam("attempt_id"))
 )
 _SOME_SLOTS = _SLOTS.where(Response.question_id.in_(bindparam("question_ids", expanding=True)))
-_RIGHT_CHOICES = select(Choice.question_id, Choice.id).where(
-    Choice.is_correct.is_(True), Choice.question_id.in_(bindparam("question_ids", expanding=True))
-)
 _SLOT_FIELDS = [f.name for f in fields(Slot) if f.name != "key"]
 
 
 def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[int, Slot]:
-    """The attempt's drawn questions (or some of them) by question id, in two queries."""
+    """The attempt's drawn questions (or some of them) by question id, in one query."""
     if question_ids is None:
         rows = db.session.execute(_SLOTS, {"attempt_id": attempt_id}).all()
     else:
         params = {"attempt_id": attempt_id, "question_ids": question_ids}
         rows = db.session.execute(_SOME_SLOTS, params).all()
-    correct = dict(
-        db.session.execute(_RIGHT_CHOICES, {"question_ids": [r.question_id for r in rows]}).all()
-    )
     return {
         # Columns bind to fields by their names (labels), never by position.
         row.question_id: Slot(
             **{name: row._mapping[name] for name in _SLOT_FIELDS},
-            key=Key.from_row(row._mapping, correct.get(row.question_id)),
+            key=Key.from_row(row._mapping, row.correct_choice_id),
         )
         for row in rows
     }

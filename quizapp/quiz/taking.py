@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import CursorResult
 
 from quizapp.extensions import db
@@ -13,6 +13,8 @@ from quizapp.ids import parse_ids
 from quizapp.models import Attempt, Choice, Question, Quiz, Response
 from quizapp.quiz.checkers import answer_format
 from quizapp.states import Layout
+
+RESPONSES = cast(Table, Response.__table__)  # a mapped class's __table__ is its Table
 
 REVIEW = "review"
 
@@ -61,6 +63,16 @@ _BLANKS = (
         Response.choice_id.is_(None),
         func.coalesce(Response.text_answer, "") == "",
     )
+)
+# Every question a page showed: flagged when ticked, unflagged otherwise, in one statement.
+_SET_FLAGS = (
+    update(RESPONSES)
+    .where(
+        # Bound names differ from the columns': an UPDATE keeps those for its SET clause.
+        RESPONSES.c.attempt_id == bindparam("of_attempt"),
+        RESPONSES.c.question_id.in_(bindparam("shown_ids", expanding=True)),
+    )
+    .values(flagged=RESPONSES.c.question_id.in_(bindparam("flagged_ids", expanding=True)))
 )
 _CHOICE_TEXTS = select(Choice.id, Choice.text).where(
     Choice.question_id.in_(bindparam("question_ids", expanding=True))
@@ -130,16 +142,14 @@ def page_size(quiz: Quiz, total: int) -> int:
 
 def set_flags(attempt_id: int, shown: list[str], flagged: list[str]) -> None:
     """Flag the questions ticked among those a page showed, and unflag the others it showed."""
-    shown_ids = set(parse_ids(shown))
-    flagged_ids = set(parse_ids(flagged)) & shown_ids
-    for ids, value in ((flagged_ids, True), (shown_ids - flagged_ids, False)):
-        if ids:
-            db.session.execute(
-                update(Response)
-                .where(Response.attempt_id == attempt_id, Response.question_id.in_(ids))
-                .values(flagged=value)
-                .execution_options(synchronize_session=False)
-            )
+    shown_ids = parse_ids(shown)
+    if shown_ids:
+        params = {
+            "of_attempt": attempt_id,
+            "shown_ids": shown_ids,
+            "flagged_ids": parse_ids(flagged),
+        }
+        db.session.execute(_SET_FLAGS, params)
 
 
 def flag_one(attempt_id: int, question_id: int, flagged: bool) -> bool:
