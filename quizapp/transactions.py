@@ -53,6 +53,11 @@ def _forget_kind(_error: BaseException | None) -> None:
     g.pop(_KIND, None)
 
 
+def request_reads_only() -> bool:
+    """Whether the current request's transactions only read (a GET, HEAD or OPTIONS)."""
+    return has_app_context() and g.get(_KIND) == READ_ONLY
+
+
 def begins_writing(options: dict[str, Any]) -> bool:
     """Whether a transaction begun with these execution options will write.
 
@@ -62,7 +67,7 @@ def begins_writing(options: dict[str, Any]) -> bool:
         return True
     if options.get(READ_ONLY, False):
         return False
-    return not (has_app_context() and g.get(_KIND) == READ_ONLY)
+    return not request_reads_only()
 
 
 @contextmanager
@@ -143,7 +148,7 @@ def write_phase() -> Iterator[None]:
     Inside a writing request's transaction it simply joins it: that request commits.
     """
     session = db.session()
-    reading = has_app_context() and g.get(_KIND) == READ_ONLY
+    reading = request_reads_only()
     if session.in_transaction():
         if not reading or session.dirty or session.new or session.deleted:
             yield

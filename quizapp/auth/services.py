@@ -6,7 +6,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from quizapp.extensions import db
 from quizapp.models import User
@@ -72,9 +72,13 @@ def find_user(username: str) -> User | None:
     return db.session.scalar(select(User).where(User.username == normalise_username(username)))
 
 
+# Built once: every signed-in request runs it (the values are bound per call).
+_BY_SESSION = select(User).where(User.session_token == bindparam("token"), User.active.is_(True))
+
+
 def user_by_session(token: str) -> User | None:
     """The active user whose current session token this is."""
-    return db.session.scalar(select(User).where(User.session_token == token, User.active.is_(True)))
+    return db.session.scalar(_BY_SESSION, {"token": token})
 
 
 def create_user(username: str, password: str, role: str = Role.STUDENT) -> User:

@@ -27,12 +27,16 @@ from quizapp.enrolment.services import classroom_by_code, enroll
 from quizapp.extensions import limiter, login_manager
 from quizapp.models import User
 from quizapp.ratelimit import config_limit, failed
-from quizapp.transactions import read_phase, transaction, writes
+from quizapp.transactions import read_phase, request_reads_only, transaction, writes
 
 
 @login_manager.user_loader
 def load_user(token: str) -> User | None:
     """Find the user whose current session token is in the cookie."""
+    if request_reads_only():
+        # A GET's transaction takes no write lock: the page's own reads go on in it (one
+        # BEGIN and COMMIT fewer on every page).
+        return user_by_session(token)
     with read_phase():
         return user_by_session(token)
 

@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
@@ -139,13 +139,22 @@ def load_attempt(attempt_id: int, user: User, *, with_articles: bool = False) ->
     return _found(attempt, attempt_id)
 
 
+# Built once, bound per call: every request of a student taking a quiz runs these.
+_OWN_ATTEMPT = (
+    select(Attempt)
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.user_id == bindparam("user_id"))
+    .options(joinedload(Attempt.quiz))
+)
+_FRESH_STATE = (
+    select(Attempt.submitted_at, Attempt.deadline_at, Attempt.score)
+    .where(Attempt.id == bindparam("attempt_id"))
+    .with_for_update()
+)
+
+
 def load_own_attempt(attempt_id: int, user: User) -> Attempt:
     """The user's own attempt and its quiz, without its questions (autosave needs one)."""
-    attempt = db.session.scalar(
-        select(Attempt)
-        .where(Attempt.id == attempt_id, Attempt.user_id == user.id)
-        .options(joinedload(Attempt.quiz))
-    )
+    attempt = db.session.scalar(_OWN_ATTEMPT, {"attempt_id": attempt_id, "user_id": user.id})
     return _found(attempt, attempt_id)
 
 
@@ -174,11 +183,7 @@ def lock_attempt(attempt: Attempt) -> None:
     acts on a state another has just changed. SQLite: its IMMEDIATE transaction already
     serialises writers; the fresh read still matters.
     """
-    fresh = db.session.execute(
-        select(Attempt.submitted_at, Attempt.deadline_at, Attempt.score)
-        .where(Attempt.id == attempt.id)
-        .with_for_update()
-    ).one()
+    fresh = db.session.execute(_FRESH_STATE, {"attempt_id": attempt.id}).one()
     attempt.submitted_at, attempt.deadline_at, attempt.score = fresh
 
 

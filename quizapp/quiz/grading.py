@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime
+from functools import cache
+from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, Update, bindparam, func, select, update
 
 from quizapp.extensions import db
 from quizapp.ids import parse_id
@@ -14,6 +16,8 @@ from quizapp.quiz.checkers import Key, answer_format, is_correct
 from quizapp.quiz.errors import QuizError
 from quizapp.quiz.instant import refuse_change
 from quizapp.states import Format, Grading
+
+RESPONSES = cast(Table, Response.__table__)  # a mapped class's __table__ is its Table
 
 
 def _parse_id(value: object, what: str) -> int:
@@ -40,41 +44,44 @@ class Slot:
 Change = tuple[Slot, dict[str, object]]
 
 
+# Built once, bound per call: every save and submit runs them.
+_SLOTS = (
+    select(
+        Response.id.label("response_id"),
+        Response.question_id,
+        Response.choice_order,
+        Response.choice_id,
+        Response.text_answer,
+        Response.is_correct,
+        Response.answered_at,
+        Question.kind,
+        Question.format,
+        Question.answer,
+        Question.accepted,
+        func.coalesce(Question.tolerance, 0).label("tolerance"),
+        Choice.id.label("correct_choice_id"),
+    )
+    .join(Question, Question.id == Response.question_id)
+    # One row per response: a question has at most one right option (uq_choice_one_correct).
+    .outerjoin(Choice, (Choice.question_id == Question.id) & Choice.is_correct.is_(True))
+    .where(Response.attempt_id == bindparam("attempt_id"))
+)
+_SOME_SLOTS = _SLOTS.where(Response.question_id.in_(bindparam("question_ids", expanding=True)))
+_SLOT_FIELDS = [f.name for f in fields(Slot) if f.name != "key"]
+
+
 def load_slots(attempt_id: int, question_ids: list[int] | None = None) -> dict[int, Slot]:
-    """The attempt's drawn questions (or some of them) by question id, in two queries."""
-    query = (
-        select(
-            Response.id.label("response_id"),
-            Response.question_id,
-            Response.choice_order,
-            Response.choice_id,
-            Response.text_answer,
-            Response.is_correct,
-            Response.answered_at,
-            Question.kind,
-            Question.format,
-            Question.answer,
-            Question.accepted,
-            func.coalesce(Question.tolerance, 0).label("tolerance"),
-        )
-        .join(Question, Question.id == Response.question_id)
-        .where(Response.attempt_id == attempt_id)
-    )
-    if question_ids is not None:
-        query = query.where(Response.question_id.in_(question_ids))
-    rows = db.session.execute(query).all()
-    correct = dict(
-        db.session.execute(
-            select(Choice.question_id, Choice.id).where(
-                Choice.is_correct.is_(True), Choice.question_id.in_([r.question_id for r in rows])
-            )
-        ).all()
-    )
+    """The attempt's drawn questions (or some of them) by question id, in one query."""
+    if question_ids is None:
+        rows = db.session.execute(_SLOTS, {"attempt_id": attempt_id}).all()
+    else:
+        params = {"attempt_id": attempt_id, "question_ids": question_ids}
+        rows = db.session.execute(_SOME_SLOTS, params).all()
     return {
         # Columns bind to fields by their names (labels), never by position.
         row.question_id: Slot(
-            **{f.name: row._mapping[f.name] for f in fields(Slot) if f.name != "key"},
-            key=Key.from_row(row._mapping, correct.get(row.question_id)),
+            **{name: row._mapping[name] for name in _SLOT_FIELDS},
+            key=Key.from_row(row._mapping, row.correct_choice_id),
         )
         for row in rows
     }
@@ -99,12 +106,14 @@ def grade_one(attempt: Attempt, question_id: object, value: str, now: datetime) 
 
 
 def grade_answers(attempt: Attempt, answers: dict[int, str], now: datetime) -> list[Change]:
-    """Check the answers of a final submit; nothing is written yet."""
+    """Check the answers a form posted (a page's or the final submit's); nothing is written yet."""
     check_open(attempt, now)
-    slots = load_slots(attempt.id)
+    ids = [_parse_id(question_id, "question") for question_id in answers]
+    # Only the questions posted: a page without JavaScript sends one question of the 44.
+    slots = load_slots(attempt.id, ids) if ids else {}
     changes = []
-    for question_id, value in answers.items():
-        slot = slots.get(_parse_id(question_id, "question"))
+    for question_id, value in zip(ids, answers.values(), strict=True):
+        slot = slots.get(question_id)
         if slot is None:
             raise QuizError("That question is not part of this attempt.")
         changes.append((slot, _grade(attempt, slot, value, now)))
@@ -137,14 +146,27 @@ def _grade(attempt: Attempt, slot: Slot, value: str, now: datetime) -> dict[str,
 
 def apply(changes: list[Change]) -> None:
     """Write checked answers, skipping those already stored as they are."""
-    rows = []
+    by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     for slot, values in changes:
         same = all(getattr(slot, k) == v for k, v in values.items() if k != "answered_at")
         if same and slot.answered_at is not None:
             continue  # autosave stored it already: no write, no lock time
-        rows.append({"id": slot.response_id, **values})
-    if rows:
-        db.session.execute(update(Response), rows)  # one UPDATE per row, by primary key
+        by_columns.setdefault(tuple(sorted(values)), []).append(
+            {"response_id": slot.response_id, **values}
+        )
+    for columns, rows in by_columns.items():
+        # One UPDATE per row by primary key, sent as one executemany per set of columns.
+        db.session.execute(_update_responses(columns), rows)
+
+
+@cache
+def _update_responses(columns: tuple[str, ...]) -> Update:
+    """UPDATE of these response columns by id, built once per set of columns."""
+    return (
+        update(RESPONSES)
+        .where(RESPONSES.c.id == bindparam("response_id"))
+        .values({name: bindparam(name) for name in columns})
+    )
 
 
 def final_grade(quiz: Quiz, attempts: list[Attempt]) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
@@ -35,9 +35,13 @@ def mark(value: float | None) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{round(value, 2):g}"
 
 
+# Built once, bound per call: every submit runs it.
+_SCORE = select(score_query(bindparam("attempt_id")))
+
+
 def score_of(attempt_id: int) -> float:
     """An attempt's score from its saved marks."""
-    return float(db.session.scalar(select(score_query(attempt_id))) or 0.0)
+    return float(db.session.scalar(_SCORE, {"attempt_id": attempt_id}) or 0.0)
 
 
 def rescore(attempt_ids: Collection[int]) -> None:
