@@ -17,6 +17,8 @@ _TRAILING = re.compile(
     # "…, the state weather agency said." / "…, officials said.": who says so, at the end.
     r"|,\s+(?:[\p{L}'.-]+\s+){1,5}(?:said|says|added|reported|announced|noted|warned)"
     r"(?:\s+[^,]{1,40})?\s*$"
+    # "…, reports Reuters." / "…, writes the Times.": the source named after its verb.
+    r"|,\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[^,]{0,40}$"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
 DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")

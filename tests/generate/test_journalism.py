@@ -545,3 +545,37 @@ def test_a_long_quote_is_asked_in_whole_sentences_never_cut_mid_sentence() -> No
     (q,) = [q for q in generate(text).questions if q.answer == "Chris Early"]
     assert "…" not in q.prompt
     assert q.prompt.endswith("as many people as possible”?")
+
+
+def test_a_range_of_years_is_asked_when_the_article_names_no_later_single_year() -> None:
+    # Distractors never go past the latest year the article names: a range's ends count.
+    text = (
+        "Measles returns to the valley\n"
+        "Health officials confirmed two cases of measles in the valley this week.\n"
+        "Regional clinics logged 1,412 cases between 2011 and 2016, with 37 deaths.\n"
+        "The last large outbreak there was in 1998, when schools closed for a month.\n"
+    )
+    prompts = _years(text)
+    assert any("1,412 cases" in p for p in prompts), prompts
+
+
+def test_a_trailing_source_after_its_verb_is_cut() -> None:
+    text = (
+        "Harbour dredging finished\n"
+        "The port authority dredged the eastern channel to a depth of twelve metres in 2017, "
+        "reports the Coastal Gazette.\n"
+        "Ferry operator Lena Voss said the deeper channel had shortened crossings.\n"
+    )
+    prompts = _years(text)
+    assert prompts and not any("Gazette" in p for p in prompts), prompts
+
+
+def test_a_fact_after_an_unspaced_em_dash_is_a_cloze_not_a_fronted_question() -> None:
+    text = (
+        "Storm season ends\n"
+        "The island has seen few hurricanes in recent decades—four landfalls between 1990 "
+        "and 2015.\n"
+        "Forecaster Amal Haddad said the coming season would be quieter.\n"
+    )
+    prompts = _years(text)
+    assert prompts and all(p.startswith("Fill in the blank: ") for p in prompts), prompts
