@@ -68,6 +68,7 @@ def stem(
     if sent.end - sent.start > MAX_SENTENCE:
         return None
     lo, hi = _strip(norm, sent.start, sent.end)
+    lo = _after_lead_in(norm, lo, a)
     paren = _parenthetical(norm, lo, hi, a, b)
     if paren:
         lo, hi = paren
@@ -150,6 +151,17 @@ def _needs_context(norm: str, lo: int, hi: int) -> bool:
         return True
     do_so = _DO_SO.search(norm, lo, hi)
     return do_so is not None and "," not in norm[lo : do_so.start()]
+
+
+def _after_lead_in(norm: str, lo: int, a: int) -> int:
+    """Where the sentence starts once a clause before a colon is dropped ("There's a reason
+    for this: Although …"): the fact sits after the colon. A title ("Star Wars: The …") has
+    no verb before its colon and stays."""
+    colon = norm.rfind(": ", lo, a)
+    if colon < 0 or not norm[colon + 2 : colon + 3].isupper() or not has_verb(norm[lo:colon]):
+        return lo
+    rest = norm[colon + 2 : a]
+    return colon + 2 if '"' not in rest and len(rest.split()) >= 3 else lo
 
 
 def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:

@@ -579,3 +579,25 @@ def test_a_fact_after_an_unspaced_em_dash_is_a_cloze_not_a_fronted_question() ->
     )
     prompts = _years(text)
     assert prompts and all(p.startswith("Fill in the blank: ") for p in prompts), prompts
+
+
+def test_a_lead_in_before_a_colon_is_dropped_from_the_question() -> None:
+    text = (
+        "Keeper breaks the record\n"
+        "There is a simple reason for the streak: Although Mara Lind has guarded the goal since "
+        "she signed with the club in 2014, she is conceding fewer goals than ever this season.\n"
+        "Coach Rui Santos said the defence had never been tighter.\n"
+    )
+    prompts = _years(text)
+    assert prompts and not any("simple reason" in p for p in prompts), prompts
+    assert not any("Although" in p for p in prompts), prompts
+
+
+def test_a_title_before_a_colon_stays() -> None:
+    text = (
+        "Cinema reopens\n"
+        "Space Saga: The Long Night, which premiered in 1987, opens the restored cinema.\n"
+        "Manager Ida Brenner said tickets sold out within an hour.\n"
+    )
+    prompts = _years(text)
+    assert any("Space Saga: The Long Night" in p for p in prompts), prompts
