@@ -49,7 +49,7 @@ def short_cloze(cb: str, ca: str) -> str | None:
         return cloze
     ca = _RELATIVE_ASIDE.sub("", ca)
     if BLANK not in cb:
-        cb = _RELATIVE_ASIDE.sub("", cb)
+        cb = _drop_aside(cb)
     if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
         return make_cloze(cb, ca)
     cut = cut_trailing(ca)
@@ -86,6 +86,16 @@ def short_cloze(cb: str, ca: str) -> str | None:
     if words_of(make_cloze(cb, ca) or "") > MAX_WORDS:
         cb = _subordinate_clause(cb)
     return make_cloze(cb, ca)
+
+
+def _drop_aside(cb: str) -> str:
+    """cb without its ", which …," asides, unless the blank's clause has no verb once they go:
+    then the blank belongs to the aside's own list ("which owns the Register, the Post and
+    more than _____ other papers")."""
+    asides = list(_RELATIVE_ASIDE.finditer(cb))
+    if not asides or not has_verb(cb[asides[-1].end() :]):
+        return cb
+    return _RELATIVE_ASIDE.sub("", cb)
 
 
 _SUBORDINATOR = re.compile(r"\s(?:when|after|because|while|as|where)\s+(?=\p{Ll})")

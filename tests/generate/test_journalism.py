@@ -601,3 +601,16 @@ def test_a_title_before_a_colon_stays() -> None:
     )
     prompts = _years(text)
     assert any("Space Saga: The Long Night" in p for p in prompts), prompts
+
+
+def test_a_figure_in_a_relative_clause_list_keeps_the_clause_verb() -> None:
+    text = (
+        "Radio group expands\n"
+        "The holding company Brookfield Air, which runs the Valley Courier, Lakeside FM, Harbour "
+        "Talk and more than 40 other stations across the north and counts among the fastest "
+        "growing broadcasters in the region, has bought two more stations this month.\n"
+        "Analyst Piet Moor said the deal made sense.\n"
+    )
+    qs = generate(text).questions
+    prompts = [q.prompt for q in qs if q.kind == "number" and q.answer == "40"]
+    assert prompts and all("runs" in p for p in prompts), prompts
