@@ -20,8 +20,10 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
+from quizapp.generate.lexicon import SUBORDINATORS
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import base_of_past
 
 MAX_QUOTE_WORDS = 40
 MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
@@ -200,6 +202,33 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
     return len(parts) == 1 and len(words) == 4 and inner[:1].isupper() and inner[-1:] in ".!?,"
 
 
+# Words that open a clause of its own in a quote that starts in lower case ("we want to help").
+_SUBJECT_STARTS = frozenset(
+    ["i", "we", "you", "he", "she", "they", "it", "there", "this", "that", "these", "those"]
+    + ["people", "everyone", "everybody", "nobody", "no", "our", "my", "your", "their", "its"]
+    + ["it's", "it’s", "that's", "that’s", "there's", "there’s", "we're", "we’re", "i'm", "i’m"]
+)
+
+
+def _fragment(quote: str) -> bool:
+    """True for a quote that is part of the writer's sentence, not a claim of its own: a short
+    noun phrase ("a crisis of public trust"), a predicate without its subject ("began to say
+    …", "raised, and I rejected, …", "… prevent the evacuation") or a subordinate clause ("if
+    you have …")."""
+    words = quote.split()
+    if quote.startswith("…"):
+        rest = quote.lstrip("…. ")
+        return rest[:1].islower()
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if not words[0][:1].islower() or first in _SUBJECT_STARTS:
+        return False
+    if first in SUBORDINATORS or first in ("a", "an", "the") and len(words) < 8:
+        return True
+    return first == "not" or first.endswith(("ly", "ing")) or base_of_past(first) is not None
+
+
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
     """True for a quoted title or slogan between a determiner and a noun."""
     return bool(
@@ -231,7 +260,7 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
-            if not s.frame and quote.split()[0] in ("a", "an", "the") and len(quote.split()) < 8:
+            if not s.frame and _fragment(quote):
                 continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"

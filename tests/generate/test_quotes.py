@@ -255,3 +255,24 @@ def test_noun_phrase_fragment_without_frame_is_not_asked() -> None:
         "Hale called his death “a crisis of public trust.”"
     )
     assert not any("crisis" in p and "his death" in p for p in who_said(text))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "began to ask the council for this and that every week",
+        "raised, and I rejected, the idea that the plant should close",
+        "if you build too many of these roads in one valley",
+        "basically asking the river to carry twice its load",
+        "… close the bridge to lorries for the whole winter",
+    ],
+)
+def test_a_quoted_predicate_or_subordinate_clause_is_no_who_said_question(fragment: str) -> None:
+    text = (
+        "Valley road plan stalls\n"
+        f"Drivers “{fragment},” Engineer Rosa Mendel said.\n"
+        "“We will keep the valley open for every family that lives here,” said Mayor Ivo Rask.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("keep the valley open" in p for p in prompts), prompts
+    assert not any(fragment[2:20] in p for p in prompts), prompts
