@@ -20,7 +20,7 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
-from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.lexicon import SPEECH_VERBS, SUBORDINATORS
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import base_of_past
@@ -229,6 +229,19 @@ def _fragment(quote: str) -> bool:
     return first == "not" or first.endswith(("ly", "ing")) or base_of_past(first) is not None
 
 
+def _embedded(art: Article, q: Quote, quote: str) -> bool:
+    """True for words in lower case quoted inside the writer's own clause ("the “hardest
+    verdict so far”", "Customers “began to say …”"): asked alone, they make no claim. After a
+    speech verb, "that", a comma or a colon they are the speaker's sentence."""
+    if not quote[:1].islower():
+        return False
+    before = art.norm[max(0, q.outer_start - 40) : q.outer_start].rstrip()
+    if not before or before.endswith((",", ":", "—", "-")):
+        return False
+    last = before.split()[-1].lower()
+    return last != "that" and last not in SPEECH_VERBS
+
+
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
     """True for a quoted title or slogan between a determiner and a noun."""
     return bool(
@@ -260,7 +273,7 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
-            if not s.frame and _fragment(quote):
+            if not s.frame and (_fragment(quote) or _embedded(art, s.parts[0], quote)):
                 continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"

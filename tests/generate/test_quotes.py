@@ -276,3 +276,25 @@ def test_a_quoted_predicate_or_subordinate_clause_is_no_who_said_question(fragme
     prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
     assert any("keep the valley open" in p for p in prompts), prompts
     assert not any(fragment[2:20] in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parks are not “extras for good years,” Mayor Ivo Rask said, but instead “part of what "
+        "makes this town a home.”",
+        "The show ended with what host Ivo Rask described as the “closest final vote in its "
+        "history.”",
+        "Farmers “started to ask for the new seed every single season,” Lea Marr told Ivo Rask, "
+        "which ultimately meant building the “largest seed store in the whole county.”",
+    ],
+)
+def test_the_writers_words_between_verb_and_quote_are_no_frame(sentence: str) -> None:
+    text = (
+        f"Town news\n{sentence}\n“We are proud of every volunteer in this town,” Rask said.\n"
+        "“The budget is tight this year for every department,” said treasurer Nina Holt.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("proud of every volunteer" in p for p in prompts), prompts
+    garbled = ("said, but", "described as", "which ultimately", "“closest", "“largest", "“part")
+    assert not any(g in p for g in garbled for p in prompts), prompts
