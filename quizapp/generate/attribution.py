@@ -244,6 +244,7 @@ def speaker_before(
 
 
 _COORDINATED_TAIL = re.compile(r"\s*,\s*(?:but|and|or|yet|so|which)\b|[^,]*,\s*which\b")
+_APPOSITION_FIRST = re.compile(r"^,[^,]*,\s*")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\p{Ll}+\s+){0,3}$")
 
 
@@ -265,7 +266,8 @@ def _resolve_frame(
         out += [art.text[pos : m.start], f"{name}'s" if word in ("his", "her") else name]
         pos = m.end
     out.append(art.text[pos:end])
-    return "".join(out).strip()
+    # "Rask, the mayor of Westport, shot back …": the apposition stays with the name.
+    return _APPOSITION_FIRST.sub("", "".join(out).strip())
 
 
 def _colon_subject(

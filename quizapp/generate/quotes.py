@@ -20,7 +20,7 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
-from quizapp.generate.lexicon import SPEECH_VERBS, SUBORDINATORS
+from quizapp.generate.lexicon import SPEECH_VERB_PATTERN, SPEECH_VERBS, SUBORDINATORS
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import base_of_past
@@ -229,17 +229,31 @@ def _fragment(quote: str) -> bool:
     return first == "not" or first.endswith(("ly", "ing")) or base_of_past(first) is not None
 
 
+# Words after which a quote in lower case is still the speaker's own sentence.
+_OPEN_TO_SPEECH = frozenset(["that", "and", "but", "or", "so", "yet", "because", "as"])
+
+
 def _embedded(art: Article, q: Quote, quote: str) -> bool:
     """True for words in lower case quoted inside the writer's own clause ("the “hardest
     verdict so far”", "Customers “began to say …”"): asked alone, they make no claim. After a
-    speech verb, "that", a comma or a colon they are the speaker's sentence."""
+    speech verb, "that", a conjunction or a punctuation mark they are the speaker's sentence."""
     if not quote[:1].islower():
         return False
     before = art.norm[max(0, q.outer_start - 40) : q.outer_start].rstrip()
-    if not before or before.endswith((",", ":", "—", "-")):
+    if not before or before.endswith((",", ":", "—", "-", ".", "!", "?", "”", '"')):
         return False
     last = before.split()[-1].lower()
-    return last != "that" and last not in SPEECH_VERBS
+    return last not in _OPEN_TO_SPEECH and last not in SPEECH_VERBS
+
+
+_LEAD_IN = re.compile(rf"\b(?:{SPEECH_VERB_PATTERN})\s+((?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})$")
+
+
+def _lead_in(art: Article, q: Quote) -> str | None:
+    """ "said Canada" for "…, saying Canada “could only wish …”": the name the quote goes on
+    from, after the speech verb, so the question keeps the quote's subject."""
+    m = _LEAD_IN.search(art.norm, max(0, q.outer_start - 60), q.outer_start)
+    return f"said {art.text[m.start(1) : m.end(1)].strip()}" if m else None
 
 
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
@@ -273,11 +287,16 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
-            if not s.frame and (_fragment(quote) or _embedded(art, s.parts[0], quote)):
+            frame = s.frame
+            if not frame and _fragment(quote):
                 continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
+            if not frame and _embedded(art, s.parts[0], quote):
+                frame = _lead_in(art, s.parts[0])  # "saying Canada “could only wish …”"
+                if not frame:
+                    continue
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"
-            prompt = f"Who {s.frame} “{quote}”{mark}" if s.frame else f"Who said “{quote}”{mark}"
+            prompt = f"Who {frame} “{quote}”{mark}" if frame else f"Who said “{quote}”{mark}"
             source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
             role = f", {person.roles[0]}" if person.roles else ""
             q = assemble(

@@ -298,3 +298,22 @@ def test_the_writers_words_between_verb_and_quote_are_no_frame(sentence: str) ->
     assert any("proud of every volunteer" in p for p in prompts), prompts
     garbled = ("said, but", "described as", "which ultimately", "“closest", "“largest", "“part")
     assert not any(g in p for g in garbled for p in prompts), prompts
+
+
+def test_a_name_between_speech_verb_and_quote_stays_in_the_question() -> None:
+    text = (
+        "Rival towns trade barbs\n"
+        "Ivo Rask, the mayor of Westport, shot back with a dig at the rival town, saying "
+        "Eastvale “could only dream of a harbour like ours.”\n"
+        "Nina Holt, the mayor of Eastvale, answered with her own dig at Westport, saying "
+        "Westport “could only wish it had our schools.”\n"
+        "“We will match every promise that Westport makes to its voters,” said Holt.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    # The frame keeps the name and drops the apposition; "her own dig" (whose?) gives no
+    # frame, so the name before the quote is kept on its own.
+    assert (
+        "Who shot back with a dig at the rival town, saying Eastvale “could only dream of a "
+        "harbour like ours”?" in prompts
+    ), prompts
+    assert "Who said Westport “could only wish it had our schools”?" in prompts, prompts
