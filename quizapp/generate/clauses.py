@@ -15,7 +15,8 @@ _TRAILING = re.compile(
     r"|,\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+"
     r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"
     # "…, the state weather agency said." / "…, officials said.": who says so, at the end.
-    r"|,\s+(?:[\p{L}'.-]+\s+){1,5}(?:said|says|added|reported|announced|noted|warned)"
+    r"|,[\"”]?\s+(?:[\p{L}'.-]+\s+){1,5}"
+    r"(?:said|says|added|reported|announced|noted|warned|continued|stated)"
     r"(?:\s+[^,]{1,40})?\s*$"
     # "…, reports Reuters." / "…, writes the Times.": the source named after its verb.
     r"|,\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[^,]{0,40}$"

@@ -87,6 +87,7 @@ _CUT_END = re.compile(
     r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
     r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
 )
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 _LAST_WORD = re.compile(r"[\p{L}\d]+$")
 _WORDS = re.compile(r"\w+")
 QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
@@ -198,6 +199,9 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     left = body[:at]
     if left.count("“") > left.count("”") or left.count('"') % 2:
         return "GEN_QUOTE: the fact sits inside a quotation"
+    # A whole quoted sentence asked without its marks: "our company", "we" — whose?
+    if q.source.lstrip()[:1] in '“"' and _FIRST_PERSON.search(_outside_quotes(body)):
+        return "GEN_QUOTE: the fact sits inside a quotation in the speaker's own words"
     return None
 
 

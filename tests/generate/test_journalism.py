@@ -614,3 +614,36 @@ def test_a_figure_in_a_relative_clause_list_keeps_the_clause_verb() -> None:
     qs = generate(text).questions
     prompts = [q.prompt for q in qs if q.kind == "number" and q.answer == "40"]
     assert prompts and all("runs" in p for p in prompts), prompts
+
+
+def test_a_number_in_a_name_is_no_count() -> None:
+    text = (
+        "Games news\n"
+        "Playbox launches with 22 games on Tuesday, and Starfall 2 is free for a month.\n"
+        "Only 40 teachers came to the meeting about the Route 9 bypass, organisers said.\n"
+    )
+    answers = {q.answer for q in generate(text).questions if q.kind == "number"}
+    assert {"22", "40"} <= answers and not answers & {"2", "9"}, answers
+
+
+def test_a_blank_before_a_hyphenated_tail_keeps_the_hyphen_attached() -> None:
+    text = (
+        "Streaming prices\n"
+        "Cinemax Plus’s $8.49-a-month plan includes films from three studios and a sports "
+        "channel.\n"
+        "Analyst Tom Reyes said the price would rise next year.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert any("_____-a-month plan" in p for p in prompts), prompts
+
+
+def test_a_cloze_from_a_quoted_statement_in_its_own_words_is_not_asked() -> None:
+    text = (
+        "Label answers singer\n"
+        '"The fact is, Ana has admitted to owing millions of dollars and several assets to '
+        "our company, which is responsible for 120 hardworking employees who helped build her "
+        'career," the statement continued.\n'
+        "Singer Ana Vos said she would keep recording with another label.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert not any("our company" in p for p in prompts), prompts
