@@ -15,6 +15,7 @@ _WORD = re.compile(r"[\w'’$%.,-]*\w")
 _RELATIVE = re.compile(r"(?:which|who)(?=\s)")
 # "… a conference of the Republican Governors Association": the name a "which" refers to.
 _NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)$")
 _FRONTED = re.compile(
     r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
@@ -65,7 +66,8 @@ def short_cloze(cb: str, ca: str) -> str | None:
     while len(segments) > 1 and words_of(make_cloze(", ".join(segments), ca) or "") > MAX_WORDS:
         if _RELATIVE.match(segments[1]):
             named = _NAME_AT_END.search(segments[0])
-            if not named:
+            # "a concert at the Ryman in Nashville, which featured …": the concert did.
+            if not named or _PLACE_BEFORE.search(segments[0], 0, named.start()):
                 break
             head = named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)
             segments = [head, *segments[2:]]

@@ -647,3 +647,15 @@ def test_a_cloze_from_a_quoted_statement_in_its_own_words_is_not_asked() -> None
     )
     prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
     assert not any("our company" in p for p in prompts), prompts
+
+
+def test_which_after_a_place_is_not_read_as_the_place_doing_it() -> None:
+    text = (
+        "Band announces reunion tour\n"
+        "The Lanterns announced the forty-date tour while closing out their sold-out autumn "
+        "concert at the Grand Hall in Leeds, which featured full performances of 1979’s Night "
+        "Trains and 1981’s Open Road.\n"
+        "Singer Ruth Pike said the band had never sounded better.\n"
+    )
+    prompts = _years(text)
+    assert not any(p.startswith("Fill in the blank: Leeds featured") for p in prompts), prompts
