@@ -659,3 +659,37 @@ def test_which_after_a_place_is_not_read_as_the_place_doing_it() -> None:
     )
     prompts = _years(text)
     assert not any(p.startswith("Fill in the blank: Leeds featured") for p in prompts), prompts
+
+
+def test_a_president_known_only_by_title_and_surname_is_a_speaker() -> None:
+    text = (
+        "Trade talks stall\n"
+        "President Varga has asked the neighbours to buy more grain before the winter.\n"
+        "“My people had the whole deal done last month,” Mr. Varga told his cabinet.\n"
+        "Economist Lena Storm, who teaches at Brandt University, doubted the figures.\n"
+        "“Nobody can buy that much grain in a single season,” Storm said.\n"
+    )
+    said = _said(text)
+    assert said["My people had the whole de"] == "President Varga"
+
+
+def test_a_titled_surname_joins_the_full_name_of_the_same_article() -> None:
+    text = (
+        "Trade talks stall\n"
+        "President Tomas Varga has asked the neighbours to buy more grain.\n"
+        "“My people had the whole deal done last month,” President Varga told his cabinet.\n"
+        "“Nobody can buy that much grain in a single season,” said economist Lena Storm.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Tomas Varga" in names and "President Varga" not in names, names
+
+
+def test_the_field_of_an_office_is_no_person() -> None:
+    text = (
+        "Settlement ruling criticised\n"
+        "The Commissioner for Human Rights said the decision did not change the law.\n"
+        "“The ruling changes nothing on the ground,” said minister Ayla Demir.\n"
+        "“We will appeal within the month,” said lawyer Omar Haddad.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Human Rights" not in names, names
