@@ -6,6 +6,7 @@ import regex as re
 
 from quizapp.generate.cast import Cast, Mention
 from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.verbs import has_verb
 
@@ -109,7 +110,7 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
     """before with its leading personal pronoun replaced by the person it resolves to."""
     m = _PERSONAL_START.match(text, lo, a)
     if not m:
-        return None
+        return _described_antecedent(text, cast, p, lo, a)
     for mention in cast.mentions.get(p.index, []):
         if mention.start == lo and mention.person is not None and mention.pronoun:
             if _rivalled(cast, p, mention, lo):
@@ -123,6 +124,17 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
             ):
                 name += "’s"
             return name + text[m.end() : a]
+    return None
+
+
+def _described_antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:
+    """before with "The governor" (said …) replaced by the one person the article's reading
+    resolved it to: the question names who, as the sentence's paragraph made plain."""
+    for mention in cast.mentions.get(p.index, []):
+        if mention.start == lo and mention.pronoun == DESCRIBED and mention.person is not None:
+            if mention.end > a:
+                return None
+            return cast.people[mention.person].name + text[mention.end : a]
     return None
 
 

@@ -693,3 +693,14 @@ def test_the_field_of_an_office_is_no_person() -> None:
     )
     names = {p.name for p in generate(text).people}
     assert "Human Rights" not in names, names
+
+
+def test_a_described_subject_is_named_in_the_question() -> None:
+    text = (
+        "Teachers rally at the capitol\n"
+        "Governor Ruth Adler met union leaders on Monday after the rally.\n"
+        "The governor said she expected the pay commission to report by the end of 2027.\n"
+        "Union president Karl Moss said teachers could not wait that long.\n"
+    )
+    prompts = _years(text)
+    assert prompts and all("Ruth Adler said" in p for p in prompts), prompts
