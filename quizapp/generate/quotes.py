@@ -162,6 +162,15 @@ def _opens_with_quote(p: Paragraph, reported: Attribution | None) -> Attribution
     return reported if reported and p.quotes[0].outer_start == p.start else None
 
 
+def _doubted_out(art: Article, said: list[_Spoken]) -> list[_Spoken]:
+    """said without the speakers whose own words would name them in full ("“It was easy for
+    Mary Steenburgen to …,” she said"): the quote is about her, so the "she" (and every other
+    quote the paragraph credits to her) is someone else's."""
+    people = art.cast.people
+    doubted = {s.person for s in said if people[s.person].name in _quote_text(art, s.parts)}
+    return [s for s in said if s.person not in doubted]
+
+
 def _clean(quote: str) -> str:
     """Strip trailing commas/full stops inside the marks, and outer whitespace."""
     return quote.strip().rstrip(",.;: ").strip()
@@ -280,7 +289,7 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             break
         carry = _carried(art, prev, said, p) or _opens_with_quote(p, reported)
         reported = None
-        prev, said = p, _attribute(art, p, carry)
+        prev, said = p, _doubted_out(art, _attribute(art, p, carry))
         for s in said:
             if spent():
                 break

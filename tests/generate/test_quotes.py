@@ -317,3 +317,17 @@ def test_a_name_between_speech_verb_and_quote_stays_in_the_question() -> None:
         "harbour like ours”?" in prompts
     ), prompts
     assert "Who said Westport “could only wish it had our schools”?" in prompts, prompts
+
+
+def test_a_quote_naming_its_supposed_speaker_in_full_is_not_credited_to_her() -> None:
+    text = (
+        "Actor turns songwriter\n"
+        "Mara Lind began writing songs at 54, after an operation left her hearing music.\n"
+        "Her son, the director Tomas Berg, cast her in his new film about a singer.\n"
+        "Berg still laughs at the memory of hearing his mom begin to sing in the back seat of "
+        "his car. “It would have been easy for Mara Lind to put her name on a song and stop "
+        "there,” she said. “She learned the craft instead, and I respect that.”\n"
+        "“I was back at the piano by the next morning,” Lind said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert said == {"Who said “I was back at the piano by the next morning”?": "Mara Lind"}, said
