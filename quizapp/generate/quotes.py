@@ -106,6 +106,8 @@ def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
         or '"' in art.norm[prev.start : prev.end]
     ):
         return None  # "The mayor praised Vos.": Vos is the object, not the subject
+    if art.norm.startswith(("'s ", "s' "), mentions[0].end):
+        return None  # "Swift's rep told Fox News …": the rep speaks, not Swift
     if VERB_ANY.search(art.norm, prev.start, prev.end) is None and not _VIEW.search(
         art.norm, prev.start, prev.end
     ):

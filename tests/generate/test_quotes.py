@@ -331,3 +331,15 @@ def test_a_quote_naming_its_supposed_speaker_in_full_is_not_credited_to_her() ->
     )
     said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert said == {"Who said “I was back at the piano by the next morning”?": "Mara Lind"}, said
+
+
+def test_a_quote_after_someones_spokesperson_is_not_theirs() -> None:
+    text = (
+        "Singer and label trade claims\n"
+        "Label chief Rob Haines said singer Ana Vos owed the company money.\n"
+        "Vos's manager told reporters that this was not the whole story. “The label is trying "
+        "to make this about money, but an auditor found it owes Ana two million dollars.”\n"
+        "“We will see them in court if we have to,” Haines said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert not any("trying to make this about money" in p for p in said), said
