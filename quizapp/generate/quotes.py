@@ -207,6 +207,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
+    if len(words) < 8 and base_of_past(words[0].lower().strip(",")):
+        return False  # "Came down to a few points": the subject was dropped; what did?
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     inner = art.norm[parts[0].start : parts[-1].end].strip()

@@ -343,3 +343,15 @@ def test_a_quote_after_someones_spokesperson_is_not_theirs() -> None:
     )
     said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert not any("trying to make this about money" in p for p in said), said
+
+
+def test_a_short_quote_without_its_subject_is_not_asked() -> None:
+    text = (
+        "Hawks edge Owls in the final set\n"
+        "“Came down to a couple of points,” Leo Brandt said after the defeat.\n"
+        "“Thought I did my part and served well, but he was just too good,” Brandt said.\n"
+        "“We needed this win to stay in the tournament,” Ana Ruiz said.\n"
+    )
+    said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("Thought I did my part" in p for p in said), said
+    assert not any("Came down" in p for p in said), said
