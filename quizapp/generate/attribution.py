@@ -233,9 +233,19 @@ def speaker_before(
     conf = 0.85 if subject.pronoun else 0.9
     tail = norm[verb.end() : quote_start]
     frame = None
-    if re.sub(r"[\s,:]|\bthat\b", "", tail):
+    # "Cook said, but instead “…”" and "what Bergeron described as the “…”": the words between
+    # verb and quote belong to the writer's sentence, not to a predicate the question can keep.
+    free_relative = _WHAT_BEFORE.search(norm, max(start, subject.start - 40), subject.start)
+    if _COORDINATED_TAIL.match(tail) or free_relative:
+        pass
+    elif re.sub(r"[\s,:]|\bthat\b", "", tail):
         frame = _resolve_frame(art, p, frame_start, quote_start, subject.person)
     return Attribution(subject.start, verb.end(), subject.person, conf), frame
+
+
+_COORDINATED_TAIL = re.compile(r"\s*,\s*(?:but|and|or|yet|so|which)\b|[^,]*,\s*which\b")
+_APPOSITION_FIRST = re.compile(r"^,[^,]*,\s*")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\p{Ll}+\s+){0,3}$")
 
 
 def _resolve_frame(
@@ -256,7 +266,8 @@ def _resolve_frame(
         out += [art.text[pos : m.start], f"{name}'s" if word in ("his", "her") else name]
         pos = m.end
     out.append(art.text[pos:end])
-    return "".join(out).strip()
+    # "Rask, the mayor of Westport, shot back …": the apposition stays with the name.
+    return _APPOSITION_FIRST.sub("", "".join(out).strip())
 
 
 def _colon_subject(

@@ -84,6 +84,10 @@ def _core_of(tokens: list[str]) -> int:
 
 # Titles borne with a single name: "Pope Francis", "King Charles", "Queen Rania".
 _SOLE_NAME_TITLES = frozenset(["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Sheikh"])
+# "President Trump" all through an article that never gives his first name: the title and
+# surname name him (dropped again when someone else of the article has that surname).
+SURNAME_TITLES = frozenset(["President"])
+_TITLED = _SOLE_NAME_TITLES | SURNAME_TITLES
 
 
 def _given_name_start(words: list[str]) -> int:
@@ -136,7 +140,7 @@ def candidates(
             core = toks[core_at:]
             inside = _given_name_start([t for t, _ in core])
             core = core[inside:]
-            sole = core_at and toks[core_at - 1][0] in _SOLE_NAME_TITLES
+            sole = core_at and toks[core_at - 1][0] in _TITLED
             if sole and (len(core) == 1 or (len(core) == 2 and _REGNAL.fullmatch(core[1][0]))):
                 core = toks[core_at - 1 :]  # "Pope Francis", "Pope Leo XIV": known by the title
             if not 2 <= len(core) <= 5 or INITIAL.fullmatch(core[-1][0]):

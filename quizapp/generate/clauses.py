@@ -6,6 +6,7 @@ import regex as re
 
 from quizapp.generate.cast import Cast, Mention
 from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.verbs import has_verb
 
@@ -15,8 +16,11 @@ _TRAILING = re.compile(
     r"|,\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+"
     r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"
     # "…, the state weather agency said." / "…, officials said.": who says so, at the end.
-    r"|,\s+(?:[\p{L}'.-]+\s+){1,5}(?:said|says|added|reported|announced|noted|warned)"
+    r"|,[\"”]?\s+(?:[\p{L}'.-]+\s+){1,5}"
+    r"(?:said|says|added|reported|announced|noted|warned|continued|stated)"
     r"(?:\s+[^,]{1,40})?\s*$"
+    # "…, reports Reuters." / "…, writes the Times.": the source named after its verb.
+    r"|,\s+(?:reports|reported|writes|wrote)\s+(?:the\s+)?\p{Lu}[^,]{0,40}$"
 )
 # "WASHINGTON (AP) — ": a wire dateline opening the first sentence.
 DATELINE = re.compile(r"^\p{Lu}[\p{Lu}.,' ]+(?:\([^()]{1,30}\))?\s*[-—–]+\s+")
@@ -66,6 +70,7 @@ def stem(
     if sent.end - sent.start > MAX_SENTENCE:
         return None
     lo, hi = _strip(norm, sent.start, sent.end)
+    lo = _after_lead_in(norm, lo, a)
     paren = _parenthetical(norm, lo, hi, a, b)
     if paren:
         lo, hi = paren
@@ -105,7 +110,7 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
     """before with its leading personal pronoun replaced by the person it resolves to."""
     m = _PERSONAL_START.match(text, lo, a)
     if not m:
-        return None
+        return _described_antecedent(text, cast, p, lo, a)
     for mention in cast.mentions.get(p.index, []):
         if mention.start == lo and mention.person is not None and mention.pronoun:
             if _rivalled(cast, p, mention, lo):
@@ -119,6 +124,17 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
             ):
                 name += "’s"
             return name + text[m.end() : a]
+    return None
+
+
+def _described_antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:
+    """before with "The governor" (said …) replaced by the one person the article's reading
+    resolved it to: the question names who, as the sentence's paragraph made plain."""
+    for mention in cast.mentions.get(p.index, []):
+        if mention.start == lo and mention.pronoun == DESCRIBED and mention.person is not None:
+            if mention.end > a:
+                return None
+            return cast.people[mention.person].name + text[mention.end : a]
     return None
 
 
@@ -148,6 +164,17 @@ def _needs_context(norm: str, lo: int, hi: int) -> bool:
         return True
     do_so = _DO_SO.search(norm, lo, hi)
     return do_so is not None and "," not in norm[lo : do_so.start()]
+
+
+def _after_lead_in(norm: str, lo: int, a: int) -> int:
+    """Where the sentence starts once a clause before a colon is dropped ("There's a reason
+    for this: Although …"): the fact sits after the colon. A title ("Star Wars: The …") has
+    no verb before its colon and stays."""
+    colon = norm.rfind(": ", lo, a)
+    if colon < 0 or not norm[colon + 2 : colon + 3].isupper() or not has_verb(norm[lo:colon]):
+        return lo
+    rest = norm[colon + 2 : a]
+    return colon + 2 if '"' not in rest and len(rest.split()) >= 3 else lo
 
 
 def _subordinate(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:

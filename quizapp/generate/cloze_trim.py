@@ -15,6 +15,7 @@ _WORD = re.compile(r"[\w'’$%.,-]*\w")
 _RELATIVE = re.compile(r"(?:which|who)(?=\s)")
 # "… a conference of the Republican Governors Association": the name a "which" refers to.
 _NAME_AT_END = re.compile(r"\s(?:the\s)?\p{Lu}[\p{L}.'’-]*(?:\s(?:of\s)?\p{Lu}[\p{L}.'’-]*)*$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)$")
 _FRONTED = re.compile(
     r"(?:despite|although|though|while|as|when|because|with|without|after|before|in|on|at|by"
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
@@ -49,7 +50,7 @@ def short_cloze(cb: str, ca: str) -> str | None:
         return cloze
     ca = _RELATIVE_ASIDE.sub("", ca)
     if BLANK not in cb:
-        cb = _RELATIVE_ASIDE.sub("", cb)
+        cb = _drop_aside(cb)
     if words_of(make_cloze(cb, ca) or "") <= MAX_WORDS:
         return make_cloze(cb, ca)
     cut = cut_trailing(ca)
@@ -65,7 +66,8 @@ def short_cloze(cb: str, ca: str) -> str | None:
     while len(segments) > 1 and words_of(make_cloze(", ".join(segments), ca) or "") > MAX_WORDS:
         if _RELATIVE.match(segments[1]):
             named = _NAME_AT_END.search(segments[0])
-            if not named:
+            # "a concert at the Ryman in Nashville, which featured …": the concert did.
+            if not named or _PLACE_BEFORE.search(segments[0], 0, named.start()):
                 break
             head = named.group(0).strip() + _RELATIVE.sub("", segments[1], count=1)
             segments = [head, *segments[2:]]
@@ -86,6 +88,16 @@ def short_cloze(cb: str, ca: str) -> str | None:
     if words_of(make_cloze(cb, ca) or "") > MAX_WORDS:
         cb = _subordinate_clause(cb)
     return make_cloze(cb, ca)
+
+
+def _drop_aside(cb: str) -> str:
+    """cb without its ", which …," asides, unless the blank's clause has no verb once they go:
+    then the blank belongs to the aside's own list ("which owns the Register, the Post and
+    more than _____ other papers")."""
+    asides = list(_RELATIVE_ASIDE.finditer(cb))
+    if not asides or not has_verb(cb[asides[-1].end() :]):
+        return cb
+    return _RELATIVE_ASIDE.sub("", cb)
 
 
 _SUBORDINATOR = re.compile(r"\s(?:when|after|because|while|as|where)\s+(?=\p{Ll})")

@@ -54,7 +54,8 @@ _PP_HEAD = re.compile(
     r"|first\s+half|second\s+half|first\s+quarter|course)\s+of\s+)?$",
     re.I,
 )
-_DASH = re.compile(r"\s[—–-]{1,2}\s")
+# A spaced dash, or an em dash between words ("in recent years—26 cases"): an aside.
+_DASH = re.compile(r"\s[—–-]{1,2}\s|(?<=\w)—(?=\w)")
 _ADVERBIAL = re.compile(
     r"(?:in|on|at|by|since|until|before|after|during|from|last|this|next|earlier|later"
     r"|yesterday|today|on|over|within|for|under|as of)\b",

@@ -87,6 +87,8 @@ _CUT_END = re.compile(
     r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
     r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
 )
+_OPENER = re.compile(r"(?:To\s+\p{Ll}+|Although|Though|If|When|While|Because|Unless|Whether)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 _LAST_WORD = re.compile(r"[\p{L}\d]+$")
 _WORDS = re.compile(r"\w+")
 QUOTE_SPLIT = re.compile(r"([\"“][^\"“”]*[\"”])")
@@ -183,9 +185,16 @@ def fragment(q: DraftQuestion) -> str | None:
     """A year, figure or ranking stem without a verb: a noun-phrase fragment."""
     if q.kind in ("who_said", "who_is"):
         return None
-    if has_verb(body_of(q)):
-        return None
-    return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
+    body = body_of(q)
+    if not has_verb(body):
+        return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
+    # "To win Ohio, which holds the first primary of _____.": the main clause was cut.
+    segments = body.rstrip(" .?").split(", ")
+    if _OPENER.match(body) and len(segments) > 1:
+        main = [s for s in segments[1:] if not s.startswith(("which ", "who ", "where "))]
+        if not any(has_verb(s) for s in main):
+            return "TRUNCATION: a subordinate clause without its main clause"
+    return None
 
 
 def inside_quotation(q: DraftQuestion) -> str | None:
@@ -198,6 +207,9 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     left = body[:at]
     if left.count("“") > left.count("”") or left.count('"') % 2:
         return "GEN_QUOTE: the fact sits inside a quotation"
+    # A whole quoted sentence asked without its marks: "our company", "we" — whose?
+    if q.source.lstrip()[:1] in '“"' and _FIRST_PERSON.search(_outside_quotes(body)):
+        return "GEN_QUOTE: the fact sits inside a quotation in the speaker's own words"
     return None
 
 

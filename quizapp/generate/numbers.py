@@ -37,6 +37,8 @@ _COLLECTIVE_BEFORE = re.compile(
     r"\b(?:crowd|total|population|audience|workforce|turnout|staff|group|team)\s+of\s+$"
 )
 _NOT_COUNTED = data_words("not_counted")
+# A capitalised word right before the figure, not opening its sentence: "Destiny 2", "Apollo 10".
+_NAMED_BEFORE = re.compile(r"(?<=[\p{L}\d,;] )\p{Lu}[\p{L}-]*\s+$")
 # Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
 _SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
 _BASELINE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?P<gap>(?:[^.;:,]|[.,](?=\d)){0,80})$")
@@ -276,6 +278,10 @@ def _is_count(norm: str, p: Paragraph, m: re.Match, raw: str, noun: str) -> bool
         noun == "points" and _SCORED.search(norm, 0, m.start())
     ):
         return False
+    if noun.lower() in ("is", "was", "has", "does") or _NAMED_BEFORE.search(
+        norm, max(p.start, m.start() - 30), m.start()
+    ):
+        return False  # "Destiny 2 is free", "Apollo 10": a name's number, not a count
     collective = _COLLECTIVE_BEFORE.search(norm, max(p.start, m.start() - 30), m.start())
     plural = noun.endswith("s") or noun.lower() in _IRREGULAR_PLURALS or m.group("cscale")
     if not (plural or (collective and not m.group("adj"))):

@@ -6,7 +6,7 @@ import bisect
 
 import regex as re
 
-from quizapp.generate.candidates import Candidate, candidates, cues
+from quizapp.generate.candidates import SURNAME_TITLES, Candidate, candidates, cues
 from quizapp.generate.cast import INITIAL, SUFFIXES, Cast, Mention, Person
 from quizapp.generate.mentions import (
     assign_honorifics,
@@ -19,7 +19,7 @@ from quizapp.generate.roles import appositive_role
 from quizapp.generate.text import Paragraph
 
 # A name, then "of", then the candidate: "Tomas Reyes of Harlow Brandt" names his employer.
-_OF_AFTER_NAME = re.compile(r"\p{Lu}[\p{L}'-]+\s+of\s+$", flags=re.REVERSE)
+_OF_AFTER_NAME = re.compile(r"\p{Lu}[\p{L}'-]+\s+(?:of|for)\s+$", flags=re.REVERSE)
 
 
 def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
@@ -67,6 +67,7 @@ def find_people(norm: str, paragraphs: list[Paragraph]) -> Cast:
             person.honorifics.add(hon)
     _adopt_full_names(people, unconfirmed)
     _drop_nested(people)
+    _drop_titled_namesakes(people)
     assign_honorifics(norm, people)
     for p in people:
         p.gender = p.gender or gender_from_name(p)
@@ -194,6 +195,12 @@ def _adopt_full_names(people: list[Person], unconfirmed: list[Candidate]) -> Non
                 person.name, person.tokens, person.first_pos = " ".join(c.core), c.core, c.start
                 unconfirmed.remove(c)
                 break
+
+
+def _drop_titled_namesakes(people: list[Person]) -> None:
+    """ "President Trump" beside "Donald Trump": one person, met by the full name's surname."""
+    full = {p.tokens[-1] for p in people if p.tokens[0] not in SURNAME_TITLES}
+    people[:] = [p for p in people if not (p.tokens[0] in SURNAME_TITLES and p.tokens[-1] in full)]
 
 
 def _drop_nested(people: list[Person]) -> None:

@@ -20,8 +20,10 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
+from quizapp.generate.lexicon import SPEECH_VERB_PATTERN, SPEECH_VERBS, SUBORDINATORS
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
+from quizapp.generate.verbs import base_of_past
 
 MAX_QUOTE_WORDS = 40
 MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
@@ -104,6 +106,8 @@ def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
         or '"' in art.norm[prev.start : prev.end]
     ):
         return None  # "The mayor praised Vos.": Vos is the object, not the subject
+    if art.norm.startswith(("'s ", "s' "), mentions[0].end):
+        return None  # "Swift's rep told Fox News …": the rep speaks, not Swift
     if VERB_ANY.search(art.norm, prev.start, prev.end) is None and not _VIEW.search(
         art.norm, prev.start, prev.end
     ):
@@ -160,6 +164,15 @@ def _opens_with_quote(p: Paragraph, reported: Attribution | None) -> Attribution
     return reported if reported and p.quotes[0].outer_start == p.start else None
 
 
+def _doubted_out(art: Article, said: list[_Spoken]) -> list[_Spoken]:
+    """said without the speakers whose own words would name them in full ("“It was easy for
+    Mary Steenburgen to …,” she said"): the quote is about her, so the "she" (and every other
+    quote the paragraph credits to her) is someone else's."""
+    people = art.cast.people
+    doubted = {s.person for s in said if people[s.person].name in _quote_text(art, s.parts)}
+    return [s for s in said if s.person not in doubted]
+
+
 def _clean(quote: str) -> str:
     """Strip trailing commas/full stops inside the marks, and outer whitespace."""
     return quote.strip().rstrip(",.;: ").strip()
@@ -194,10 +207,66 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
+    if len(words) < 8 and base_of_past(words[0].lower().strip(",")):
+        return False  # "Came down to a few points": the subject was dropped; what did?
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     inner = art.norm[parts[0].start : parts[-1].end].strip()
     return len(parts) == 1 and len(words) == 4 and inner[:1].isupper() and inner[-1:] in ".!?,"
+
+
+# Words that open a clause of its own in a quote that starts in lower case ("we want to help").
+_SUBJECT_STARTS = frozenset(
+    ["i", "we", "you", "he", "she", "they", "it", "there", "this", "that", "these", "those"]
+    + ["people", "everyone", "everybody", "nobody", "no", "our", "my", "your", "their", "its"]
+    + ["it's", "it’s", "that's", "that’s", "there's", "there’s", "we're", "we’re", "i'm", "i’m"]
+)
+
+
+def _fragment(quote: str) -> bool:
+    """True for a quote that is part of the writer's sentence, not a claim of its own: a short
+    noun phrase ("a crisis of public trust"), a predicate without its subject ("began to say
+    …", "raised, and I rejected, …", "… prevent the evacuation") or a subordinate clause ("if
+    you have …")."""
+    words = quote.split()
+    if quote.startswith("…"):
+        rest = quote.lstrip("…. ")
+        return rest[:1].islower()
+    if not words:
+        return False
+    first = words[0].lower().strip(",")
+    if not words[0][:1].islower() or first in _SUBJECT_STARTS:
+        return False
+    if first in SUBORDINATORS or first in ("a", "an", "the") and len(words) < 8:
+        return True
+    return first == "not" or first.endswith(("ly", "ing")) or base_of_past(first) is not None
+
+
+# Words after which a quote in lower case is still the speaker's own sentence.
+_OPEN_TO_SPEECH = frozenset(["that", "and", "but", "or", "so", "yet", "because", "as"])
+
+
+def _embedded(art: Article, q: Quote, quote: str) -> bool:
+    """True for words in lower case quoted inside the writer's own clause ("the “hardest
+    verdict so far”", "Customers “began to say …”"): asked alone, they make no claim. After a
+    speech verb, "that", a conjunction or a punctuation mark they are the speaker's sentence."""
+    if not quote[:1].islower():
+        return False
+    before = art.norm[max(0, q.outer_start - 40) : q.outer_start].rstrip()
+    if not before or before.endswith((",", ":", "—", "-", ".", "!", "?", "”", '"')):
+        return False
+    last = before.split()[-1].lower()
+    return last not in _OPEN_TO_SPEECH and last not in SPEECH_VERBS
+
+
+_LEAD_IN = re.compile(rf"\b(?:{SPEECH_VERB_PATTERN})\s+((?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})$")
+
+
+def _lead_in(art: Article, q: Quote) -> str | None:
+    """ "said Canada" for "…, saying Canada “could only wish …”": the name the quote goes on
+    from, after the speech verb, so the question keeps the quote's subject."""
+    m = _LEAD_IN.search(art.norm, max(0, q.outer_start - 60), q.outer_start)
+    return f"said {art.text[m.start(1) : m.end(1)].strip()}" if m else None
 
 
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
@@ -224,18 +293,23 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             break
         carry = _carried(art, prev, said, p) or _opens_with_quote(p, reported)
         reported = None
-        prev, said = p, _attribute(art, p, carry)
+        prev, said = p, _doubted_out(art, _attribute(art, p, carry))
         for s in said:
             if spent():
                 break
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
-            if not s.frame and quote.split()[0] in ("a", "an", "the") and len(quote.split()) < 8:
+            frame = s.frame
+            if not frame and _fragment(quote):
                 continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
+            if not frame and _embedded(art, s.parts[0], quote):
+                frame = _lead_in(art, s.parts[0])  # "saying Canada “could only wish …”"
+                if not frame:
+                    continue
             person = people[s.person]
             mark = "" if quote.endswith(("?", "!")) else "?"
-            prompt = f"Who {s.frame} “{quote}”{mark}" if s.frame else f"Who said “{quote}”{mark}"
+            prompt = f"Who {frame} “{quote}”{mark}" if frame else f"Who said “{quote}”{mark}"
             source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
             role = f", {person.roles[0]}" if person.roles else ""
             q = assemble(

@@ -127,7 +127,7 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
     if seg.startswith("who "):
         rest = seg[4:]
         if rest.startswith(("is ", "was ")):
-            rest = rest.split(" ", 1)[1]
+            rest = rest.split(" ", 1)[1].removeprefix("now ")  # "who is now an immunologist"
             serving = _SERVING.match(rest)
             if serving:  # "who was then serving as the President's physician"
                 rest = rest[serving.end() :] + (" at the time" if serving.group(1) else "")

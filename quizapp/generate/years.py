@@ -28,6 +28,7 @@ _YEAR_EXPR = re.compile(
     # "legalized by 2016— Colorado": a dash after the year, then no digit, is no range.
     rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/]|-\d|[.,]\d|:\s*\p{{Lu}})"
 )
+_ANY_YEAR = re.compile(rf"(?<![\w$.,/-])({_Y})(?![\w%])")
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")
@@ -35,7 +36,8 @@ _OFFSETS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
 
 
 def _article_years(art: Article) -> list[int]:
-    return sorted({int(m.group("y")) for m in _YEAR_EXPR.finditer(art.norm) if m.group("y")})
+    """Every year the article names, range ends included: the latest caps the distractors."""
+    return sorted({int(y) for y in _ANY_YEAR.findall(art.norm)})
 
 
 def _near_years(answer: int, known: list[int], cap: int, rng: random.Random) -> list[str]:

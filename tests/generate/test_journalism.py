@@ -545,3 +545,162 @@ def test_a_long_quote_is_asked_in_whole_sentences_never_cut_mid_sentence() -> No
     (q,) = [q for q in generate(text).questions if q.answer == "Chris Early"]
     assert "…" not in q.prompt
     assert q.prompt.endswith("as many people as possible”?")
+
+
+def test_a_range_of_years_is_asked_when_the_article_names_no_later_single_year() -> None:
+    # Distractors never go past the latest year the article names: a range's ends count.
+    text = (
+        "Measles returns to the valley\n"
+        "Health officials confirmed two cases of measles in the valley this week.\n"
+        "Regional clinics logged 1,412 cases between 2011 and 2016, with 37 deaths.\n"
+        "The last large outbreak there was in 1998, when schools closed for a month.\n"
+    )
+    prompts = _years(text)
+    assert any("1,412 cases" in p for p in prompts), prompts
+
+
+def test_a_trailing_source_after_its_verb_is_cut() -> None:
+    text = (
+        "Harbour dredging finished\n"
+        "The port authority dredged the eastern channel to a depth of twelve metres in 2017, "
+        "reports the Coastal Gazette.\n"
+        "Ferry operator Lena Voss said the deeper channel had shortened crossings.\n"
+    )
+    prompts = _years(text)
+    assert prompts and not any("Gazette" in p for p in prompts), prompts
+
+
+def test_a_fact_after_an_unspaced_em_dash_is_a_cloze_not_a_fronted_question() -> None:
+    text = (
+        "Storm season ends\n"
+        "The island has seen few hurricanes in recent decades—four landfalls between 1990 "
+        "and 2015.\n"
+        "Forecaster Amal Haddad said the coming season would be quieter.\n"
+    )
+    prompts = _years(text)
+    assert prompts and all(p.startswith("Fill in the blank: ") for p in prompts), prompts
+
+
+def test_a_lead_in_before_a_colon_is_dropped_from_the_question() -> None:
+    text = (
+        "Keeper breaks the record\n"
+        "There is a simple reason for the streak: Although Mara Lind has guarded the goal since "
+        "she signed with the club in 2014, she is conceding fewer goals than ever this season.\n"
+        "Coach Rui Santos said the defence had never been tighter.\n"
+    )
+    prompts = _years(text)
+    assert prompts and not any("simple reason" in p for p in prompts), prompts
+    assert not any("Although" in p for p in prompts), prompts
+
+
+def test_a_title_before_a_colon_stays() -> None:
+    text = (
+        "Cinema reopens\n"
+        "Space Saga: The Long Night, which premiered in 1987, opens the restored cinema.\n"
+        "Manager Ida Brenner said tickets sold out within an hour.\n"
+    )
+    prompts = _years(text)
+    assert any("Space Saga: The Long Night" in p for p in prompts), prompts
+
+
+def test_a_figure_in_a_relative_clause_list_keeps_the_clause_verb() -> None:
+    text = (
+        "Radio group expands\n"
+        "The holding company Brookfield Air, which runs the Valley Courier, Lakeside FM, Harbour "
+        "Talk and more than 40 other stations across the north and counts among the fastest "
+        "growing broadcasters in the region, has bought two more stations this month.\n"
+        "Analyst Piet Moor said the deal made sense.\n"
+    )
+    qs = generate(text).questions
+    prompts = [q.prompt for q in qs if q.kind == "number" and q.answer == "40"]
+    assert prompts and all("runs" in p for p in prompts), prompts
+
+
+def test_a_number_in_a_name_is_no_count() -> None:
+    text = (
+        "Games news\n"
+        "Playbox launches with 22 games on Tuesday, and Starfall 2 is free for a month.\n"
+        "Only 40 teachers came to the meeting about the Route 9 bypass, organisers said.\n"
+    )
+    answers = {q.answer for q in generate(text).questions if q.kind == "number"}
+    assert {"22", "40"} <= answers and not answers & {"2", "9"}, answers
+
+
+def test_a_blank_before_a_hyphenated_tail_keeps_the_hyphen_attached() -> None:
+    text = (
+        "Streaming prices\n"
+        "Cinemax Plus’s $8.49-a-month plan includes films from three studios and a sports "
+        "channel.\n"
+        "Analyst Tom Reyes said the price would rise next year.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert any("_____-a-month plan" in p for p in prompts), prompts
+
+
+def test_a_cloze_from_a_quoted_statement_in_its_own_words_is_not_asked() -> None:
+    text = (
+        "Label answers singer\n"
+        '"The fact is, Ana has admitted to owing millions of dollars and several assets to '
+        "our company, which is responsible for 120 hardworking employees who helped build her "
+        'career," the statement continued.\n'
+        "Singer Ana Vos said she would keep recording with another label.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert not any("our company" in p for p in prompts), prompts
+
+
+def test_which_after_a_place_is_not_read_as_the_place_doing_it() -> None:
+    text = (
+        "Band announces reunion tour\n"
+        "The Lanterns announced the forty-date tour while closing out their sold-out autumn "
+        "concert at the Grand Hall in Leeds, which featured full performances of 1979’s Night "
+        "Trains and 1981’s Open Road.\n"
+        "Singer Ruth Pike said the band had never sounded better.\n"
+    )
+    prompts = _years(text)
+    assert not any(p.startswith("Fill in the blank: Leeds featured") for p in prompts), prompts
+
+
+def test_a_president_known_only_by_title_and_surname_is_a_speaker() -> None:
+    text = (
+        "Trade talks stall\n"
+        "President Varga has asked the neighbours to buy more grain before the winter.\n"
+        "“My people had the whole deal done last month,” Mr. Varga told his cabinet.\n"
+        "Economist Lena Storm, who teaches at Brandt University, doubted the figures.\n"
+        "“Nobody can buy that much grain in a single season,” Storm said.\n"
+    )
+    said = _said(text)
+    assert said["My people had the whole de"] == "President Varga"
+
+
+def test_a_titled_surname_joins_the_full_name_of_the_same_article() -> None:
+    text = (
+        "Trade talks stall\n"
+        "President Tomas Varga has asked the neighbours to buy more grain.\n"
+        "“My people had the whole deal done last month,” President Varga told his cabinet.\n"
+        "“Nobody can buy that much grain in a single season,” said economist Lena Storm.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Tomas Varga" in names and "President Varga" not in names, names
+
+
+def test_the_field_of_an_office_is_no_person() -> None:
+    text = (
+        "Settlement ruling criticised\n"
+        "The Commissioner for Human Rights said the decision did not change the law.\n"
+        "“The ruling changes nothing on the ground,” said minister Ayla Demir.\n"
+        "“We will appeal within the month,” said lawyer Omar Haddad.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Human Rights" not in names, names
+
+
+def test_a_described_subject_is_named_in_the_question() -> None:
+    text = (
+        "Teachers rally at the capitol\n"
+        "Governor Ruth Adler met union leaders on Monday after the rally.\n"
+        "The governor said she expected the pay commission to report by the end of 2027.\n"
+        "Union president Karl Moss said teachers could not wait that long.\n"
+    )
+    prompts = _years(text)
+    assert prompts and all("Ruth Adler said" in p for p in prompts), prompts

@@ -191,6 +191,10 @@ def test_clean_drafts_pass_unchanged() -> None:
             "Fill in the blank: According to a _____ survey by Tomas Berg of Lowfield College.",
             "TRUNCATION",
         ),
+        (
+            "Fill in the blank: To win Lowland County, which holds the first vote of _____.",
+            "TRUNCATION",
+        ),
         ("Fill in the blank: “They sold the mill in _____ for a song”.", "GEN_QUOTE"),
         ("“They brought this public in what year at $16 a share”?", "GEN_QUOTE"),
     ],
@@ -199,8 +203,16 @@ def test_fragments_and_quoted_facts_dropped(prompt: str, code: str) -> None:
     assert code in codes(draft(prompt))[0]
 
 
-def test_a_cloze_with_a_verb_is_no_fragment() -> None:
-    assert codes(draft("Fill in the blank: The Lowfield mill was sold in _____.")) == (set(), set())
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Fill in the blank: The Lowfield mill was sold in _____.",
+        "Fill in the blank: Since _____, the mill has not made a profit in any year.",
+        "Fill in the blank: When the mill closed in _____, the town lost its largest employer.",
+    ],
+)
+def test_a_cloze_with_a_verb_is_no_fragment(prompt: str) -> None:
+    assert codes(draft(prompt)) == (set(), set())
 
 
 @pytest.mark.parametrize(

@@ -255,3 +255,103 @@ def test_noun_phrase_fragment_without_frame_is_not_asked() -> None:
         "Hale called his death “a crisis of public trust.”"
     )
     assert not any("crisis" in p and "his death" in p for p in who_said(text))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "began to ask the council for this and that every week",
+        "raised, and I rejected, the idea that the plant should close",
+        "if you build too many of these roads in one valley",
+        "basically asking the river to carry twice its load",
+        "… close the bridge to lorries for the whole winter",
+    ],
+)
+def test_a_quoted_predicate_or_subordinate_clause_is_no_who_said_question(fragment: str) -> None:
+    text = (
+        "Valley road plan stalls\n"
+        f"Drivers “{fragment},” Engineer Rosa Mendel said.\n"
+        "“We will keep the valley open for every family that lives here,” said Mayor Ivo Rask.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("keep the valley open" in p for p in prompts), prompts
+    assert not any(fragment[2:20] in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parks are not “extras for good years,” Mayor Ivo Rask said, but instead “part of what "
+        "makes this town a home.”",
+        "The show ended with what host Ivo Rask described as the “closest final vote in its "
+        "history.”",
+        "Farmers “started to ask for the new seed every single season,” Lea Marr told Ivo Rask, "
+        "which ultimately meant building the “largest seed store in the whole county.”",
+    ],
+)
+def test_the_writers_words_between_verb_and_quote_are_no_frame(sentence: str) -> None:
+    text = (
+        f"Town news\n{sentence}\n“We are proud of every volunteer in this town,” Rask said.\n"
+        "“The budget is tight this year for every department,” said treasurer Nina Holt.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("proud of every volunteer" in p for p in prompts), prompts
+    garbled = ("said, but", "described as", "which ultimately", "“closest", "“largest", "“part")
+    assert not any(g in p for g in garbled for p in prompts), prompts
+
+
+def test_a_name_between_speech_verb_and_quote_stays_in_the_question() -> None:
+    text = (
+        "Rival towns trade barbs\n"
+        "Ivo Rask, the mayor of Westport, shot back with a dig at the rival town, saying "
+        "Eastvale “could only dream of a harbour like ours.”\n"
+        "Nina Holt, the mayor of Eastvale, answered with her own dig at Westport, saying "
+        "Westport “could only wish it had our schools.”\n"
+        "“We will match every promise that Westport makes to its voters,” said Holt.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    # The frame keeps the name and drops the apposition; "her own dig" (whose?) gives no
+    # frame, so the name before the quote is kept on its own.
+    assert (
+        "Who shot back with a dig at the rival town, saying Eastvale “could only dream of a "
+        "harbour like ours”?" in prompts
+    ), prompts
+    assert "Who said Westport “could only wish it had our schools”?" in prompts, prompts
+
+
+def test_a_quote_naming_its_supposed_speaker_in_full_is_not_credited_to_her() -> None:
+    text = (
+        "Actor turns songwriter\n"
+        "Mara Lind began writing songs at 54, after an operation left her hearing music.\n"
+        "Her son, the director Tomas Berg, cast her in his new film about a singer.\n"
+        "Berg still laughs at the memory of hearing his mom begin to sing in the back seat of "
+        "his car. “It would have been easy for Mara Lind to put her name on a song and stop "
+        "there,” she said. “She learned the craft instead, and I respect that.”\n"
+        "“I was back at the piano by the next morning,” Lind said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert said == {"Who said “I was back at the piano by the next morning”?": "Mara Lind"}, said
+
+
+def test_a_quote_after_someones_spokesperson_is_not_theirs() -> None:
+    text = (
+        "Singer and label trade claims\n"
+        "Label chief Rob Haines said singer Ana Vos owed the company money.\n"
+        "Vos's manager told reporters that this was not the whole story. “The label is trying "
+        "to make this about money, but an auditor found it owes Ana two million dollars.”\n"
+        "“We will see them in court if we have to,” Haines said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert not any("trying to make this about money" in p for p in said), said
+
+
+def test_a_short_quote_without_its_subject_is_not_asked() -> None:
+    text = (
+        "Hawks edge Owls in the final set\n"
+        "“Came down to a couple of points,” Leo Brandt said after the defeat.\n"
+        "“Thought I did my part and served well, but he was just too good,” Brandt said.\n"
+        "“We needed this win to stay in the tournament,” Ana Ruiz said.\n"
+    )
+    said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert any("Thought I did my part" in p for p in said), said
+    assert not any("Came down" in p for p in said), said

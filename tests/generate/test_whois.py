@@ -207,3 +207,16 @@ def test_a_missing_comma_does_not_join_the_next_person_to_a_role() -> None:
     )
     roles = {p.name: p.role for p in generate(text).people}
     assert roles["Kevin Mack"] == "the acting director of the Department of Homeland Security"
+
+
+def test_like_before_a_title_and_now_in_a_relative_role_are_no_part_of_the_role() -> None:
+    text = (
+        "Streaming services cut prices\n"
+        "Like Vidflix head Oskar Lund, Streamly chief executive Mina Toft has promised cheaper "
+        "plans next year.\n"
+        "“Prices will come down for every family,” said Lund.\n"
+        "“We have heard our subscribers,” said Arne Holm, who is now an analyst at Nordbank.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "who_is"]
+    text_of = " ".join(q.prompt + " " + " ".join(q.choices) for q in qs)
+    assert qs and "Like " not in text_of and "now an" not in text_of, text_of
