@@ -17,6 +17,7 @@ from quizapp.generate.lexicon import (
 )
 from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, Quote
+from quizapp.generate.verbs import has_verb
 
 _VERBS = SPEECH_VERB_PATTERN
 # "Jane Doe of the Border Alliance said", "Gov. Tom Whitaker of Arizona, a Republican, said".
@@ -221,7 +222,7 @@ def speaker_before(
     if verb.group(0).endswith("ing"):
         subject = mentions[0]
         intro = norm[start : subject.start].rstrip()
-        if (intro and not intro.endswith(",")) or any(m.person != subject.person for m in mentions):
+        if (intro and not intro.endswith(",")) or _other_subject(norm, subject, mentions):
             return None  # "After the hearing, Hawk Sawyer issued a statement, saying, …"
         frame_start = subject.end
     else:
@@ -246,6 +247,16 @@ def speaker_before(
 _COORDINATED_TAIL = re.compile(r"\s*,\s*(?:but|and|or|yet|so|which)\b|[^,]*,\s*which\b")
 _APPOSITION_FIRST = re.compile(r"^,[^,]*,\s*")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\p{Ll}+\s+){0,3}$")
+
+
+def _other_subject(norm: str, subject: Mention, mentions: list[Mention]) -> bool:
+    """True when someone else named before "saying" may be its subject too: "Ruiz and Berg
+    …, saying"; not an object after the subject's verb ("He urged Mr. Trump to …, saying")."""
+    others = [m for m in mentions if m.person != subject.person]
+    if not others:
+        return False
+    gap = norm[subject.end : others[0].start].strip()
+    return not gap or gap.startswith(("and ", ",", "or ")) or not has_verb(gap)
 
 
 def _resolve_frame(

@@ -355,3 +355,15 @@ def test_a_short_quote_without_its_subject_is_not_asked() -> None:
     said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
     assert any("Thought I did my part" in p for p in said), said
     assert not any("Came down" in p for p in said), said
+
+
+def test_a_person_named_as_the_object_before_saying_leaves_the_speaker_alone() -> None:
+    text = (
+        "Farmers press for a deal\n"
+        "Farm bureau president Ivo Rask said growers faced a hard winter.\n"
+        "He urged Governor Ana Vos to sign the grain deal as soon as possible, saying “time is "
+        "running out for many families on the land.”\n"
+        "“We will sign when the terms are right for the state,” Vos said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert [a for p, a in said.items() if "time is running out" in p] == ["Ivo Rask"], said
