@@ -214,7 +214,19 @@ def speaker_before(
     verbs = list(VERB_ANY.finditer(norm, start, quote_start))
     if not verbs:
         return _colon_subject(art, p, start, quote_start)
-    verb = verbs[-1]
+    found = _speaker_of(art, p, start, quote_start, verbs[-1])
+    if found is None and len(verbs) > 1 and not verbs[-1].group(0).endswith("ing"):
+        # "Pompeo said that … Washington had concluded the settlements were “…”": the last
+        # verb has no named subject of its own; the first one's subject reports it all.
+        found = _speaker_of(art, p, start, quote_start, verbs[0])
+    return found
+
+
+def _speaker_of(
+    art: Article, p: Paragraph, start: int, quote_start: int, verb: re.Match
+) -> tuple[Attribution, str | None] | None:
+    """The subject of this speech verb before the quote, and the framing predicate."""
+    norm = art.norm
     mentions = mentions_between(art, p, start, verb.start())
     mentions = [m for m in mentions if not m.pronoun or _subject(norm, m)]
     if not mentions:

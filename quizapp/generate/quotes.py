@@ -68,9 +68,11 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
         next_start = groups[gi + 1][0][0].outer_start if gi + 1 < len(groups) else p.end
         frame = None
         found = inner or speaker_after(attrs, last.outer_end, min(sent_end, next_start))
-        if found is None:
+        if found is None or (not inner and art.norm[first.start : first.start + 1].islower()):
+            # A quote that goes on from the writer's words ("… was “not, per se, …”, saying
+            # he …") keeps the words before it when their subject is the same speaker.
             before = speaker_before(art, p, max(sent_start, prev_end), first.outer_start)
-            if before:
+            if before and (found is None or before[0].person == found.person):
                 found, frame = before
         if found is None and last.outer_end >= sent_end - 1:
             found = named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)

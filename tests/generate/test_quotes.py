@@ -367,3 +367,19 @@ def test_a_person_named_as_the_object_before_saying_leaves_the_speaker_alone() -
     )
     said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert [a for p, a in said.items() if "time is running out" in p] == ["Ivo Rask"], said
+
+
+def test_a_quote_that_goes_on_from_the_writers_words_keeps_them() -> None:
+    text = (
+        "Ministry backs the new dam\n"
+        "Minister Ivo Rask said that after a long review the ministry had concluded the dam was "
+        "“not, in itself, a danger to the valley”, saying he trusted the engineers.\n"
+        "“We will fight the dam in every court in the land,” said campaigner Ana Vos.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    asked = [p for p in said if "not, in itself, a danger" in p]
+    assert asked == [
+        "Who said that after a long review the ministry had concluded the dam was “not, in "
+        "itself, a danger to the valley”?"
+    ], said
+    assert said[asked[0]] == "Ivo Rask"
