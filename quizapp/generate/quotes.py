@@ -23,7 +23,7 @@ from quizapp.generate.distractors import assemble
 from quizapp.generate.lexicon import SPEECH_VERB_PATTERN, SPEECH_VERBS, SUBORDINATORS
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.types import DraftQuestion
-from quizapp.generate.verbs import base_of_past
+from quizapp.generate.verbs import base_of_past, has_verb
 
 MAX_QUOTE_WORDS = 40
 MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
@@ -261,14 +261,41 @@ def _embedded(art: Article, q: Quote, quote: str) -> bool:
     return last not in _OPEN_TO_SPEECH and last not in SPEECH_VERBS
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—]")
 _LEAD_IN = re.compile(rf"\b(?:{SPEECH_VERB_PATTERN})\s+((?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})$")
 
 
-def _lead_in(art: Article, q: Quote) -> str | None:
+def _lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     """ "said Canada" for "…, saying Canada “could only wish …”": the name the quote goes on
-    from, after the speech verb, so the question keeps the quote's subject."""
+    from, after the speech verb, so the question keeps the quote's subject. Else the short
+    clause that opens the quote's sentence ("said the administration has" for "The
+    administration has “corrected …,” Netanyahu said") when it names nobody."""
     m = _LEAD_IN.search(art.norm, max(0, q.outer_start - 60), q.outer_start)
-    return f"said {art.text[m.start(1) : m.end(1)].strip()}" if m else None
+    if m:
+        return f"said {art.text[m.start(1) : m.end(1)].strip()}"
+    start = p.sentences[sentence_at(p, q.outer_start)].start
+    clause = art.text[start : q.outer_start].strip()
+    words = clause.split()
+    if not words or len(words) > 12 or _CLAUSE_BREAK.search(clause):
+        return None
+    if words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
+        return None  # "That's produced …": what has?
+    if not has_verb(clause) and (len(words) > 3 or not _predicate(art.text[q.start : q.end])):
+        return None  # a subject alone only before a predicate: "Customers “began to say …”"
+    named = mentions_between(art, p, start, q.outer_start)
+    if any(m.pronoun or m.person == speaker for m in named):
+        return None  # "what host Rask described as the “…”": the question would name him
+    first = words[0]
+    if not re.search(rf"\p{{Ll}},? {re.escape(first)}\b", art.text):
+        clause = first.lower() + clause[len(first) :]  # "The", "Making": no proper noun
+    return f"said {clause}"
+
+
+def _predicate(quote: str) -> bool:
+    """True for a quote that opens with a past-tense verb and goes on as one clause ("began
+    to say we want …"): the writer's subject before it completes the sentence."""
+    words = quote.split()
+    return bool(words) and base_of_past(words[0].lower()) is not None and "," not in words[0]
 
 
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
@@ -303,10 +330,10 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             if not _worth_asking(art, quote, s.parts):
                 continue
             frame = s.frame
-            if not frame and _fragment(quote):
-                continue  # "Who said “a crisis of public trust”?": a noun phrase, no claim
-            if not frame and _embedded(art, s.parts[0], quote):
-                frame = _lead_in(art, s.parts[0])  # "saying Canada “could only wish …”"
+            if not frame and (_fragment(quote) or _embedded(art, s.parts[0], quote)):
+                # "Who said “a crisis of public trust”?" makes no claim: the writer's words
+                # before it can ("said Canada “could only wish …”"), else it is not asked.
+                frame = _lead_in(art, p, s.parts[0], s.person)
                 if not frame:
                     continue
             person = people[s.person]
