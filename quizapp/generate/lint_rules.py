@@ -207,8 +207,9 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     left = body[:at]
     if left.count("“") > left.count("”") or left.count('"') % 2:
         return "GEN_QUOTE: the fact sits inside a quotation"
-    # A whole quoted sentence asked without its marks: "our company", "we" — whose?
-    if q.source.lstrip()[:1] in '“"' and _FIRST_PERSON.search(_outside_quotes(body)):
+    # Someone's own words asked without their marks (a quoted sentence, a tweet): "our
+    # company", "we have started …" — whose?
+    if _FIRST_PERSON.search(_outside_quotes(body)):
         return "GEN_QUOTE: the fact sits inside a quotation in the speaker's own words"
     return None
 

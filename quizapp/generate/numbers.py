@@ -41,6 +41,8 @@ _NOT_COUNTED = data_words("not_counted")
 _NAMED_BEFORE = re.compile(r"(?<=[\p{L}\d,;] )\p{Lu}[\p{L}-]*\s+$")
 # Points are a count when someone scored them ("Ruiz scored 31 points"), not a scale's units.
 _SCORED = re.compile(r"\bscor(?:ed|es|ing)\s+$")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:to|-|–)\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:to|–)\s*\d")
 _BASELINE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?P<gap>(?:[^.;:,]|[.,](?=\d)){0,80})$")
 _SPEAKERS_WORDS = re.compile(r"\b(?:I|we|you|it|they|this|that|these|those)\b", re.I)
 _IN_ATTENDANCE = re.compile(r"\s+in\s+attendance\b")
@@ -142,6 +144,9 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
         accepted = (raw.replace(",", "") + suffix,)
         pool_fn = lambda rng: [x + suffix for x in _scaled(value, raw, rng)]  # noqa: E731
     a, b = m.span()
+    ranged = _RANGE_AFTER.match(norm, b) and m.group("count")
+    if _RANGE_BEFORE.search(norm, max(p.start, a - 12), a) or ranged:
+        return None  # "75 to 100 people", "40 to 80%": one end of a range asks half the fact
     baseline = _BASELINE_BEFORE.search(norm, max(p.start, a - 100), a)
     if baseline and not has_verb(baseline.group("gap")):
         # "up from 6.2 percent", "down from the March high of 21.8 percent and the prior

@@ -704,3 +704,17 @@ def test_a_described_subject_is_named_in_the_question() -> None:
     )
     prompts = _years(text)
     assert prompts and all("Ruth Adler said" in p for p in prompts), prompts
+
+
+def test_one_end_of_a_range_and_first_person_words_give_no_figure_question() -> None:
+    text = (
+        "Smog season returns\n"
+        "Depending on the season, lorries add 30 to 60% of the valley's soot, officials say.\n"
+        "Between 75 to 100 hikers use the pass every day, the park service counted.\n"
+        "Through the schools, we have started handing out 40,000 masks this week.\n"
+        "Profit at the bus company fell 4% to $12 million last year.\n"
+    )
+    qs = [q for q in generate(text).questions if q.kind == "number"]
+    answers = {q.answer for q in qs}
+    assert "4%" in answers, [q.prompt for q in qs]
+    assert not answers & {"60%", "30", "75", "100", "40,000"}, [q.prompt for q in qs]
