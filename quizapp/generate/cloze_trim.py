@@ -45,6 +45,9 @@ def words_of(prompt: str) -> int:
 
 def short_cloze(cb: str, ca: str) -> str | None:
     """The cloze, trimmed to the clause holding the blank when the sentence is too long."""
+    relative = _purpose_relative(cb)
+    if relative != cb:  # the main clause after the relative one goes with its purpose phrase
+        cb, ca = relative, ca.split(", ", 1)[0]
     cloze = make_cloze(cb, ca)
     if cloze is None or words_of(cloze) <= MAX_WORDS:
         return cloze
@@ -88,6 +91,19 @@ def short_cloze(cb: str, ca: str) -> str | None:
     if words_of(make_cloze(cb, ca) or "") > MAX_WORDS:
         cb = _subordinate_clause(cb)
     return make_cloze(cb, ca)
+
+
+_PURPOSE_WHICH = re.compile(r"^To\s+\p{Ll}+\s+(?P<head>[^,]+),\s+(?:which|who)\s+(?P<rest>[^,]+)$")
+
+
+def _purpose_relative(cb: str) -> str:
+    """ "To win South Carolina, which holds the first primary of" -> "South Carolina holds the
+    first primary of": the blank sits in the relative clause, whose main clause was cut."""
+    m = _PURPOSE_WHICH.match(cb)
+    named = _NAME_AT_END.search(" " + m.group("head")) if m else None
+    if m is None or named is None:
+        return cb
+    return f"{named.group(0).strip()} {m.group('rest')}"
 
 
 def _drop_aside(cb: str) -> str:

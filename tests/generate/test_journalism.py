@@ -718,3 +718,15 @@ def test_one_end_of_a_range_and_first_person_words_give_no_figure_question() -> 
     answers = {q.answer for q in qs}
     assert "4%" in answers, [q.prompt for q in qs]
     assert not answers & {"60%", "30", "75", "100", "40,000"}, [q.prompt for q in qs]
+
+
+def test_a_purpose_phrase_with_a_relative_clause_asks_the_relative_clause() -> None:
+    text = (
+        "Candidate heads south\n"
+        "To win Lowland County, which holds the first rural primary of 2028, he would need the "
+        "support of the farmers who make up most of its voters, said strategist Ana Ruiz.\n"
+        "Campaign manager Tomas Berg said the candidate would visit every town in the county.\n"
+    )
+    assert "Fill in the blank: Lowland County holds the first rural primary of _____." in _years(
+        text
+    ), _years(text)
