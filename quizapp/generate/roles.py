@@ -50,7 +50,9 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
             prefix_role = f"the {prefix_role.lower()}"  # "Analyst Reyes of X": the analyst of X
         prefix_role = f"{prefix_role} {org}"
     elif is_common_title(prefix_role) and (not apposition or apposition.startswith("someone ")):
-        prefix_role = f"the {prefix_role}"
+        # "Economist Lena Storm, who …" opens a sentence: "the economist who …".
+        job = " " not in prefix_role and prefix_role.lower() not in TITLE_WORDS
+        prefix_role = f"the {prefix_role.lower() if job else prefix_role}"
     if apposition and prefix_role.lower() in apposition.lower():
         return apposition  # "Coach Rita Alvarez, the Hawks coach": said once
     if apposition and apposition.startswith("someone who "):
@@ -92,9 +94,11 @@ _ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
 OF_ORG = re.compile(
     r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
 )
-# "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name.
+# "the town engineer, Tomas Reyes." / "Acme's chief executive, Jane Doe,": a role before the name
+# ("North Korea's leader": the possessor's whole name).
 _ROLE_BEFORE = re.compile(
-    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*'s)\s+(?:[\p{L}'-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
+    r"(?:^|[\s(])((?:[Tt]he|[Aa]n?|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*'s)\s+"
+    r"(?:[\p{L}'-]+\s+){0,3}([\p{Ll}-]+)),\s+$"
 )
 # How every match of _ROLE_BEFORE ends.
 _COMMA_END = re.compile(r",\s+$", re.REVERSE)

@@ -220,3 +220,18 @@ def test_like_before_a_title_and_now_in_a_relative_role_are_no_part_of_the_role(
     qs = [q for q in generate(text).questions if q.kind == "who_is"]
     text_of = " ".join(q.prompt + " " + " ".join(q.choices) for q in qs)
     assert qs and "Like " not in text_of and "now an" not in text_of, text_of
+
+
+def test_a_possessor_of_several_words_stays_whole_in_the_role() -> None:
+    text = (
+        "Summit plans collapse\n"
+        "The talks followed a meeting in Valdera with South Marovia’s leader, Ivo Rask.\n"
+        "Economist Lena Storm, who teaches at Brandt University, doubted a deal was near.\n"
+        "Trade adviser Omar Haddad, a former diplomat, said the talks would resume.\n"
+    )
+    roles = {c for q in generate(text).questions if q.kind == "who_is" for c in q.choices}
+    roles |= {q.prompt for q in generate(text).questions if q.kind == "who_is"}
+    assert any("South Marovia's leader" in r or "South Marovia’s leader" in r for r in roles), roles
+    assert not any(r.startswith("Marovia") for r in roles), roles
+    # A job title opening the sentence is a common noun in the role.
+    assert "the economist who teaches at Brandt University" in roles, roles
