@@ -25,8 +25,9 @@ from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, spli
 from quizapp.generate.types import DraftQuestion
 from quizapp.generate.verbs import base_of_past, has_verb
 
-MAX_QUOTE_WORDS = 40
-MAX_SENTENCE_WORDS = 60  # one long sentence is asked whole rather than cut
+# A teacher reads a who-said prompt of more than about 40 words as too long to ask.
+MAX_QUOTE_WORDS = 36
+MIN_CUT_WORDS = 12  # a sentence too long is cut at a clause boundary, keeping at least this
 # Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
@@ -190,12 +191,35 @@ def _quote_text(art: Article, parts: list[Quote]) -> str:
         # The reader's own sentence splitter: "an internal U.S. problem" is one sentence.
         for sent in split_sentences(normalise(text), 0, len(text)):
             piece = text[sent.start : sent.end]
-            limit = MAX_QUOTE_WORDS if kept else MAX_SENTENCE_WORDS
-            if len(f"{kept} {piece}".split()) > limit:
+            if len(f"{kept} {piece}".split()) > MAX_QUOTE_WORDS:
+                if not kept:
+                    kept = _clause_cut(piece)
                 break
             kept = f"{kept} {piece}".strip()
         text = _clean(kept)
     return text
+
+
+_CLAUSE_END = re.compile(r"[,;:—–]\s")
+_CLOSING_SINGLE = re.compile(r"’(?!\p{L})")
+
+
+def _clause_cut(sentence: str) -> str:
+    """A first sentence too long to ask, cut after its last clause that fits and marked "…"
+    ("I opposed the hold as soon as I learned about it on July 18 …"); "" when none does."""
+    words = sentence.split()
+    if words[0].lower().strip(",") in SUBORDINATORS:
+        return ""  # "Although residents …, <the main clause>": the cut would lose the claim
+    head = " ".join(words[:MAX_QUOTE_WORDS])
+    cuts = [m.start() for m in _CLAUSE_END.finditer(head)]
+    for at in reversed(cuts):
+        kept = head[:at]
+        closing = len(_CLOSING_SINGLE.findall(kept))  # not the apostrophe of "Martha’s"
+        if kept.count("‘") > closing or kept.count("“") > kept.count("”"):
+            continue  # inside a quotation within the quote
+        if len(kept.split()) >= MIN_CUT_WORDS:
+            return kept.rstrip(" ,;:—–") + " …"
+    return ""
 
 
 def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:

@@ -404,3 +404,34 @@ def test_a_quote_finishing_the_writers_clause_is_asked_with_that_clause() -> Non
         "farmers at last”?"
     )
     assert said.get(prompt) == "Ivo Rask", said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "Instead of asking them to wait for the money to be released, I told them the "
+            "opposite - that they should not worry, it was a problem of our own making, and we "
+            "were working to fix it within the week",
+            "Who said “Instead of asking them to wait for the money to be released, I told them "
+            "the opposite - that they should not worry, it was a problem of our own making …”?",
+        ),
+        (
+            "Although the villagers have not been allowed to cross the river, their closeness "
+            "to the border and the joint patrols along it give them a small measure of "
+            "protection against raids from the hills every winter and every spring",
+            None,
+        ),
+    ],
+)
+def test_a_first_sentence_too_long_is_cut_at_a_clause_or_not_asked(
+    sentence: str, asked: str | None
+) -> None:
+    text = (
+        "Border village waits\n"
+        f"“{sentence},” said envoy Ivo Rask.\n"
+        "“We will keep the crossing open for every family,” said Mayor Ana Vos.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    mine = [p for p in prompts if sentence[:20] in p]
+    assert mine == ([asked] if asked else []), prompts
