@@ -211,7 +211,10 @@ def _clause_cut(sentence: str) -> str:
     if words[0].lower().strip(",") in SUBORDINATORS:
         return ""  # "Although residents …, <the main clause>": the cut would lose the claim
     head = " ".join(words[:MAX_QUOTE_WORDS])
-    cuts = [m.start() for m in _CLAUSE_END.finditer(head)]
+    # Not before an inner quotation ("and I said: ‘Look, …’"): what was said is the point.
+    cuts = [
+        m.start() for m in _CLAUSE_END.finditer(head) if head[m.end() : m.end() + 1] not in "‘“'\""
+    ]
     for at in reversed(cuts):
         kept = head[:at]
         closing = len(_CLOSING_SINGLE.findall(kept))  # not the apostrophe of "Martha’s"
@@ -220,6 +223,19 @@ def _clause_cut(sentence: str) -> str:
         if len(kept.split()) >= MIN_CUT_WORDS:
             return kept.rstrip(" ,;:—–") + " …"
     return ""
+
+
+_OPENING_CONJUNCTION = re.compile(r"(?:And|But|So|Yet),?\s+(?=\p{L})")
+
+
+def _without_opening_conjunction(quote: str) -> str:
+    """ "But does that mean …" -> "Does that mean …": asked alone, the reply's "But" points
+    back at what came before; journalism drops it the same way when it quotes a line alone."""
+    m = _OPENING_CONJUNCTION.match(quote)
+    if not m:
+        return quote
+    rest = quote[m.end() :]
+    return rest[:1].upper() + rest[1:] if rest[:2] != "I " else rest
 
 
 def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
@@ -353,6 +369,7 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
             quote = _quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
+            quote = _without_opening_conjunction(quote)
             frame = s.frame
             if not frame and (_fragment(quote) or _embedded(art, s.parts[0], quote)):
                 # "Who said “a crisis of public trust”?" makes no claim: the writer's words

@@ -435,3 +435,21 @@ def test_a_first_sentence_too_long_is_cut_at_a_clause_or_not_asked(
     prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
     mine = [p for p in prompts if sentence[:20] in p]
     assert mine == ([asked] if asked else []), prompts
+
+
+def test_an_opening_but_of_a_long_quote_is_dropped() -> None:
+    text = (
+        "Guards plead not guilty\n"
+        "“But does that mean they are going to be charged and lose their whole career over one "
+        "night?” asked union official Ivo Rask.\n"
+        "“We will keep the prison safe for every inmate and every guard,” said warden Ana Vos.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert (
+        "Who asked “Does that mean they are going to be charged and lose their whole career over "
+        "one night?”"
+        in prompts
+        or "Who said “Does that mean they are going to be charged and lose their whole career "
+        "over one night?”"
+        in prompts
+    ), prompts
