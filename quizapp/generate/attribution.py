@@ -249,14 +249,15 @@ def _speaker_of(
     # "Cook said, but instead “…”" and "what Bergeron described as the “…”": the words between
     # verb and quote belong to the writer's sentence, not to a predicate the question can keep.
     free_relative = _WHAT_BEFORE.search(norm, max(start, subject.start - 40), subject.start)
-    if _COORDINATED_TAIL.match(tail) or free_relative:
-        pass
+    if _COORDINATED_TAIL.match(tail) or free_relative or _POSSESSIVE_END.search(tail):
+        pass  # "Prasad said the president's “mercurial temperament …”": a noun, not a claim
     elif re.sub(r"[\s,:]|\bthat\b", "", tail):
         frame = _resolve_frame(art, p, frame_start, quote_start, subject.person)
     return Attribution(subject.start, verb.end(), subject.person, conf), frame
 
 
 _COORDINATED_TAIL = re.compile(r"\s*,\s*(?:but|and|or|yet|so|which)\b|[^,]*,\s*which\b")
+_POSSESSIVE_END = re.compile(r"['’]s?\s*$")
 _APPOSITION_FIRST = re.compile(r"^,[^,]*,\s*")
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:\p{Ll}+\s+){0,3}$")
 

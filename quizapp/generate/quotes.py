@@ -225,12 +225,15 @@ def _clause_cut(sentence: str) -> str:
     return ""
 
 
-_OPENING_CONJUNCTION = re.compile(r"(?:And|But|So|Yet),?\s+(?=\p{L})")
+_OPENING_CONJUNCTION = re.compile(
+    r"(?:(?:And|But|So|Yet),?|(?:Instead|However|Still|Meanwhile|Also),)\s+(?=\p{L})"
+)
 
 
 def _without_opening_conjunction(quote: str) -> str:
-    """ "But does that mean …" -> "Does that mean …": asked alone, the reply's "But" points
-    back at what came before; journalism drops it the same way when it quotes a line alone."""
+    """ "But does that mean …" -> "Does that mean …", "Instead, they failed …" -> "They failed
+    …": asked alone, the opening word points back at what came before; journalism drops it
+    the same way when it quotes a line alone."""
     m = _OPENING_CONJUNCTION.match(quote)
     if not m:
         return quote

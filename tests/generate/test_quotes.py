@@ -453,3 +453,20 @@ def test_an_opening_but_of_a_long_quote_is_dropped() -> None:
         "over one night?”"
         in prompts
     ), prompts
+
+
+def test_an_opening_instead_goes_and_a_possessive_is_no_frame() -> None:
+    text = (
+        "Guards charged\n"
+        "“Instead, they failed to check on the prisoners and wrote false times on the forms,” "
+        "prosecutor Ivo Rask said.\n"
+        "Economist Ana Vos cited the mayor’s “stubborn habit of undercutting his own budget "
+        "team.”\n"
+        "“We will keep the prison safe for every inmate and every guard,” said warden Lena Storm.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert (
+        "Who said “They failed to check on the prisoners and wrote false times on the forms”?"
+        in prompts
+    ), prompts
+    assert not any("mayor’s “stubborn" in p or "mayor's “stubborn" in p for p in prompts), prompts
