@@ -26,7 +26,8 @@ def make_cloze(before: str, after: str) -> str | None:
     if before.split(" ", 1)[0].lower() in _RELATIVE_OPENERS:
         return None  # "which contains about _____ tons": an aside cut from its noun
     glue = "" if not after or after[0] in ",.;:!?)'’\"”-" else " "  # "_____-a-month"
-    body = f"{before} {BLANK}{glue}{after}".strip()
+    lead = "" if before.endswith("-") else " "  # "since the mid-_____"
+    body = f"{before}{lead}{BLANK}{glue}{after}".strip()
     body = body.rstrip(" ,;:-?!")
     if body.count("“") > body.count("”"):
         body += "”"

@@ -23,7 +23,7 @@ _YEAR_EXPR = re.compile(
     rf"\bbetween\s+(?P<r1>{_Y})\s+and\s+(?P<r2>{_Y})\b"
     rf"|\bfrom\s+(?:at\s+least\s+)?(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
     rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
-    rf"|(?<![\w$.,/'-])(?:the\s+)?(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
+    rf"|(?:(?<=\bmid-)|(?<![\w$.,/'-])(?:the\s+)?)(?P<dec>1[5-9]\d0|20[0-9]0)s\b"
     # "2001: A Space Odyssey" is a title, not a year.
     # "legalized by 2016— Colorado": a dash after the year, then no digit, is no range.
     rf"|(?<![\w$.,/-])(?P<y>{_Y})(?![\w%/]|-\d|[.,]\d|:\s*\p{{Lu}})"
@@ -108,7 +108,8 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
         replacement,
         blank=(art.text[a:blank_a], art.text[blank_b:b]),
         preposed=bool(m.group("r1") or m.group("f1")) or dated,
-        cloze_only=bool(month) and not dated,  # "in August 2016": the year is the blank
+        # "in August 2016", "since the mid-1950s": the year is the blank, the rest stays
+        cloze_only=(bool(month) and not dated) or norm.endswith("mid-", 0, a),
     )
     if asked is None or (dated and asked[1]):
         return None

@@ -730,3 +730,16 @@ def test_a_purpose_phrase_with_a_relative_clause_asks_the_relative_clause() -> N
     assert "Fill in the blank: Lowland County holds the first rural primary of _____." in _years(
         text
     ), _years(text)
+
+
+def test_a_mid_decade_is_a_cloze_with_mid_kept() -> None:
+    text = (
+        "Old cells, new tricks\n"
+        "Brush cells had been known to biologists since the mid-1960s, when microscopes found "
+        "them in the lining of the gut.\n"
+        "Immunologist Ana Ruiz said nobody knew what they did.\n"
+    )
+    assert _years(text) == [
+        "Fill in the blank: Brush cells had been known to biologists since the mid-_____, when "
+        "microscopes found them in the lining of the gut."
+    ]
