@@ -83,6 +83,8 @@ def _core_of(tokens: list[str]) -> int:
 
 
 # Titles borne with a single name: "Pope Francis", "King Charles", "Queen Rania".
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’',")
 _SOLE_NAME_TITLES = frozenset(["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Sheikh"])
 # "President Trump" all through an article that never gives his first name: the title and
 # surname name him (dropped again when someone else of the article has that surname).
@@ -155,6 +157,9 @@ def candidates(
                 if org_heads is not None:  # "at Walter Reed" later is the hospital too
                     org_heads.add(" ".join(t for t, _ in core))
                 continue  # "White House press secretary", "Walter Reed hospital": a modifier
+            end = start + _span_len(core)
+            if norm[start - 1 : start] in _OPENING and norm[end : end + 1] in _CLOSING:
+                continue  # “Mary Poppins”, a title in quotation marks, is nobody of the article
             prefix = norm[m.start() : start].strip()
             if is_place(words[0]) and not is_given_name(words[0]):
                 continue  # "Chicago Tribune", "Hartford Courant": a place names no person

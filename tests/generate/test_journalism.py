@@ -743,3 +743,14 @@ def test_a_mid_decade_is_a_cloze_with_mid_kept() -> None:
         "Fill in the blank: Brush cells had been known to biologists since the mid-_____, when "
         "microscopes found them in the lining of the gut."
     ]
+
+
+def test_a_title_in_quotation_marks_is_nobody() -> None:
+    text = (
+        "Streaming service launches\n"
+        "The service is stocked with classic fare, including “Molly Brandt” and “Bambi.”\n"
+        "“We had some customer service issues on the first day,” said chief Kevin Marsh.\n"
+        "Analyst Ana Ruiz said the launch had gone better than most.\n"
+    )
+    names = {p.name for p in generate(text).people}
+    assert "Molly Brandt" not in names and {"Kevin Marsh", "Ana Ruiz"} <= names, names
