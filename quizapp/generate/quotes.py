@@ -73,7 +73,16 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             # A quote that goes on from the writer's words ("… was “not, per se, …”, saying
             # he …") keeps the words before it when their subject is the same speaker.
             before = speaker_before(art, p, max(sent_start, prev_end), first.outer_start)
-            if before and (found is None or before[0].person == found.person):
+            # "Sondland was known for telling others “…”, said another witness, Hill": a speech
+            # verb after the quote that names nobody known means someone else reports it all.
+            reported_after = found is None and VERB_ANY.search(
+                art.norm, last.outer_end, min(sent_end, next_start)
+            )
+            if (
+                before
+                and not reported_after
+                and (found is None or before[0].person == found.person)
+            ):
                 found, frame = before
         if found is None and last.outer_end >= sent_end - 1:
             found = named_next(art, p, sentence_at(p, last.outer_end - 1), next_start)

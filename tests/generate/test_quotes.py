@@ -470,3 +470,15 @@ def test_an_opening_instead_goes_and_a_possessive_is_no_frame() -> None:
         in prompts
     ), prompts
     assert not any("mayor’s “stubborn" in p or "mayor's “stubborn" in p for p in prompts), prompts
+
+
+def test_a_quote_reported_by_someone_after_it_is_not_credited_to_the_first_subject() -> None:
+    text = (
+        "Envoy under scrutiny\n"
+        "Envoy Ivo Rask, a hotel owner, faced the committee on Wednesday.\n"
+        "Rask was known for telling others “he was in charge of the whole region” despite his "
+        "post abroad, said another witness in the inquiry, former adviser Ana Vos.\n"
+        "“We kept careful notes of every call that month,” said clerk Tomas Berg.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert not any("in charge of the whole region" in p for p in said), said
