@@ -326,6 +326,9 @@ def _lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     if m:
         return f"said {art.text[m.start(1) : m.end(1)].strip()}"
     start = p.sentences[sentence_at(p, q.outer_start)].start
+    subject = _named_subject(art, p, start, q, speaker)
+    if subject:
+        return f"said {subject}"  # "… in which Giuliani “raised, and I rejected, …”"
     clause = art.text[start : q.outer_start].strip()
     words = clause.split()
     if not words or len(words) > 12 or _CLAUSE_BREAK.search(clause):
@@ -341,6 +344,19 @@ def _lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     if not re.search(rf"\p{{Ll}},? {re.escape(first)}\b", art.text):
         clause = first.lower() + clause[len(first) :]  # "The", "Making": no proper noun
     return f"said {clause}"
+
+
+def _named_subject(art: Article, p: Paragraph, start: int, q: Quote, speaker: int) -> str | None:
+    """Someone else of the article named right before a quote that opens with a past-tense
+    verb: the subject of the speaker's words ("Giuliani “raised, and I rejected, …”")."""
+    before = mentions_between(art, p, start, q.outer_start)
+    if not before or before[-1].pronoun or before[-1].person in (None, speaker):
+        return None
+    last = before[-1]
+    words = art.text[q.start : q.end].split()
+    if art.norm[last.end : q.outer_start].strip() or not words:
+        return None
+    return art.text[last.start : last.end] if base_of_past(words[0].lower().strip(",")) else None
 
 
 def _predicate(quote: str) -> bool:

@@ -482,3 +482,19 @@ def test_a_quote_reported_by_someone_after_it_is_not_credited_to_the_first_subje
     )
     said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert not any("in charge of the whole region" in p for p in said), said
+
+
+def test_someone_named_right_before_a_quoted_predicate_stays_in_the_question() -> None:
+    text = (
+        "Envoy testifies\n"
+        "Envoy Ivo Rask said meeting with the lawyer Tomas Berg was routine, and he had one "
+        "meeting with him, in which Berg “raised, and I rejected, the idea that the minister had "
+        "been paid off by the mill.”\n"
+        "“We kept careful notes of every call that month,” said clerk Ana Vos.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    prompt = (
+        "Who said Berg “raised, and I rejected, the idea that the minister had been paid off by "
+        "the mill”?"
+    )
+    assert said.get(prompt) == "Ivo Rask", said
