@@ -20,23 +20,22 @@ from quizapp.generate.attribution import (
 from quizapp.generate.budget import spent
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
-from quizapp.generate.lexicon import SPEECH_VERB_PATTERN, SPEECH_VERBS, SUBORDINATORS
-from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
+from quizapp.generate.quote_text import (
+    CONTEXT_SUBJECTS,
+    is_embedded,
+    is_fragment,
+    lead_in,
+    quote_text,
+    without_opening_conjunction,
+)
+from quizapp.generate.text import Paragraph, Quote, sentence_at
 from quizapp.generate.types import DraftQuestion
-from quizapp.generate.verbs import base_of_past, has_verb
+from quizapp.generate.verbs import base_of_past
 
-# A teacher reads a who-said prompt of more than about 40 words as too long to ask.
-MAX_QUOTE_WORDS = 36
-MIN_CUT_WORDS = 12  # a sentence too long is cut at a clause boundary, keeping at least this
 # Shorter quotes ("But we'll see", "And he didn't") can't be attributed without context;
 # a four-word one only when it is a whole sentence ("I almost died there.").
 MIN_QUOTE_WORDS = 5
 _CONTEXT_OPENERS = ("and", "but", "so", "or", "yet", "then")
-# A short quote whose subject points back into the article can't be told apart from others.
-_CONTEXT_SUBJECTS = frozenset(
-    ["it", "it's", "that", "that's", "this", "they", "they're", "there", "there's", "he", "she"]
-    + ["he's", "she's", "you", "you're"]
-)
 # "the “Meth. We're on it.” campaign": a quoted name or slogan used as a modifier, not speech.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*\p{Ll}")
@@ -181,73 +180,8 @@ def _doubted_out(art: Article, said: list[_Spoken]) -> list[_Spoken]:
     Mary Steenburgen to …,” she said"): the quote is about her, so the "she" (and every other
     quote the paragraph credits to her) is someone else's."""
     people = art.cast.people
-    doubted = {s.person for s in said if people[s.person].name in _quote_text(art, s.parts)}
+    doubted = {s.person for s in said if people[s.person].name in quote_text(art, s.parts)}
     return [s for s in said if s.person not in doubted]
-
-
-def _clean(quote: str) -> str:
-    """Strip trailing commas/full stops inside the marks, and outer whitespace."""
-    return quote.strip().rstrip(",.;: ").strip()
-
-
-def _quote_text(art: Article, parts: list[Quote]) -> str:
-    pieces = [_clean(art.text[q.start : q.end]) for q in parts]
-    text = " … ".join(x for x in pieces if x)
-    if len(text.split()) > MAX_QUOTE_WORDS:
-        # Whole sentences only: a quote cut mid-sentence ("… as many people as …") reads as
-        # a mistake; one first sentence too long to ask leaves nothing to ask.
-        kept = ""
-        # The reader's own sentence splitter: "an internal U.S. problem" is one sentence.
-        for sent in split_sentences(normalise(text), 0, len(text)):
-            piece = text[sent.start : sent.end]
-            if len(f"{kept} {piece}".split()) > MAX_QUOTE_WORDS:
-                if not kept:
-                    kept = _clause_cut(piece)
-                break
-            kept = f"{kept} {piece}".strip()
-        text = _clean(kept)
-    return text
-
-
-_CLAUSE_END = re.compile(r"[,;:—–]\s")
-_CLOSING_SINGLE = re.compile(r"’(?!\p{L})")
-
-
-def _clause_cut(sentence: str) -> str:
-    """A first sentence too long to ask, cut after its last clause that fits and marked "…"
-    ("I opposed the hold as soon as I learned about it on July 18 …"); "" when none does."""
-    words = sentence.split()
-    if words[0].lower().strip(",") in SUBORDINATORS:
-        return ""  # "Although residents …, <the main clause>": the cut would lose the claim
-    head = " ".join(words[:MAX_QUOTE_WORDS])
-    # Not before an inner quotation ("and I said: ‘Look, …’"): what was said is the point.
-    cuts = [
-        m.start() for m in _CLAUSE_END.finditer(head) if head[m.end() : m.end() + 1] not in "‘“'\""
-    ]
-    for at in reversed(cuts):
-        kept = head[:at]
-        closing = len(_CLOSING_SINGLE.findall(kept))  # not the apostrophe of "Martha’s"
-        if kept.count("‘") > closing or kept.count("“") > kept.count("”"):
-            continue  # inside a quotation within the quote
-        if len(kept.split()) >= MIN_CUT_WORDS:
-            return kept.rstrip(" ,;:—–") + " …"
-    return ""
-
-
-_OPENING_CONJUNCTION = re.compile(
-    r"(?:(?:And|But|So|Yet),?|(?:Instead|However|Still|Meanwhile|Also),)\s+(?=\p{L})"
-)
-
-
-def _without_opening_conjunction(quote: str) -> str:
-    """ "But does that mean …" -> "Does that mean …", "Instead, they failed …" -> "They failed
-    …": asked alone, the opening word points back at what came before; journalism drops it
-    the same way when it quotes a line alone."""
-    m = _OPENING_CONJUNCTION.match(quote)
-    if not m:
-        return quote
-    rest = quote[m.end() :]
-    return rest[:1].upper() + rest[1:] if rest[:2] != "I " else rest
 
 
 def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
@@ -259,7 +193,7 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False  # "These are people as well", "We don't want those people": who are they?
     if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
-    if len(words) < 6 and words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
+    if len(words) < 6 and words[0].lower().replace("’", "'") in CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
     if len(words) < 8 and base_of_past(words[0].lower().strip(",")):
         return False  # "Came down to a few points": the subject was dropped; what did?
@@ -267,103 +201,6 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return True
     inner = art.norm[parts[0].start : parts[-1].end].strip()
     return len(parts) == 1 and len(words) == 4 and inner[:1].isupper() and inner[-1:] in ".!?,"
-
-
-# Words that open a clause of its own in a quote that starts in lower case ("we want to help").
-_SUBJECT_STARTS = frozenset(
-    ["i", "we", "you", "he", "she", "they", "it", "there", "this", "that", "these", "those"]
-    + ["people", "everyone", "everybody", "nobody", "no", "our", "my", "your", "their", "its"]
-    + ["it's", "it’s", "that's", "that’s", "there's", "there’s", "we're", "we’re", "i'm", "i’m"]
-)
-
-
-def _fragment(quote: str) -> bool:
-    """True for a quote that is part of the writer's sentence, not a claim of its own: a short
-    noun phrase ("a crisis of public trust"), a predicate without its subject ("began to say
-    …", "raised, and I rejected, …", "… prevent the evacuation") or a subordinate clause ("if
-    you have …")."""
-    words = quote.split()
-    if quote.startswith("…"):
-        rest = quote.lstrip("…. ")
-        return rest[:1].islower()
-    if not words:
-        return False
-    first = words[0].lower().strip(",")
-    if not words[0][:1].islower() or first in _SUBJECT_STARTS:
-        return False
-    if first in SUBORDINATORS or first in ("a", "an", "the") and len(words) < 8:
-        return True
-    return first == "not" or first.endswith(("ly", "ing")) or base_of_past(first) is not None
-
-
-# Words after which a quote in lower case is still the speaker's own sentence.
-_OPEN_TO_SPEECH = frozenset(["that", "and", "but", "or", "so", "yet", "because", "as"])
-
-
-def _embedded(art: Article, q: Quote, quote: str) -> bool:
-    """True for words in lower case quoted inside the writer's own clause ("the “hardest
-    verdict so far”", "Customers “began to say …”"): asked alone, they make no claim. After a
-    speech verb, "that", a conjunction or a punctuation mark they are the speaker's sentence."""
-    if not quote[:1].islower():
-        return False
-    before = art.norm[max(0, q.outer_start - 40) : q.outer_start].rstrip()
-    if not before or before.endswith((",", ":", "—", "-", ".", "!", "?", "”", '"')):
-        return False
-    last = before.split()[-1].lower()
-    return last not in _OPEN_TO_SPEECH and last not in SPEECH_VERBS
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—]")
-_LEAD_IN = re.compile(rf"\b(?:{SPEECH_VERB_PATTERN})\s+((?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{1,3}})$")
-
-
-def _lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
-    """ "said Canada" for "…, saying Canada “could only wish …”": the name the quote goes on
-    from, after the speech verb, so the question keeps the quote's subject. Else the short
-    clause that opens the quote's sentence ("said the administration has" for "The
-    administration has “corrected …,” Netanyahu said") when it names nobody."""
-    m = _LEAD_IN.search(art.norm, max(0, q.outer_start - 60), q.outer_start)
-    if m:
-        return f"said {art.text[m.start(1) : m.end(1)].strip()}"
-    start = p.sentences[sentence_at(p, q.outer_start)].start
-    subject = _named_subject(art, p, start, q, speaker)
-    if subject:
-        return f"said {subject}"  # "… in which Giuliani “raised, and I rejected, …”"
-    clause = art.text[start : q.outer_start].strip()
-    words = clause.split()
-    if not words or len(words) > 12 or _CLAUSE_BREAK.search(clause):
-        return None
-    if words[0].lower().replace("’", "'") in _CONTEXT_SUBJECTS:
-        return None  # "That's produced …": what has?
-    if not has_verb(clause) and (len(words) > 3 or not _predicate(art.text[q.start : q.end])):
-        return None  # a subject alone only before a predicate: "Customers “began to say …”"
-    named = mentions_between(art, p, start, q.outer_start)
-    if any(m.pronoun or m.person == speaker for m in named):
-        return None  # "what host Rask described as the “…”": the question would name him
-    first = words[0]
-    if not re.search(rf"\p{{Ll}},? {re.escape(first)}\b", art.text):
-        clause = first.lower() + clause[len(first) :]  # "The", "Making": no proper noun
-    return f"said {clause}"
-
-
-def _named_subject(art: Article, p: Paragraph, start: int, q: Quote, speaker: int) -> str | None:
-    """Someone else of the article named right before a quote that opens with a past-tense
-    verb: the subject of the speaker's words ("Giuliani “raised, and I rejected, …”")."""
-    before = mentions_between(art, p, start, q.outer_start)
-    if not before or before[-1].pronoun or before[-1].person in (None, speaker):
-        return None
-    last = before[-1]
-    words = art.text[q.start : q.end].split()
-    if art.norm[last.end : q.outer_start].strip() or not words:
-        return None
-    return art.text[last.start : last.end] if base_of_past(words[0].lower().strip(",")) else None
-
-
-def _predicate(quote: str) -> bool:
-    """True for a quote that opens with a past-tense verb and goes on as one clause ("began
-    to say we want …"): the writer's subject before it completes the sentence."""
-    words = quote.split()
-    return bool(words) and base_of_past(words[0].lower()) is not None and "," not in words[0]
 
 
 def _is_name_in_quotes(art: Article, q: Quote) -> bool:
@@ -394,15 +231,15 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
         for s in said:
             if spent():
                 break
-            quote = _quote_text(art, s.parts)
+            quote = quote_text(art, s.parts)
             if not _worth_asking(art, quote, s.parts):
                 continue
-            quote = _without_opening_conjunction(quote)
+            quote = without_opening_conjunction(quote)
             frame = s.frame
-            if not frame and (_fragment(quote) or _embedded(art, s.parts[0], quote)):
+            if not frame and (is_fragment(quote) or is_embedded(art, s.parts[0], quote)):
                 # "Who said “a crisis of public trust”?" makes no claim: the writer's words
                 # before it can ("said Canada “could only wish …”"), else it is not asked.
-                frame = _lead_in(art, p, s.parts[0], s.person)
+                frame = lead_in(art, p, s.parts[0], s.person)
                 if not frame:
                     continue
             person = people[s.person]
