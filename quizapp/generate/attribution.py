@@ -114,8 +114,11 @@ def _inverted(norm: str, p: Paragraph, verb: re.Match) -> bool:
     "Sasse told Hawk Sawyer" and "Officials said Ruiz 'was not…'": a name after a verb that
     has its own subject is the listener or the topic, never the speaker.
     """
-    if verb.group(0).lower().startswith("according"):
+    word = verb.group(0).lower()
+    if word.startswith("according"):
         return True
+    if word.startswith(("tell", "told")):
+        return False  # "…," Benioff weighed in, telling Cook, "…": Cook listens
     # What precedes the verb, spaces and dashes skipped: a walk back, not a copy of the
     # paragraph so far per verb (quadratic in a paragraph of thousands of quotes).
     at = verb.start()

@@ -498,3 +498,14 @@ def test_someone_named_right_before_a_quoted_predicate_stays_in_the_question() -
         "the mill”?"
     )
     assert said.get(prompt) == "Ivo Rask", said
+
+
+def test_the_person_told_after_a_comma_is_the_listener() -> None:
+    text = (
+        "Founders remembered\n"
+        "Chief executive Ivo Rask spoke about the company's founder on stage on Tuesday.\n"
+        "“We all miss her so much every single day,” host Ana Vos weighed in, telling Rask.\n"
+        "“She built this place from nothing at all,” Rask said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert "Ivo Rask" not in [a for p, a in said.items() if "We all miss her" in p], said
