@@ -278,7 +278,7 @@ def test_a_quoted_predicate_is_asked_with_its_subject_or_not_at_all(
         f"Drivers “{fragment},” Engineer Rosa Mendel said.\n"
         "“We will keep the valley open for every family that lives here,” said Mayor Ivo Rask.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     assert any("keep the valley open" in p for p in prompts), prompts
     mine = [p for p in prompts if fragment[2:20] in p]
     assert mine == ([asked] if asked else []), prompts
@@ -300,7 +300,7 @@ def test_the_writers_words_between_verb_and_quote_are_no_frame(sentence: str) ->
         f"Town news\n{sentence}\n“We are proud of every volunteer in this town,” Rask said.\n"
         "“The budget is tight this year for every department,” said treasurer Nina Holt.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     assert any("proud of every volunteer" in p for p in prompts), prompts
     garbled = ("said, but", "described as", "which ultimately", "“closest", "“largest", "“part")
     assert not any(g in p for g in garbled for p in prompts), prompts
@@ -315,7 +315,7 @@ def test_a_name_between_speech_verb_and_quote_stays_in_the_question() -> None:
         "Westport “could only wish it had our schools.”\n"
         "“We will match every promise that Westport makes to its voters,” said Holt.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     # The frame keeps the name and drops the apposition; "her own dig" (whose?) gives no
     # frame, so the name before the quote is kept on its own.
     assert (
@@ -335,7 +335,7 @@ def test_a_quote_naming_its_supposed_speaker_in_full_is_not_credited_to_her() ->
         "there,” she said. “She learned the craft instead, and I respect that.”\n"
         "“I was back at the piano by the next morning,” Lind said.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     assert said == {"Who said “I was back at the piano by the next morning”?": "Mara Lind"}, said
 
 
@@ -347,7 +347,7 @@ def test_a_quote_after_someones_spokesperson_is_not_theirs() -> None:
         "to make this about money, but an auditor found it owes Ana two million dollars.”\n"
         "“We will see them in court if we have to,” Haines said.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     assert not any("trying to make this about money" in p for p in said), said
 
 
@@ -371,7 +371,7 @@ def test_a_person_named_as_the_object_before_saying_leaves_the_speaker_alone() -
         "running out for many families on the land.”\n"
         "“We will sign when the terms are right for the state,” Vos said.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     assert [a for p, a in said.items() if "time is running out" in p] == ["Ivo Rask"], said
 
 
@@ -382,7 +382,7 @@ def test_a_quote_that_goes_on_from_the_writers_words_keeps_them() -> None:
         "“not, in itself, a danger to the valley”, saying he trusted the engineers.\n"
         "“We will fight the dam in every court in the land,” said campaigner Ana Vos.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     asked = [p for p in said if "not, in itself, a danger" in p]
     assert asked == [
         "Who said that after a long review the ministry had concluded the dam was “not, in "
@@ -398,7 +398,7 @@ def test_a_quote_finishing_the_writers_clause_is_asked_with_that_clause() -> Non
         "last,” Mayor Ivo Rask said.\n"
         "“We will fight the dam in every court in the land,” said campaigner Ana Vos.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     prompt = (
         "Who said the ministry of the valley has “righted an old wrong and listened to the "
         "farmers at last”?"
@@ -432,7 +432,7 @@ def test_a_first_sentence_too_long_is_cut_at_a_clause_or_not_asked(
         f"“{sentence},” said envoy Ivo Rask.\n"
         "“We will keep the crossing open for every family,” said Mayor Ana Vos.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     mine = [p for p in prompts if sentence[:20] in p]
     assert mine == ([asked] if asked else []), prompts
 
@@ -444,7 +444,7 @@ def test_an_opening_but_of_a_long_quote_is_dropped() -> None:
         "night?” asked union official Ivo Rask.\n"
         "“We will keep the prison safe for every inmate and every guard,” said warden Ana Vos.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     assert (
         "Who asked “Does that mean they are going to be charged and lose their whole career over "
         "one night?”"
@@ -464,7 +464,7 @@ def test_an_opening_instead_goes_and_a_possessive_is_no_frame() -> None:
         "team.”\n"
         "“We will keep the prison safe for every inmate and every guard,” said warden Lena Storm.\n"
     )
-    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    prompts = list(who_said(text))
     assert (
         "Who said “They failed to check on the prisoners and wrote false times on the forms”?"
         in prompts
@@ -480,7 +480,7 @@ def test_a_quote_reported_by_someone_after_it_is_not_credited_to_the_first_subje
         "post abroad, said another witness in the inquiry, former adviser Ana Vos.\n"
         "“We kept careful notes of every call that month,” said clerk Tomas Berg.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     assert not any("in charge of the whole region" in p for p in said), said
 
 
@@ -492,7 +492,7 @@ def test_someone_named_right_before_a_quoted_predicate_stays_in_the_question() -
         "been paid off by the mill.”\n"
         "“We kept careful notes of every call that month,” said clerk Ana Vos.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     prompt = (
         "Who said Berg “raised, and I rejected, the idea that the minister had been paid off by "
         "the mill”?"
@@ -507,5 +507,5 @@ def test_the_person_told_after_a_comma_is_the_listener() -> None:
         "“We all miss her so much every single day,” host Ana Vos weighed in, telling Rask.\n"
         "“She built this place from nothing at all,” Rask said.\n"
     )
-    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    said = who_said(text)
     assert "Ivo Rask" not in [a for p, a in said.items() if "We all miss her" in p], said
