@@ -8,6 +8,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.attribution import mentions_between
 from quizapp.generate.lexicon import SPEECH_VERB_PATTERN, SPEECH_VERBS, SUBORDINATORS
+from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph, Quote, normalise, sentence_at, split_sentences
 from quizapp.generate.verbs import base_of_past, has_verb
 
@@ -28,6 +29,8 @@ def _clean(quote: str) -> str:
 
 
 def quote_text(art: Article, parts: list[Quote]) -> str:
+    """The quotation's words as a question quotes them: its parts joined, cut to whole sentences
+    (or a first sentence's clauses) when longer than MAX_QUOTE_WORDS."""
     pieces = [_clean(art.text[q.start : q.end]) for q in parts]
     text = " … ".join(x for x in pieces if x)
     if len(text.split()) > MAX_QUOTE_WORDS:
@@ -159,7 +162,7 @@ def lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     if any(m.pronoun or m.person == speaker for m in named):
         return None  # "what host Rask described as the “…”": the question would name him
     first = words[0]
-    if not re.search(rf"\p{{Ll}},? {re.escape(first)}\b", art.text):
+    if not (is_place(first) or any(first in person.tokens for person in art.cast.people)):
         clause = first.lower() + clause[len(first) :]  # "The", "Making": no proper noun
     return f"said {clause}"
 
