@@ -72,11 +72,13 @@ def stem(
     lo, hi = _strip(norm, sent.start, sent.end)
     lo = _after_lead_in(norm, lo, a)
     paren = _parenthetical(norm, lo, hi, a, b)
+    said = (hi, hi)  # the attribution cut from the end ("…, Benioff said"), if any
     if paren:
         lo, hi = paren
     else:
         cut = _TRAILING.search(norm, b, hi)
         if cut:
+            said = (cut.start(), cut.end())
             hi = cut.start()
         lo, hi = _subordinate(norm, lo, hi, a, b)
     lo, hi = _strip(norm, lo, hi)
@@ -87,7 +89,9 @@ def stem(
     named = _antecedent(text, cast, p, lo, a) if cast else None
     if named is not None:
         before = named
-    elif _needs_context(norm, lo, hi):
+    elif cast and not _needs_context(norm, lo, hi):
+        before = _inner_possessive(text, cast, p, (lo, a), said)
+    if named is None and _needs_context(norm, lo, hi):
         # "did not do so" / "It was …" need what came before to stand alone.
         if paren:
             return None
@@ -125,6 +129,41 @@ def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | N
                 name += "’s"
             return name + text[m.end() : a]
     return None
+
+
+_INNER_POSSESSIVE = re.compile(r"\b(?:his|her)\b")
+# "told her in 2019", "asked her to …": "her" before anything but a noun's words is an object.
+_HER_OBJECT = re.compile(
+    r"(?:\s*$|\s*[,.;:]|\s+(?:to|in|on|at|for|with|from|by|about|as|and|but|or|a|an|the|that"
+    r"|up|out|off|down|back|again|since|until|after|before)\b)"
+)
+
+
+def _inner_possessive(
+    text: str, cast: Cast, p: Paragraph, span: tuple[int, int], said: tuple[int, int]
+) -> str:
+    """text[span] with its first "his"/"her" named when nobody is named before it in the stem.
+
+    An unresolved one is the speaker's when the stem's attribution was cut ("Apple has had a
+    place in his heart since …, Benioff said": whose heart the question must say).
+    """
+    lo, a = span
+    m = _INNER_POSSESSIVE.search(text, lo, a)
+    if m is None or (m.group(0) == "her" and _HER_OBJECT.match(text, m.end(), a)):
+        return text[lo:a]  # "told her" is an object, not a possessive
+    mentions = cast.mentions.get(p.index, [])
+    if any(lo <= x.start < m.start() and not x.pronoun for x in mentions):
+        return text[lo:a]  # a name before it: the question already says who
+    mention = next((x for x in mentions if x.start == m.start() and x.pronoun), None)
+    if mention is None or (mention.person is not None and _rivalled(cast, p, mention, lo)):
+        return text[lo:a]
+    person = mention.person
+    if person is None:
+        speakers = [x for x in mentions if said[0] <= x.start < said[1] and not x.pronoun]
+        person = speakers[0].person if len(speakers) == 1 else None
+    if person is None:
+        return text[lo:a]
+    return text[lo : m.start()] + cast.people[person].name + "’s" + text[m.end() : a]
 
 
 def _described_antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:

@@ -72,6 +72,9 @@ _LOWER_FIRST = DETERMINERS | frozenset(
         "few",
     ]
 )
+_PREPOSITIONS = frozenset(
+    ["in", "at", "on", "by", "for", "with", "after", "before", "during", "since", "from", "under"]
+)
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "there", "one"]
 )
@@ -216,6 +219,10 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         return None
     if any(c in subject for c in '"“”;:()') or words[i - 1].lower() in _FUNCTION_END:
         return None
+    if subject.split()[0].lower() in _PREPOSITIONS:
+        return None  # "In his previous physical conducted in …": no subject before the verb
+    if "that" in (w.lower() for w in words[:i]):
+        return None  # "the office projects that tariffs will …": the verb is the clause's
     if _SPEECH.search(" ".join(words[: i + 1])):
         return None  # "X said that …": the fact sits in a reported clause
     after_verb = words[i + 1 :]

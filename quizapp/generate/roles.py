@@ -91,6 +91,7 @@ _NOUN_QUALIFIERS = frozenset(
 _ROLE_SEGMENT = re.compile(r"^,\s+(?:\d{1,3},\s+)?([^,;.!?\"()]{3,160}?)(?=[,;.!?\"(]|$)")
 _PLACE_TAIL = re.compile(r"^,\s+(\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})(?=[.;,]|$)")
 _ABBR_END = re.compile(r"\b(?:St|Mt|Ft|Ste)$")
+_INITIAL_END = re.compile(r"(?:^|\s|\.)\p{Lu}$")
 OF_ORG = re.compile(
     r"^\s+(of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})(?=[,.;]|\s+\p{Ll}|$)"
 )
@@ -113,6 +114,12 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
         return None
     seg = m.group(1).strip()
     seg_end = m.end()
+    while _INITIAL_END.search(seg) and tail[seg_end : seg_end + 1] == ".":
+        # "who studies U.S.-Canada trade": the dots of an acronym are no boundary either.
+        more = re.match(r"\.((?:\p{Lu}\.)*[^,;.!?\"()]{0,80}?)(?=[,;.!?\"(]|$)", tail[seg_end:])
+        if not more or not more.group(1):
+            break
+        seg, seg_end = f"{seg}.{more.group(1)}", seg_end + more.end()
     while _ABBR_END.search(seg) and tail[seg_end : seg_end + 1] == ".":
         more = re.match(r"\.\s+([^,;.!?\"()]{2,80}?)(?=[,;.!?\"(]|$)", tail[seg_end:])
         if not more:
@@ -144,7 +151,19 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
     place = _PLACE_TAIL.match(tail[seg_end:])
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"
-    return seg
+    return _short(seg)
+
+
+MAX_ROLE_WORDS = 16
+_RELATIVE_TAIL = re.compile(r"\s+(?:who|which|that)\s+.*$")
+
+
+def _short(role: str) -> str | None:
+    """role, without its trailing relative clause when it runs long; None if still too long
+    (a 25-word answer is a paragraph, not a role)."""
+    if len(role.split()) > MAX_ROLE_WORDS:
+        role = _RELATIVE_TAIL.sub("", role)
+    return role if len(role.split()) <= MAX_ROLE_WORDS else None
 
 
 # A relative clause cut at a comma that sits between two modifiers of one noun.

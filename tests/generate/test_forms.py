@@ -103,6 +103,13 @@ def test_number_question_keeps_hedge_and_fronts(text: str, answer: str, prompt: 
             "The Orbis Theatre did not reopen its balcony until ",
             ".",
         ),
+        # The auxiliary belongs to the reported clause, not to "projects".
+        (
+            "The port authority projects that the new locks will double traffic by 2031.",
+            "2031",
+            "The port authority projects that the new locks will double traffic by ",
+            ".",
+        ),
     ],
 )
 def test_cloze_when_no_clean_question(text: str, answer: str, before: str, after: str) -> None:
@@ -406,3 +413,13 @@ def test_one_blank_per_breakdown_of_percentages() -> None:
     )
     percents = [a for a in asked(text, "number") if a.endswith("%")]
     assert len(percents) == 1
+
+
+def test_a_possessive_in_the_stem_names_the_speaker_whose_attribution_was_cut() -> None:
+    text = (
+        "Lowfield rowing\n"
+        "Ellen Varga opened the new boathouse on Friday.\n"
+        "The river has had a place in her heart since 1984, Varga said, when she first rowed it."
+    )
+    prompt = asked(text, "which_year")["1984"]
+    assert "in Ellen Varga’s heart" in prompt, prompt

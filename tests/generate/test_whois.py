@@ -73,6 +73,12 @@ def test_title_repeated_in_the_apposition_is_said_once() -> None:
             "Anna Kessler",
             "the former Green Liberal leader",
         ),
+        # the dots of an acronym inside the role are no sentence end
+        (
+            "Costs rose, said Ben Okafor, a Leeds economist who studies U.K.-Irish trade.",
+            "Ben Okafor",
+            "a Leeds economist who studies U.K.-Irish trade",
+        ),
     ],
 )
 def test_roles_journalism_style(text: str, name: str, role: str) -> None:
@@ -235,3 +241,18 @@ def test_a_possessor_of_several_words_stays_whole_in_the_role() -> None:
     assert not any(r.startswith("Marovia") for r in roles), roles
     # A job title opening the sentence is a common noun in the role.
     assert "the economist who teaches at Brandt University" in roles, roles
+
+
+def test_a_role_that_runs_on_is_cut_at_its_relative_clause_or_not_asked() -> None:
+    text = CAST + (
+        "Ana Ruiz, a historian of river trade at the Lowfield maritime museum and archive in the "
+        "customs house who had not seen the map before, said it was genuine.\n"
+        "Tomas Berg, the deputy director for collections and research at the Lowfield maritime "
+        "museum and the other speaker at the opening, agreed."
+    )
+    people = {p.name: p.role for p in generate(text).people}
+    assert people["Ana Ruiz"] == (
+        "a historian of river trade at the Lowfield maritime museum and archive in the "
+        "customs house"
+    )
+    assert people["Tomas Berg"] is None
