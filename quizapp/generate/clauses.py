@@ -11,7 +11,10 @@ from quizapp.generate.text import Paragraph, sentence_at
 from quizapp.generate.verbs import has_verb
 
 _TRAILING = re.compile(
-    r",?\"?,?\s+(?:according to|says|said|she says|he says|they say|told)\b"
+    r",?\"?,?\s+according to\b"
+    # "…," says X / "… 2019, she says": after a comma or a quote mark only ("the money that
+    # the agency says is essential" is a relative clause, not an attribution).
+    r"|(?:,\"?|\"?,|[\"”])\s+(?:says|said|she says|he says|they say|told)\b"
     r"|,\s+(?:\p{Ll}+ing)\b"
     r"|,\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}'-]+"
     r"(?:\s\p{Lu}[\p{L}'-]+){0,2}\s+(?:said|says|added|adds|told|tells|explained|noted|wrote)\b"

@@ -22,8 +22,14 @@ _FRONTED = re.compile(
     re.I,
 )
 _CONJUNCT = re.compile(
-    r"[,;]?\s(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
+    r"(?:[,;]?\s|^)(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
 )
+_DANGLING = re.compile(
+    r"\b(?:on|in|at|of|to|for|with|from|by|into|onto|over|under|about|around|the|a|an|its"
+    r"|their|his|her|our|this|that)$",
+    re.I,
+)
+_PREP_END = re.compile(r"\b(?:by|in|since|until|before|after|through)\s*$")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
 SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
 _TRAILING_CLAUSE = re.compile(
@@ -86,7 +92,10 @@ def short_cloze(cb: str, ca: str) -> str | None:
             break
         head = f"{cb} {ca[:cut_at]}"
         inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
-        if len(_WORD.findall(ca[:cut_at])) >= 3 and not inside_quote and has_verb(head):
+        if _DANGLING.search(ca[:cut_at]):
+            continue  # "presence on and around the moon": the cut would strand "on"
+        whole = len(_WORD.findall(ca[:cut_at])) >= 3 or _PREP_END.search(cb)  # "by _____"
+        if whole and not inside_quote and has_verb(head):
             ca = ca[:cut_at].rstrip(" ,;")
     if words_of(make_cloze(cb, ca) or "") > MAX_WORDS:
         cb = _subordinate_clause(cb)

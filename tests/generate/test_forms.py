@@ -423,3 +423,22 @@ def test_a_possessive_in_the_stem_names_the_speaker_whose_attribution_was_cut() 
     )
     prompt = asked(text, "which_year")["1984"]
     assert "in Ellen Varga’s heart" in prompt, prompt
+
+
+def test_a_long_cloze_is_not_cut_between_a_preposition_and_its_noun() -> None:
+    text = (
+        "The Tarn Valley league aims to field a women's team, and a youth side, in the regional "
+        "cup by 2027 and to build a lasting network of clubs on and around the river by 2035."
+    )
+    prompt = asked(text, "which_year")["2027"]
+    assert prompt.endswith("in the regional cup by _____."), prompt
+
+
+def test_says_inside_a_relative_clause_is_no_attribution_to_cut() -> None:
+    text = (
+        "Harbour money\n"
+        "The council has not yet paid the $4.5 million grant that the mayor says is vital to "
+        "the harbour plan."
+    )
+    prompt = asked(text, "number")["$4.5 million"]
+    assert not prompt.rstrip(".?").endswith("that the mayor"), prompt
