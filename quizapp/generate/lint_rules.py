@@ -87,7 +87,9 @@ _CUT_END = re.compile(
     r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
     r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
 )
-_OPENER = re.compile(r"(?:To\s+\p{Ll}+|Although|Though|If|When|While|Because|Unless|Whether)\b")
+_OPENER = re.compile(
+    r"(?:To\s+\p{Ll}+|Although|Though|If|When|While|Because|Unless|Whether|Despite)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|us|[Oo]urs?|[Mm]y|me|[Yy]ou|[Yy]our)\b")
 _LAST_WORD = re.compile(r"[\p{L}\d]+$")
 _WORDS = re.compile(r"\w+")
@@ -190,6 +192,9 @@ def fragment(q: DraftQuestion) -> str | None:
         return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
     # "To win Ohio, which holds the first primary of _____.": the main clause was cut.
     segments = body.rstrip(" .?").split(", ")
+    if _OPENER.match(body) and len(segments) == 1 and is_cloze(q.prompt):
+        # "Despite issues that have pushed back its launch to late _____.": no main clause.
+        return "TRUNCATION: a subordinate clause without its main clause"
     if _OPENER.match(body) and len(segments) > 1:
         main = [s for s in segments[1:] if not s.startswith(("which ", "who ", "where "))]
         if not any(has_verb(s) for s in main):
