@@ -131,7 +131,7 @@ def wh_or_cloze(
     """
     # A semicolon joins two sentences: keep the one holding the fact.
     before = before.rsplit("; ", 1)[-1]
-    after = after.split("; ", 1)[0]
+    after = after.split("; ", 1)[0].split(": ", 1)[0]  # "by 2024: one for …" lists what follows
     cloze_after = cloze_after.split("; ", 1)[0] if cloze_after else cloze_after
     before, after = tidy(before), " ".join(after.split())
     q = None if cloze_only else _wh(before, after, wh, preposed)

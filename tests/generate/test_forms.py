@@ -442,3 +442,13 @@ def test_says_inside_a_relative_clause_is_no_attribution_to_cut() -> None:
     )
     prompt = asked(text, "number")["$4.5 million"]
     assert not prompt.rstrip(".?").endswith("that the mayor"), prompt
+
+
+def test_a_list_after_a_colon_stays_out_of_the_question() -> None:
+    text = (
+        "Harbour works\n"
+        "At current rates, the mayor said, there will be three new piers built by 2029: one for "
+        "the ferries, one for the fishing fleet and one for visiting yachts."
+    )
+    prompt = asked(text, "which_year")["2029"]
+    assert prompt.endswith("built by _____."), prompt
