@@ -129,6 +129,7 @@ def _strip_span(norm: str, start: int, end: int) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"\w+")
+_SPEECH_WORD = re.compile(rf"\b(?:{SPEECH_VERB_PATTERN}|told|wrote|tweeted|explained)\b")
 
 
 def is_heading(line: str) -> bool:
@@ -136,7 +137,11 @@ def is_heading(line: str) -> bool:
     line = line.strip()
     if not line or '"' in line:
         return False
-    if line[-1] in ".!?:;,'\"…)]":
+    if line[-1] == ":":
+        # "The band's 2020 tour dates:": a label over a list, not a sentence to ask about.
+        # "Ruiz said:" opens the quotation of the next paragraph: that one is a sentence.
+        return len(_WORD.findall(line)) <= 10 and not _SPEECH_WORD.search(line)
+    if line[-1] in ".!?;,'\"…)]":
         return False
     return len(_WORD.findall(line)) <= 12
 

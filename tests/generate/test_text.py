@@ -40,6 +40,13 @@ def test_headings_and_paragraphs() -> None:
     assert all(not p.sentences for p in paras if p.heading)
 
 
+def test_a_short_label_over_a_list_is_a_heading_but_a_said_line_is_not() -> None:
+    text = "The choir's 2026 tour dates:\nJune 9 -- Lowfield\n\nRuiz said:\n“We are ready.”"
+    paras = split_paragraphs(text, normalise(text))
+    assert [p.heading for p in paras][:1] == [True]
+    assert not next(p for p in paras if text[p.start : p.end] == "Ruiz said:").heading
+
+
 def test_quotes_never_cross_paragraphs() -> None:
     text = "“Open quote never closed, she said\n“Second paragraph quote,” he said."
     paras = split_paragraphs(text, normalise(text))
