@@ -24,7 +24,10 @@ _VERBS = SPEECH_VERB_PATTERN
 _OF_ORG = r"(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'-]*){0,4})?"
 _VERB_AFTER = re.compile(
     _OF_ORG
-    + r"(?:,[^,\"]{1,150}){0,3}(?:,)?\s+(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?"
+    # Appositions between name and verb, the fewest that reach a verb, never past a sentence end
+    # ("Clarke, a deputy administrator, said of it …. He said …": Clarke's verb is the first).
+    + r"(?:,(?:(?!(?<=\p{Ll}{3})\.\s+\p{Lu})[^,\"]){1,150}){0,3}?(?:,)?\s+"
+    + r"(?:also\s+|later\s+|then\s+|\p{Ll}+ly\s+)?"
     + rf"(?:{_VERBS})\b"
 )
 # A speech verb, then at most a title ("said Sen.", "said Chief Executive") or a role and a

@@ -12,7 +12,10 @@ from quizapp.generate.cast import Mention
 from quizapp.generate.text import Paragraph
 
 # "Sasse told Hawk Sawyer": the listener of the last speaker does not interrupt them.
-_LISTENER = re.compile(r"\b(?:told|tells|asked|asks)\s+$")
+# "told Ruiz", "told VOA Pentagon correspondent Carla Babb": the listener, after a title.
+_LISTENER = re.compile(
+    r"\b(?:told|tells|asked|asks)\s+(?:(?!(?:that|and|but|when|as)\b)[\p{L}'’.-]+\s+){0,5}$"
+)
 
 
 def continuation(
@@ -103,7 +106,7 @@ def _mention_jumps(
         unknown, named, change = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             m = mentions[i]
-            listener = _LISTENER.search(art.norm, max(p.start, m.start - 12), m.start)
+            listener = _LISTENER.search(art.norm, max(p.start, m.start - 70), m.start)
             unknown[i] = i if m.person is None and not listener else unknown[i + 1]
             named[i] = i if not m.pronoun and not listener else named[i + 1]
             after = named[i + 1]

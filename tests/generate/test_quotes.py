@@ -156,6 +156,18 @@ def test_shared_surname_with_an_unconfirmed_relative_is_not_asked() -> None:
             "“Nobody in this room believes otherwise.”",
             "Nia Grant",
         ),
+        # the listener named after a title: "told Harbour Radio reporter Paul Okoro"
+        (
+            "Mayor Nia Grant told Harbour Radio reporter Paul Okoro that the plan was “dead in "
+            "the water,” and that “the council will never fund a second bridge.”",
+            "Nia Grant",
+        ),
+        # an apposition, then a verb with more words; "he said" in the next sentence
+        (
+            INTRO + "“We had hoped to open the new wing much later this year,” Jane Doe, a "
+            "lawyer for the hospital, said of the plan on a call. He said the money was there.",
+            "Jane Doe",
+        ),
         # a news verb of reported speech
         (INTRO + "“Half the newsrooms shrank within a year,” Doe reported.", "Jane Doe"),
         # a whole five-word sentence (fewer words are not worth asking: issue 10)
