@@ -57,8 +57,7 @@ def _clause_cut(sentence: str) -> str:
     """A first sentence too long to ask, cut after its last clause that fits and marked "…"
     ("I opposed the hold as soon as I learned about it on July 18 …"); "" when none does."""
     words = sentence.split()
-    if words[0].lower().strip(",") in SUBORDINATORS:
-        return ""  # "Although residents …, <the main clause>": the cut would lose the claim
+    subordinate = words[0].lower().strip(",") in SUBORDINATORS
     head = " ".join(words[:MAX_QUOTE_WORDS])
     # Not before an inner quotation ("and I said: ‘Look, …’"): what was said is the point.
     cuts = [
@@ -69,9 +68,26 @@ def _clause_cut(sentence: str) -> str:
         closing = len(_CLOSING_SINGLE.findall(kept))  # not the apostrophe of "Martha’s"
         if kept.count("‘") > closing or kept.count("“") > kept.count("”"):
             continue  # inside a quotation within the quote
+        if subordinate and not _has_main_clause(kept):
+            continue  # "Although residents …, <the main clause>": the cut would lose the claim
         if len(kept.split()) >= MIN_CUT_WORDS:
             return kept.rstrip(" ,;:—–") + " …"
     return ""
+
+
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|must|may"
+    r"|might)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_main_clause(kept: str) -> bool:
+    """True when words opening with "Although …" go on to a main clause: after a comma, or a
+    second finite verb ("Although it is less harmful it is not risk free")."""
+    if "," in kept:
+        return has_verb(kept.split(",", 1)[1])
+    return len(_FINITE.findall(kept)) >= 2
 
 
 _OPENING_CONJUNCTION = re.compile(

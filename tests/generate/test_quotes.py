@@ -521,3 +521,16 @@ def test_the_person_told_after_a_comma_is_the_listener() -> None:
     )
     said = who_said(text)
     assert "Ivo Rask" not in [a for p, a in said.items() if "We all miss her" in p], said
+
+
+def test_a_long_although_sentence_is_cut_after_its_main_clause() -> None:
+    text = INTRO + (
+        "“Although the ferry is far safer than the old bridge it is not completely free of risk, "
+        "and part of the problem is that we still cannot predict which storms will close the "
+        "harbour until they are already upon us, by which time it is far too late,” Doe said."
+    )
+    prompts = list(who_said(text))
+    assert prompts == [
+        "Who said “Although the ferry is far safer than the old bridge it is not completely free "
+        "of risk …”?"
+    ]
