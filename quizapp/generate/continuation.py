@@ -9,13 +9,11 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.attribution import VERB_ANY, Attribution, Attributions, mentions_between
 from quizapp.generate.cast import Mention
+from quizapp.generate.lexicon import LISTENER_BEFORE
 from quizapp.generate.text import Paragraph
 
 # "Sasse told Hawk Sawyer": the listener of the last speaker does not interrupt them.
-# "told Ruiz", "told VOA Pentagon correspondent Carla Babb": the listener, after a title.
-_LISTENER = re.compile(
-    r"\b(?:told|tells|asked|asks)\s+(?:(?!(?:that|and|but|when|as)\b)[\p{L}'’.-]+\s+){0,5}$"
-)
+_LISTENER = re.compile(LISTENER_BEFORE)
 
 
 def continuation(

@@ -9,7 +9,13 @@ import regex as re
 from quizapp.generate.aliases import AliasFinder
 from quizapp.generate.candidates import Candidate
 from quizapp.generate.cast import Mention, Person
-from quizapp.generate.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERB_PATTERN, is_person_noun
+from quizapp.generate.lexicon import (
+    HONORIFICS,
+    LISTENER_BEFORE,
+    ORG_WORDS,
+    SPEECH_VERB_PATTERN,
+    is_person_noun,
+)
 from quizapp.generate.names import is_given_name, name_gender
 from quizapp.generate.places import is_place
 from quizapp.generate.text import Paragraph
@@ -185,6 +191,9 @@ def _filter_by_honorific(ids: set[int], hon: str | None, people: list[Person]) -
     return kept or ids
 
 
+_LISTENER = re.compile(LISTENER_BEFORE)
+
+
 def _resolve_pronouns(
     norm: str,
     paragraphs: list[Paragraph],
@@ -213,7 +222,9 @@ def _resolve_pronouns(
             if m.pronoun is None:
                 inside = _in_quotes(p, m.start)
                 (quoted if inside else seen).append(m.person)
-                if not inside and not norm.startswith(("'s", "s'"), m.end):
+                # Nor does the listener of "told Benioff" act: "…,” he said" is the teller.
+                listener = _LISTENER.search(norm, max(p.start, m.start - 70), m.start)
+                if not inside and not norm.startswith(("'s", "s'"), m.end) and not listener:
                     actors.append(m.person)
                 resolved.append(m)
                 if m.person is not None:
@@ -278,7 +289,11 @@ def _sentence_subject(norm: str, p: Paragraph, found: list[Mention], si: int) ->
     for m in found:
         if m.start < sent.start or _in_quotes(p, m.start):
             continue
-        if m.start >= sent.end or len(norm[sent.start : m.start].split()) > 4:
+        if m.start >= sent.end:
+            return None
+        # 'Customers “began to …,” Cook told Benioff': who says the sentence's quote.
+        speaks = _AFTER_QUOTE.search(norm, sent.start, m.start) and _SAYS_AFTER.match(norm, m.end)
+        if len(norm[sent.start : m.start].split()) > 4 and not speaks:
             return None
         if norm.startswith(("'s", "s'", "’s"), m.end):
             return None  # "Epstein's lawyers": not the subject

@@ -534,3 +534,13 @@ def test_a_long_although_sentence_is_cut_after_its_main_clause() -> None:
         "Who said “Although the ferry is far safer than the old bridge it is not completely free "
         "of risk …”?"
     ]
+
+
+def test_he_said_after_a_paragraph_whose_quote_one_man_told_another_is_the_teller() -> None:
+    text = (
+        "Harbour talks\n"
+        "Mayor Tom Weller met the ferry owner Dev Patel on Tuesday.\n\n"
+        "Residents “kept asking us for an earlier boat,” Weller told Patel on the pier.\n\n"
+        "“We really took that request to heart,” he said."
+    )
+    assert who_said(text) == {"Who said “We really took that request to heart”?": "Tom Weller"}
