@@ -544,3 +544,13 @@ def test_he_said_after_a_paragraph_whose_quote_one_man_told_another_is_the_telle
         "“We really took that request to heart,” he said."
     )
     assert who_said(text) == {"Who said “We really took that request to heart”?": "Tom Weller"}
+
+
+def test_he_said_is_the_one_man_acting_in_the_last_sentence_before() -> None:
+    text = (
+        "Harbour survey\n"
+        "Mayor Tom Weller met the ferry owner Dev Patel on Tuesday to study the old charts. "
+        "Weller had never even seen them.\n\n"
+        "“Even the harbour office had no idea what these charts showed,” he said."
+    )
+    assert set(who_said(text).values()) == {"Tom Weller"}
