@@ -58,8 +58,10 @@ SPEECH_VERBS = data_words("speech_verbs")
 # The same as a regex alternation, longest first ("added" before "add"), for every pattern.
 SPEECH_VERB_PATTERN = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 # Right before a name, the listener's place: "told Ruiz", "told VOA reporter Carla Babb".
+# Likewise the topic of "wrote of Trump", "said of Ruiz": spoken about, not speaking.
 LISTENER_BEFORE = (
     r"\b(?:told|tells|asked|asks)\s+(?:(?!(?:that|and|but|when|as)\b)[\p{L}'’.-]+\s+){0,5}$"
+    r"|\b(?:said|says|wrote|writes|spoke|speaks|added)\s+(?:of|about)\s+$"
 )
 
 SUBORDINATORS = data_words("subordinators")

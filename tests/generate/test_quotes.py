@@ -554,3 +554,11 @@ def test_he_said_is_the_one_man_acting_in_the_last_sentence_before() -> None:
         "“Even the harbour office had no idea what these charts showed,” he said."
     )
     assert set(who_said(text).values()) == {"Tom Weller"}
+
+
+def test_the_topic_of_wrote_of_does_not_interrupt_the_writers_next_quote() -> None:
+    text = INTRO + (
+        "“His record on the bench is spotless,” Doe wrote of Reyes. “If confirmed, Judge Reyes "
+        "will be the fairest judge this county has ever had.”"
+    )
+    assert list(who_said(text).values()) == ["Jane Doe", "Jane Doe"]
