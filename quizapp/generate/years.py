@@ -9,6 +9,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.budget import body_matches
 from quizapp.generate.clauses import drop_parens, stem
+from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import wh_or_cloze
 from quizapp.generate.text import article_says
@@ -101,6 +102,10 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     before, after = drop_parens(found[0]), drop_parens(found[1])
     if dated and before.strip() and after.startswith(","):
         after = " " + after[1:].lstrip()  # the date's closing comma goes with it
+    if answer[:4] in after:
+        # "took effect in July 2018, primarily covering …, followed by … in August 2018": the
+        # trailing clause would give the answer away.
+        after = cut_trailing(after)
     blank_a, blank_b = _blank_span(m)
     asked = wh_or_cloze(
         before,

@@ -452,3 +452,13 @@ def test_a_list_after_a_colon_stays_out_of_the_question() -> None:
     )
     prompt = asked(text, "which_year")["2029"]
     assert prompt.endswith("built by _____."), prompt
+
+
+def test_a_trailing_clause_that_repeats_the_year_is_cut_so_the_cloze_survives() -> None:
+    text = (
+        "Harbour fees\n"
+        "New mooring fees took effect in March 2021, followed by higher fees for yachts in "
+        "June 2021 that covered the summer season."
+    )
+    prompt = asked(text, "which_year")["2021"]
+    assert prompt == "Fill in the blank: New mooring fees took effect in March _____.", prompt
