@@ -18,10 +18,15 @@ _SUP = (
 )
 # "Ferro, who was then Tribune's largest shareholder" / "Okafor is the club's top scorer".
 _HOLDS = re.compile(
-    _NAME + r"(?:,\s+who|)\s+(?P<verb>is|was|became|remains)\s+(?:then\s+|now\s+|also\s+)?"
+    _NAME + r"(?:,\s+who|)"
+    # "Trump is 73 years old and is the oldest …": the age before the ranking
+    r"(?:\s+(?:is|was)\s+\d{1,3}\s+years\s+old,?\s+and)?"
+    r"\s+(?P<verb>is|was|became|remains)\s+(?:then\s+|now\s+|also\s+)?"
     r"(?P<rank>(?:the\s+)?(?:\p{L}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}[’']s\s+|the\s+)"
     + _SUP
-    + r"\s+\p{Ll}[\p{Ll}-]*(?:\s(?:of|in|on|for)\s(?:the\s)?[\p{L}-]+){0,1}(?:\s\p{Ll}[\p{Ll}-]*)?)"
+    + r"\s+\p{Ll}[\p{Ll}-]*(?:\s(?:of|in|on|for)\s(?:the\s)?[\p{L}-]+){0,1}(?:\s\p{Ll}[\p{Ll}-]*)?"
+    # "the oldest person ever elected to a first term as president"
+    r"(?:\s+ever\s+\p{Ll}+\b[^,.;:\"“”]{0,60}?)?)"
     r"(?=[,.;]|\s+(?:and|who|since|after|when)\b)"
 )
 # "Ruiz became the first woman to lead the Tarn rowing club".

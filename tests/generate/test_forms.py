@@ -247,6 +247,12 @@ def test_day_of_a_date_is_no_count() -> None:
             "Who became the first woman to lead the Tarn Valley rowing club?",
             "Ana Ruiz",
         ),
+        (
+            "Coach Tomas Berg praised the crew, and club secretary Mark Ivers agreed. Ana Ruiz is "
+            "61 years old and is the oldest rower ever chosen to lead the club. Nia Grant cheered.",
+            "Who is the oldest rower ever chosen to lead the club?",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_person_holding_a_rank_or_a_first(text: str, prompt: str, answer: str) -> None:
