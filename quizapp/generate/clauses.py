@@ -7,7 +7,7 @@ import regex as re
 from quizapp.generate.cast import Cast, Mention
 from quizapp.generate.lexicon import SUBORDINATORS
 from quizapp.generate.mentions import DESCRIBED
-from quizapp.generate.text import Paragraph, sentence_at
+from quizapp.generate.text import Paragraph, Sentence, sentence_at
 from quizapp.generate.verbs import has_verb
 
 _TRAILING = re.compile(
@@ -90,6 +90,8 @@ def stem(
         lo = conj.end()
     before, after = text[lo:a], text[b:hi]
     named = _antecedent(text, cast, p, lo, a) if cast else None
+    if named is None and si > 0 and lo == sent.start:
+        named = _it_antecedent(text, cast, p.sentences[si - 1], lo, a)
     if named is not None:
         before = named
     elif cast and not _needs_context(norm, lo, hi):
@@ -167,6 +169,32 @@ def _inner_possessive(
     if person is None:
         return text[lo:a]
     return text[lo : m.start()] + cast.people[person].name + "’s" + text[m.end() : a]
+
+
+# "It first appeared", "It was founded": "it" that refers back (not "It was in 2014 that …",
+# "It took three years", "It is expected …").
+_IT_REFERS = re.compile(
+    r"It\s+(?:(?:first|later|then|also|originally|soon)\s+)?(?:\p{Ll}+ed\b|(?:was|is)\s+\p{Ll}+ed\b)"
+)
+# The sentence before opens with a named thing: "The Rukban camp, also known as …, is …".
+_NAMED_THING = re.compile(
+    r"(?:The\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}(?:\s+\p{Ll}+)?"
+    r"(?=,|\s+(?:is|was|has|had)\b|\s+\p{Ll}+(?:s|ed)\b)"
+)
+
+
+def _it_antecedent(text: str, cast: Cast | None, prev: Sentence, lo: int, a: int) -> str | None:
+    """before with a referring "It" replaced by the named thing the sentence before opens
+    with ("The Rukban camp … is located near the border. It first appeared in 2014")."""
+    if not _IT_REFERS.match(text, lo, a):
+        return None
+    m = _NAMED_THING.match(text, prev.start, prev.end)
+    if m is None or m.group(0).strip().split()[0] in ("It", "He", "She", "They", "This"):
+        return None
+    thing = m.group(0).strip()
+    if cast and any(name in thing for person in cast.people for name in person.aliases()):
+        return None  # a person is never "it"
+    return thing + text[lo + 2 : a]
 
 
 def _described_antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:

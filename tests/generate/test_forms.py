@@ -468,3 +468,28 @@ def test_a_trailing_clause_that_repeats_the_year_is_cut_so_the_cloze_survives() 
     )
     prompt = asked(text, "which_year")["2021"]
     assert prompt == "Fill in the blank: New mooring fees took effect in March _____.", prompt
+
+
+@pytest.mark.parametrize(
+    ("text", "prompt"),
+    [
+        (
+            "The Lowfield ferry, also known as the Blue Boat, is moored near the old harbour. "
+            "It first sailed in 1952, when the bridge was closed for repairs.",
+            "In what year did the Lowfield ferry first sail?",
+        ),
+        (
+            "The Brandt Bridge crosses the Tarn river at Lowfield. It was completed in 1931.",
+            "In what year was the Brandt Bridge completed?",
+        ),
+    ],
+)
+def test_a_referring_it_is_named_by_the_thing_the_sentence_before_opens_with(
+    text: str, prompt: str
+) -> None:
+    assert asked(text, "which_year").popitem()[1] == prompt
+
+
+def test_it_never_stands_for_a_person() -> None:
+    text = "Dana Ortiz runs the Lowfield mill. It was founded in 1931."
+    assert "Dana Ortiz was founded" not in asked(text, "which_year").get("1931", "")
