@@ -265,8 +265,8 @@ def _resolve_pronouns(
         prev_subject = _sentence_subject(norm, p, resolved, len(p.sentences) - 1)
         # Who acts in the last sentence: "Locksley had barely heard of them." after a paragraph
         # naming his postdoc leaves Locksley the one "he" of a quote opening the next one.
-        last = p.sentences[-1].start if p.sentences else p.start
-        prev_actors = [m.person for m in resolved if m.start >= last and m.person in actors]
+        last_start = p.sentences[-1].start if p.sentences else p.start
+        prev_actors = [m.person for m in resolved if m.start >= last_start and m.person in actors]
         previous = seen
         if seen:  # paragraphs that name nobody don't push the last named people away
             recent = [*recent[-1:], seen]
