@@ -65,7 +65,11 @@ def title_role(prefix_role: str, org: str | None, apposition: str | None) -> str
     return f"{prefix_role}, {apposition}" if apposition else prefix_role
 
 
-NOUN_BEFORE = re.compile(r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}|\p{Ll}+\s+))?\b(\p{Ll}[\p{Ll}-]+)\s+$")
+# "Lakers assistant coach Jason Kidd": capitalised qualifiers, then perhaps a lower-case one.
+NOUN_BEFORE = re.compile(
+    r"(?:\b((?:\p{Lu}[\p{L}-]+\s+){1,3}(?:\p{Ll}[\p{Ll}-]+\s+)?|\p{Ll}+\s+))?"
+    r"\b(\p{Ll}[\p{Ll}-]+)\s+$"
+)
 # How every match of NOUN_BEFORE ends, found backwards in a few steps: when it is absent, the
 # slow forward search (every start position of the text before a name) is skipped.
 NOUN_TAIL = re.compile(r"\b\p{Ll}[\p{Ll}-]+\s+$", re.REVERSE)

@@ -73,6 +73,12 @@ def test_title_repeated_in_the_apposition_is_said_once() -> None:
             "Anna Kessler",
             "the former Green Liberal leader",
         ),
+        # a capitalised team before a lower-case qualifier and the job noun
+        (
+            "Hawks assistant coach Ana Ruiz watched from the bench.",
+            "Ana Ruiz",
+            "the Hawks assistant coach",
+        ),
         # the dots of an acronym inside the role are no sentence end
         (
             "Costs rose, said Ben Okafor, a Leeds economist who studies U.K.-Irish trade.",
