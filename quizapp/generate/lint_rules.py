@@ -87,6 +87,7 @@ _CUT_END = re.compile(
     r"(?:\b\p{Lu}|\b(?:v|vs|No|St|Mr|Mrs|Ms|Dr|Jr|Sr|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|Col|Capt)"
     r"|\b(?:\p{Lu}\.)+\p{Lu})\s*\?$"
 )
+_SAID_THAT = re.compile(r"\b(?:said|says|say|added|reported|argued|warned)\s+that\s+", re.I)
 _OPENER = re.compile(
     r"(?:To\s+\p{Ll}+|Although|Though|If|When|While|Because|Unless|Whether|Despite)\b"
 )
@@ -190,6 +191,11 @@ def fragment(q: DraftQuestion) -> str | None:
     body = body_of(q)
     if not has_verb(body):
         return "TRUNCATION: no verb: the stem is a noun-phrase fragment"
+    # "The doctors said that based on an estimated _____ children in custody.": the reported
+    # clause lost its verb.
+    said = _SAID_THAT.search(body)
+    if said and not has_verb(body[said.end() :]):
+        return "TRUNCATION: a reported clause without its verb"
     # "To win Ohio, which holds the first primary of _____.": the main clause was cut.
     segments = body.rstrip(" .?").split(", ")
     if _OPENER.match(body) and len(segments) == 1 and is_cloze(q.prompt):

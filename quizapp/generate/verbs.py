@@ -122,16 +122,26 @@ _KEEP_DOUBLE = frozenset(["ll", "ss", "ff", "zz"])
 _WORD = re.compile(r"[\p{L}'’]+")
 
 
+_BEFORE_PLURAL = frozenset(
+    ["the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "these"]
+    + ["those", "many", "few", "several", "all", "some", "both", "more", "other", "their"]
+)
+
+
 def has_verb(clause: str) -> bool:
     """True when clause has a word that can be its verb (else it is a noun-phrase fragment)."""
     words = _WORD.findall(clause)
     for i, w in enumerate(words):
         low = w.lower()
-        if low == "according":
-            continue
+        if low == "according" or (low == "based" and words[i + 1 : i + 2] == ["on"]):
+            continue  # "according to", "based on": prepositions
+        if i and words[i - 1].lower() in ("a", "an", "the") and low.endswith(("ed", "ing")):
+            continue  # "an estimated 200,000", "the leading firm": adjectives
         if low in AUXILIARIES or low in PAST_TO_BASE or low.endswith(("ed", "ing", "n't", "n’t")):
             return True
         if i and w.islower() and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
+            if words[i - 1].lower() in _BEFORE_PLURAL or words[i - 1].isdigit():
+                continue  # "the past two years", "these rules": a plural noun
             return True
     return False
 

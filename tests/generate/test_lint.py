@@ -199,6 +199,11 @@ def test_clean_drafts_pass_unchanged() -> None:
             "Fill in the blank: Despite delays that have pushed the ferry's launch to late _____.",
             "TRUNCATION",
         ),
+        (
+            "Fill in the blank: The nurses said that based on an estimated _____ patients in "
+            "the ward in the past two years.",
+            "TRUNCATION",
+        ),
         ("Fill in the blank: “They sold the mill in _____ for a song”.", "GEN_QUOTE"),
         ("“They brought this public in what year at $16 a share”?", "GEN_QUOTE"),
     ],
@@ -214,6 +219,7 @@ def test_fragments_and_quoted_facts_dropped(prompt: str, code: str) -> None:
         "Fill in the blank: Since _____, the mill has not made a profit in any year.",
         "Fill in the blank: When the mill closed in _____, the town lost its largest employer.",
         "Fill in the blank: Despite the strike, the mill reopened in _____.",
+        "Fill in the blank: The nurses said that _____ patients were treated in the past year.",
     ],
 )
 def test_a_cloze_with_a_verb_is_no_fragment(prompt: str) -> None:
