@@ -140,8 +140,9 @@ def has_verb(clause: str) -> bool:
         if low in AUXILIARIES or low in PAST_TO_BASE or low.endswith(("ed", "ing", "n't", "n’t")):
             return True
         if i and w.islower() and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
-            if words[i - 1].lower() in _BEFORE_PLURAL or words[i - 1].isdigit():
-                continue  # "the past two years", "these rules": a plural noun
+            prev = words[i - 1].lower()
+            if prev in _BEFORE_PLURAL or prev.isdigit() or set(prev) == {"_"}:
+                continue  # "the past two years", "_____ patients": a plural noun
             return True
     return False
 
