@@ -131,18 +131,20 @@ _BEFORE_PLURAL = frozenset(
 def has_verb(clause: str) -> bool:
     """True when clause has a word that can be its verb (else it is a noun-phrase fragment)."""
     words = _WORD.findall(clause)
+    adjective = -1  # index of the last "-ed"/"-ing" word read as an adjective
     for i, w in enumerate(words):
         low = w.lower()
         if low == "according" or (low == "based" and words[i + 1 : i + 2] == ["on"]):
             continue  # "according to", "based on": prepositions
         if i and words[i - 1].lower() in ("a", "an", "the") and low.endswith(("ed", "ing")):
+            adjective = i
             continue  # "an estimated 200,000", "the leading firm": adjectives
         if low in AUXILIARIES or low in PAST_TO_BASE or low.endswith(("ed", "ing", "n't", "n’t")):
             return True
         if i and w.islower() and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
             prev = words[i - 1].lower()
-            if prev in _BEFORE_PLURAL or prev.isdigit() or set(prev) == {"_"}:
-                continue  # "the past two years", "_____ patients": a plural noun
+            if prev in _BEFORE_PLURAL or prev.isdigit() or adjective == i - 1:
+                continue  # "the past two years", "an estimated _____ patients": a plural noun
             return True
     return False
 
