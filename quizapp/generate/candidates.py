@@ -211,7 +211,8 @@ _LINE_WORD = re.compile(r"[\p{L}'-]+")
 
 def _title_case(line: str) -> bool:
     """A headline in title case ("How Mary Steenburgen Wrote the Song"): no names from it."""
-    if line.rstrip()[-1:] in ".\"'":
+    # A closing quotation mark ends a headline too ("Cook On Apple Being ‘Pulled In’").
+    if line.rstrip().rstrip("\"'")[-1:] == ".":
         return False
     words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

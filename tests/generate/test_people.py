@@ -108,9 +108,16 @@ def test_common_word_surname_needs_a_person_context() -> None:
     assert generate(text).people == []
 
 
-def test_title_case_headline_names_nobody() -> None:
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "How the Folk Singer Nora Quill Wrote the Most Played Song of the Whole Long Summer",
+        "Nora Quill On Music Being ‘The Only Thing Worth Doing’",
+    ],
+)
+def test_title_case_headline_names_nobody(headline: str) -> None:
     text = (
-        "How the Folk Singer Nora Quill Wrote the Most Played Song of the Whole Long Summer\n\n"
+        f"{headline}\n\n"
         "The singer Nora Quill spent a winter in a cabin with her producer, Tomas Berg.\n"
         "“I had no plan at all when I arrived there,” Quill said."
     )
