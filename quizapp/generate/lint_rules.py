@@ -208,6 +208,10 @@ def fragment(q: DraftQuestion) -> str | None:
     return None
 
 
+# "Fill in the blank: Lewis Ward said: “_____ will be …”": whose words they are is given.
+_CREDITED = re.compile(r"Fill in the blank: [^“”\"]+ (?:said|asked): “")
+
+
 def inside_quotation(q: DraftQuestion) -> str | None:
     """A year or figure asked from inside a quotation: whose words, and "they" who?"""
     if q.kind in ("who_said", "who_is"):
@@ -216,7 +220,8 @@ def inside_quotation(q: DraftQuestion) -> str | None:
     wh = None if is_cloze(q.prompt) else _WH_RE.search(body)
     at = body.find(BLANK) if is_cloze(q.prompt) else (wh.start() if wh else len(body))
     left = body[:at]
-    if left.count("“") > left.count("”") or left.count('"') % 2:
+    credited = _CREDITED.match(q.prompt) and left.count("“") == 1 and "”" not in left
+    if not credited and (left.count("“") > left.count("”") or left.count('"') % 2):
         return "GEN_QUOTE: the fact sits inside a quotation"
     # Someone's own words asked without their marks (a quoted sentence, a tweet): "our
     # company", "we have started …" — whose?

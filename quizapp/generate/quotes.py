@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import methodcaller
 
 import regex as re
 
@@ -211,10 +214,8 @@ def _is_name_in_quotes(art: Article, q: Quote) -> bool:
     )
 
 
-def who_said_questions(art: Article) -> list[DraftQuestion]:
-    """One question per confidently attributed quote of four words or more."""
-    out = []
-    people = art.cast.people
+def _all_spoken(art: Article) -> Iterator[tuple[Paragraph, _Spoken]]:
+    """Every confidently attributed, uncontested quotation of the article, in order."""
     prev: Paragraph | None = None
     said: list[_Spoken] = []
     reported: Attribution | None = None
@@ -228,37 +229,110 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
         carry = _carried(art, prev, said, p) or _opens_with_quote(p, reported)
         reported = None
         prev, said = p, _doubted_out(art, _attribute(art, p, carry))
-        for s in said:
-            if spent():
-                break
-            quote = quote_text(art, s.parts)
-            if not _worth_asking(art, quote, s.parts):
-                continue
-            quote = without_opening_conjunction(quote)
-            frame = s.frame
-            if not frame and (is_fragment(quote) or is_embedded(art, s.parts[0], quote)):
-                # "Who said “a crisis of public trust”?" makes no claim: the writer's words
-                # before it can ("said Canada “could only wish …”"), else it is not asked.
-                frame = lead_in(art, p, s.parts[0], s.person)
-                if not frame:
-                    continue
-            person = people[s.person]
-            mark = "" if quote.endswith(("?", "!")) else "?"
-            prompt = f"Who {frame} “{quote}”{mark}" if frame else f"Who said “{quote}”{mark}"
-            source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
-            role = f", {person.roles[0]}" if person.roles else ""
-            q = assemble(
-                digest=art.digest,
-                kind="who_said",
-                prompt=prompt,
-                answer=person.name,
-                distractors=art.person_choices(s.person),
-                source=source,
-                span=span,
-                explanation=f"The article says: “{quote}” — {person.name}{role}.",
-                confidence=s.confidence,
-                accepted=person.aliases(),
-            )
-            if q:
-                out.append(q)
+        contested = _contested(art, p, said)
+        yield from ((p, s) for s in said if s.person not in contested)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\x00\s*")
+_END_MARKS = methodcaller("strip", " ,.;:!?")
+# A quoted sentence standing in more paragraphs than this is boilerplate: not asked at all.
+MAX_REPEATS = 3
+
+
+def _pieces(art: Article, parts: list[Quote]) -> list[str]:
+    """The quoted sentences of five words or more, without their end marks."""
+    text = "\x00".join(art.norm[q.start : q.end] for q in parts)
+    pieces = map(_END_MARKS, _SENTENCE_END.split(text))
+    return [x for x in pieces if len(x.split()) >= MIN_QUOTE_WORDS]
+
+
+def _quoted_in(art: Article) -> dict[str, dict[int, None]]:
+    """The paragraphs each quoted sentence of the article stands in."""
+    if "quoted_in" not in art.memo:
+        where: dict[str, dict[int, None]] = {}  # an ordered set of paragraph indexes
+        for p in art.paragraphs:
+            for x in _pieces(art, p.quotes):
+                where.setdefault(x, {})[p.index] = None
+        art.memo["quoted_in"] = where
+    return art.memo["quoted_in"]
+
+
+def _contested(art: Article, p: Paragraph, said: list[_Spoken]) -> set[int]:
+    """The people p credits with a quoted sentence that another paragraph credits to someone
+    else (a repeated paragraph, a pull quote): which of them said it is no fair question, and
+    neither is the rest of p's credit to them."""
+    out = set()
+    for s in said:
+        for x in _pieces(art, s.parts):
+            where = _quoted_in(art).get(x, {})
+            if len(where) > MAX_REPEATS + 1 or any(
+                _credited(art, i).get(x, s.person) != s.person for i in where if i != p.index
+            ):
+                out.add(s.person)
     return out
+
+
+def _credited(art: Article, index: int) -> dict[str, int]:
+    """Quoted sentence -> person for paragraph index read on its own (no speaker carried in
+    from the paragraph before: a conflict found this way is a real one)."""
+    memo = art.memo.setdefault("credited", {})
+    if index not in memo:
+        said = _doubted_out(art, _attribute(art, art.paragraphs[index]))
+        memo[index] = {x: s.person for s in said for x in _pieces(art, s.parts)}
+    return memo[index]
+
+
+def speaker_at(art: Article, pos: int) -> tuple[int, Quote] | None:
+    """(person, quotation part) when pos lies inside a quotation credited to a person."""
+    if "spoken_parts" not in art.memo:
+        parts = sorted((q.start, q.end, s.person, q) for _, s in _all_spoken(art) for q in s.parts)
+        art.memo["spoken_parts"] = ([x[0] for x in parts], parts)
+    starts, parts = art.memo["spoken_parts"]
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0 or not parts[i][0] <= pos < parts[i][1]:
+        return None
+    return parts[i][2], parts[i][3]
+
+
+def who_said_questions(art: Article) -> list[DraftQuestion]:
+    """One question per confidently attributed quote of four words or more."""
+    out = []
+    for p, s in _all_spoken(art):
+        if spent():
+            break
+        q = _question(art, p, s)
+        if q:
+            out.append(q)
+    return out
+
+
+def _question(art: Article, p: Paragraph, s: _Spoken) -> DraftQuestion | None:
+    """The who-said question on one attributed quotation, or None when it is not worth it."""
+    quote = quote_text(art, s.parts)
+    if not _worth_asking(art, quote, s.parts):
+        return None
+    quote = without_opening_conjunction(quote)
+    frame = s.frame
+    if not frame and (is_fragment(quote) or is_embedded(art, s.parts[0], quote)):
+        # "Who said “a crisis of public trust”?" makes no claim: the writer's words
+        # before it can ("said Canada “could only wish …”"), else it is not asked.
+        frame = lead_in(art, p, s.parts[0], s.person)
+        if not frame:
+            return None
+    person = art.cast.people[s.person]
+    mark = "" if quote.endswith(("?", "!")) else "?"
+    prompt = f"Who {frame} “{quote}”{mark}" if frame else f"Who said “{quote}”{mark}"
+    source, span = art.source(p, s.parts[0].outer_start, s.attr_end)
+    role = f", {person.roles[0]}" if person.roles else ""
+    return assemble(
+        digest=art.digest,
+        kind="who_said",
+        prompt=prompt,
+        answer=person.name,
+        distractors=art.person_choices(s.person),
+        source=source,
+        span=span,
+        explanation=f"The article says: “{quote}” — {person.name}{role}.",
+        confidence=s.confidence,
+        accepted=person.aliases(),
+    )

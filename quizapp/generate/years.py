@@ -11,8 +11,9 @@ from quizapp.generate.budget import body_matches
 from quizapp.generate.clauses import drop_parens, stem
 from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
-from quizapp.generate.forms import wh_or_cloze
-from quizapp.generate.text import article_says
+from quizapp.generate.forms import MAX_WORDS, wh_or_cloze
+from quizapp.generate.quotes import speaker_at
+from quizapp.generate.text import Paragraph, Quote, article_says, split_sentences
 from quizapp.generate.types import DraftQuestion
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
@@ -77,7 +78,9 @@ def year_questions(art: Article) -> list[DraftQuestion]:
     return out
 
 
-def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuestion | None:
+def _one(
+    art: Article, p: Paragraph, m: re.Match, known: list[int], cap: int
+) -> DraftQuestion | None:
     norm = art.norm
     a, b = m.span()
     month = _MONTH_BEFORE.search(norm, max(p.start, a - 20), a)
@@ -88,6 +91,11 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     if parts is None:
         return None
     answer, replacement, accepted, kind = parts
+    quoted = _in_quotation(art, p, a)
+    if quoted:
+        # A year in someone's words: a cloze on their sentence, credited to them; a rewording
+        # of the quotation would put words in their mouth.
+        return _quoted_cloze(art, p, m, quoted, parts, known, cap) if quoted[0] >= 0 else None
     target = a
     if dated:
         # "spoke at a rally on Nov. 6, 2019": the whole date goes, and the question asks
@@ -118,7 +126,20 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     )
     if asked is None or (dated and asked[1]):
         return None
-    prompt = asked[0]
+    return _question(art, p, m, asked[0], parts, known, cap)
+
+
+def _question(
+    art: Article,
+    p: Paragraph,
+    m: re.Match,
+    prompt: str,
+    parts: tuple[str, str, tuple[str, ...], str],
+    known: list[int],
+    cap: int,
+) -> DraftQuestion | None:
+    """The which-year question asking prompt about the year expression m."""
+    answer, _, accepted, kind = parts
     rng = rng_for(art.digest, prompt)
     if kind == "year":
         distractors = _near_years(int(answer), known, cap, rng)
@@ -128,7 +149,9 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
     else:
         lo, hi = (int(x) for x in answer.split("–"))
         distractors = _range_distractors(lo, hi, cap, rng)
-    source, span = art.source(p, a, b)
+    # "I think _____ and 2022 will …": a year the question shows is no choice.
+    distractors = [d for d in distractors if d not in prompt]
+    source, span = art.source(p, *m.span())
     conf = 0.85 if len(prompt.split()) <= 45 else 0.65
     return assemble(
         digest=art.digest,
@@ -142,6 +165,48 @@ def _one(art: Article, p, m: re.Match, known: list[int], cap: int) -> DraftQuest
         confidence=conf,
         accepted=accepted,
     )
+
+
+def _in_quotation(art: Article, p: Paragraph, a: int) -> tuple[int, Quote] | None:
+    """(person, part) for a year inside a quotation credited to person; (-1, part) inside
+    one credited to nobody; None outside quotation marks."""
+    part = next((q for q in p.quotes if q.start <= a < q.end), None)
+    if part is None:
+        return None  # the article's quotations are attributed only when a year needs it
+    return speaker_at(art, a) or (-1, part)
+
+
+# A quoted sentence cut before "…,” Aderholt asked." is a question when it opens like one.
+_ASKING = re.compile(
+    r"(?:what|why|how|when|where|who|which|is|are|was|were|do|does|did|can|could|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_cloze(
+    art: Article,
+    p: Paragraph,
+    m: re.Match,
+    quoted: tuple[int, Quote],
+    parts: tuple[str, str, tuple[str, ...], str],
+    known: list[int],
+    cap: int,
+) -> DraftQuestion | None:
+    """ "Fill in the blank: Ward said: “_____ will be about …”" for a year in Ward's words."""
+    person, part = quoted
+    sent = next(s for s in split_sentences(art.norm, part.start, part.end) if s.end > m.start())
+    blank_a, blank_b = _blank_span(m)
+    words = art.text[sent.start : blank_a] + "_____" + art.text[blank_b : sent.end]
+    words = " ".join(words.split()).rstrip(",;:—– ")
+    if not words or '"' in art.norm[sent.start : sent.end] or len(words.split()) > MAX_WORDS:
+        return None
+    asks = _ASKING.match(words) is not None
+    if words[-1] not in ".?!…":
+        words += "?" if asks else "."
+    name = art.cast.people[person].name
+    verb = "asked" if asks else "said"
+    prompt = f"Fill in the blank: {name} {verb}: “{words[0].upper()}{words[1:]}”"
+    return _question(art, p, m, prompt, parts, known, cap)
 
 
 def _blank_span(m: re.Match) -> tuple[int, int]:

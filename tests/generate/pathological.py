@@ -57,9 +57,10 @@ def no_full_stops(size: int) -> str:
 
 
 def short_paragraphs(size: int) -> str:
-    """Thousands of one-line paragraphs, each with a speaker, a year and a figure."""
+    """Thousands of one-line paragraphs, each with a speaker, a year and a figure (and words of
+    their own: a sentence quoted from several people is not asked)."""
     return _fill(
-        lambda i: f"“We will open {i % 90 + 2} new schools,” said {_NAMES[i]}, a teacher, in 1999.",
+        lambda i: f"“We will open {i + 2} new schools,” said {_NAMES[i]}, a teacher, in 1999.",
         size,
         sep="\n",
     )

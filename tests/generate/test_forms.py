@@ -493,3 +493,43 @@ def test_a_referring_it_is_named_by_the_thing_the_sentence_before_opens_with(
 def test_it_never_stands_for_a_person() -> None:
     text = "Dana Ortiz runs the Lowfield mill. It was founded in 1931."
     assert "Dana Ortiz was founded" not in asked(text, "which_year").get("1931", "")
+
+
+@pytest.mark.parametrize(
+    ("said", "prompt"),
+    [
+        (
+            "“First boats should reach the isle in 2031,” Nadia Orsk said.",
+            "Fill in the blank: Nadia Orsk said: “First boats should reach the isle in _____.”",
+        ),
+        (
+            "“What if the ferry is not ready by 2031,” Nadia Orsk asked.",
+            "Fill in the blank: Nadia Orsk asked: “What if the ferry is not ready by _____?”",
+        ),
+    ],
+)
+def test_a_year_in_a_named_speakers_words_is_a_cloze_on_her_sentence(
+    said: str, prompt: str
+) -> None:
+    text = "Nadia Orsk, the harbour engineer, met Mayor Paul Reyes on Monday.\n" + said
+    (q,) = [q for q in generate(text).questions if q.kind == "which_year"]
+    assert (q.prompt, q.answer) == (prompt, "2031")
+    assert not q.flags
+
+
+def test_a_year_in_words_credited_to_nobody_is_not_asked() -> None:
+    text = (
+        "Nadia Orsk, the harbour engineer, met Mayor Paul Reyes on Monday.\n"
+        "A statement said “the first boats should reach the island in 2031 at the earliest.”"
+    )
+    assert [q for q in generate(text).questions if q.kind == "which_year"] == []
+
+
+def test_a_year_the_question_shows_is_never_a_choice() -> None:
+    text = (
+        "Nadia Orsk, the harbour engineer, met Mayor Paul Reyes on Monday.\n"
+        "“I think 2030 and 2031 will be the busiest years the harbour has seen,” Orsk said."
+    )
+    qs = [q for q in generate(text).questions if q.kind == "which_year"]
+    assert qs and all(q.answer == "2030" or "2030" not in q.choices for q in qs)
+    assert all("2031" not in q.choices for q in qs if "2031" in q.prompt)

@@ -562,3 +562,19 @@ def test_the_topic_of_wrote_of_does_not_interrupt_the_writers_next_quote() -> No
         "will be the fairest judge this county has ever had.”"
     )
     assert list(who_said(text).values()) == ["Jane Doe", "Jane Doe"]
+
+
+def test_words_credited_to_two_people_are_not_asked() -> None:
+    # A repeated paragraph (as page extraction leaves them) gives the same words to Reyes and,
+    # through "he continued", to Berg: neither is a fair answer.
+    text = (
+        "Ana Reyes, a former agency engineer, spoke first at the hearing.\n"
+        "“A heavier rocket gives the program a better chance of flying early,” Reyes said.\n"
+        "“Without a large booster the schedule will never hold,” Tomas Berg said.\n"
+        "“The crew capsule is flying far too rarely,” he continued. “A heavier rocket gives the "
+        "program a better chance of flying early.”"
+    )
+    answers = who_said(text)
+    # …and Berg's other words in that paragraph: "he continued" gave him the contested ones.
+    assert list(answers.values()) == ["Tomas Berg"]
+    assert "Without a large booster" in next(iter(answers))
