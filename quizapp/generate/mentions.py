@@ -214,6 +214,7 @@ def _resolve_pronouns(
         # "Steenburgen called Buckley's performance stunning. … she said": a possessive
         # names whose thing it is, not who acts; used only to settle a tie.
         actors: list[int | None] = []
+        acting: set[int] = set()  # where those mentions start
         # People named inside quotation marks are what is talked about, not antecedents; they
         # only make a pronoun ambiguous when nobody outside the quotes fits it.
         quoted: list[int | None] = []
@@ -226,6 +227,7 @@ def _resolve_pronouns(
                 listener = _LISTENER.search(norm, max(p.start, m.start - 70), m.start)
                 if not inside and not norm.startswith(("'s", "s'"), m.end) and not listener:
                     actors.append(m.person)
+                    acting.add(m.start)
                 resolved.append(m)
                 if m.person is not None:
                     people[m.person].mentions += 1
@@ -259,14 +261,16 @@ def _resolve_pronouns(
                 if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
                     people[target].gender = people[target].gender or m.pronoun
                 seen.append(target)
-                actors.append(target)
+                if norm[m.start : m.end].lower() in ("he", "she"):
+                    actors.append(target)  # "his friend's face": whose, not who acts
+                    acting.add(m.start)
             resolved.append(Mention(m.start, m.end, target, m.pronoun))
         mentions[p.index] = resolved
         prev_subject = _sentence_subject(norm, p, resolved, len(p.sentences) - 1)
         # Who acts in the last sentence: "Locksley had barely heard of them." after a paragraph
         # naming his postdoc leaves Locksley the one "he" of a quote opening the next one.
         last_start = p.sentences[-1].start if p.sentences else p.start
-        prev_actors = [m.person for m in resolved if m.start >= last_start and m.person in actors]
+        prev_actors = [m.person for m in resolved if m.start >= last_start and m.start in acting]
         previous = seen
         if seen:  # paragraphs that name nobody don't push the last named people away
             recent = [*recent[-1:], seen]

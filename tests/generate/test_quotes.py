@@ -578,3 +578,14 @@ def test_words_credited_to_two_people_are_not_asked() -> None:
     # …and Berg's other words in that paragraph: "he continued" gave him the contested ones.
     assert list(answers.values()) == ["Tomas Berg"]
     assert "Without a large booster" in next(iter(answers))
+
+
+def test_he_said_after_a_paragraph_is_its_last_subject_not_a_possessive_in_it() -> None:
+    # Ruiz acts in the sentence before, but in the last one only "Ruiz's habit" and "his
+    # friend's face" are his: Berg, that sentence's subject, is who goes on speaking.
+    text = (
+        "Marco Ruiz had scored just once in ten games. Defender Tomas Berg, who joked about "
+        "Ruiz's habit of changing sticks, could see the frustration on his friend's face.\n"
+        "“He's used to scoring goals and getting points every week,” he said."
+    )
+    assert list(who_said(text).values()) == ["Tomas Berg"]
