@@ -92,7 +92,13 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
             found = _introduced(art, p, sentence_at(p, sent_start))
         if found is None:
             found = continuation(art, p, current, attrs, first.outer_start)
-            if found and _other_named_after(art, p, found.person, last.outer_end, sent_end + 2):
+            # "…" Smith agreed: "…": a name introducing the next quotation is not this one's.
+            intro = art.norm[last.outer_end : next_start].rstrip().endswith(":")
+            if (
+                found
+                and not intro
+                and _other_named_after(art, p, found.person, last.outer_end, sent_end + 2)
+            ):
                 found = None  # "…?" Brandt wondered.: an unknown verb, but not the last speaker
         else:
             current = found

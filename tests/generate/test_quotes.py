@@ -589,3 +589,17 @@ def test_he_said_after_a_paragraph_is_its_last_subject_not_a_possessive_in_it() 
         "“He's used to scoring goals and getting points every week,” he said."
     )
     assert list(who_said(text).values()) == ["Tomas Berg"]
+
+
+def test_a_name_introducing_the_next_quote_leaves_the_continued_one_to_its_speaker() -> None:
+    text = (
+        "The writers Nora Quill and Kate Lund came to the project late.\n"
+        "“It is a totally different muscle,” Lund said. “You have to take yourself out of "
+        "the song a little.” Quill agreed: “It is a different job altogether for us.”"
+    )
+    asked = who_said(text)
+    assert asked == {
+        "Who said “It is a totally different muscle”?": "Kate Lund",
+        "Who said “You have to take yourself out of the song a little”?": "Kate Lund",
+        "Who said “It is a different job altogether for us”?": "Nora Quill",
+    }
