@@ -178,9 +178,29 @@ def lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     if any(m.pronoun or m.person == speaker for m in named):
         return None  # "what host Rask described as the “…”": the question would name him
     first = words[0]
-    if not (is_place(first) or any(first in person.tokens for person in art.cast.people)):
-        clause = first.lower() + clause[len(first) :]  # "The", "Making": no proper noun
+    if _common(art, first):
+        clause = first.lower() + clause[len(first) :]  # "The", "Drivers": no proper noun
     return f"said {clause}"
+
+
+_LOWER_WORD = re.compile(r"\b\p{Ll}[\p{Ll}'’-]*")
+
+
+def _common(art: Article, word: str) -> bool:
+    """True for a sentence's capitalised first word that is no proper noun: the article never
+    capitalises it inside a sentence ("Drivers", "The"; not "Apple" of "at Apple")."""
+    if word in _SENTENCE_START_ONLY:
+        return True
+    if is_place(word) or any(word in person.tokens for person in art.cast.people):
+        return False
+    if "mid_capitals" not in art.memo:
+        art.memo["mid_capitals"] = set(_MID_CAPITAL.findall(art.norm))
+    return word not in art.memo["mid_capitals"]
+
+
+_SENTENCE_START_ONLY = frozenset(["The", "A", "An", "This", "That", "These", "Those"])
+# A capitalised word right after a lower-case one: "at Apple", "chief of Apple".
+_MID_CAPITAL = re.compile(r"(?<=\p{Ll},? )\p{Lu}[\p{L}-]*")
 
 
 def _named_subject(art: Article, p: Paragraph, start: int, q: Quote, speaker: int) -> str | None:

@@ -315,11 +315,17 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
 def _question(art: Article, p: Paragraph, s: _Spoken) -> DraftQuestion | None:
     """The who-said question on one attributed quotation, or None when it is not worth it."""
     quote = quote_text(art, s.parts)
-    if not _worth_asking(art, quote, s.parts):
+    # A fragment of four words or more that the writer's sentence frames ("Apple was “pulled
+    # into the enterprise”") is a claim of the speaker's, asked with its frame; the length and
+    # subject rules are for quotes asked alone.
+    framed = is_fragment(quote) and len(quote.split()) >= 4
+    if framed and _is_name_in_quotes(art, s.parts[0]):
+        return None
+    if not (framed or _worth_asking(art, quote, s.parts)):
         return None
     quote = without_opening_conjunction(quote)
     frame = s.frame
-    if not frame and (is_fragment(quote) or is_embedded(art, s.parts[0], quote)):
+    if not frame and (framed or is_fragment(quote) or is_embedded(art, s.parts[0], quote)):
         # "Who said “a crisis of public trust”?" makes no claim: the writer's words
         # before it can ("said Canada “could only wish …”"), else it is not asked.
         frame = lead_in(art, p, s.parts[0], s.person)

@@ -543,7 +543,10 @@ def test_he_said_after_a_paragraph_whose_quote_one_man_told_another_is_the_telle
         "Residents “kept asking us for an earlier boat,” Weller told Patel on the pier.\n\n"
         "“We really took that request to heart,” he said."
     )
-    assert who_said(text) == {"Who said “We really took that request to heart”?": "Tom Weller"}
+    assert who_said(text) == {
+        "Who said residents “kept asking us for an earlier boat”?": "Tom Weller",
+        "Who said “We really took that request to heart”?": "Tom Weller",
+    }
 
 
 def test_he_said_is_the_one_man_acting_in_the_last_sentence_before() -> None:
@@ -603,3 +606,12 @@ def test_a_name_introducing_the_next_quote_leaves_the_continued_one_to_its_speak
         "Who said “You have to take yourself out of the song a little”?": "Kate Lund",
         "Who said “It is a different job altogether for us”?": "Nora Quill",
     }
+
+
+def test_four_quoted_words_framed_by_the_writer_keep_their_proper_noun_subject() -> None:
+    text = (
+        "Larkfield was “pulled into the classroom,” chief executive Tom Reyes said on "
+        "Tuesday in a talk with Mia Berg, who runs the Harbour Fund.\n"
+        "Teachers at Larkfield's partner schools asked for the change, Berg said."
+    )
+    assert who_said(text) == {"Who said Larkfield was “pulled into the classroom”?": "Tom Reyes"}
