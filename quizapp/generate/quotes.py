@@ -45,6 +45,7 @@ _WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 
 _POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
+_POINTING_LAST = frozenset(["it", "that", "this", "them"])
 
 
 @dataclass
@@ -71,6 +72,8 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
         next_start = groups[gi + 1][0][0].outer_start if gi + 1 < len(groups) else p.end
         frame = None
         found = inner or speaker_after(attrs, last.outer_end, min(sent_end, next_start))
+        if found is not None and found.person is None:
+            found = _pronoun_goes_on(art, p, found, current, prev_end, first.outer_start)
         if found is None or (not inner and art.norm[first.start : first.start + 1].islower()):
             # A quote that goes on from the writer's words ("… was “not, per se, …”, saying
             # he …") keeps the words before it when their subject is the same speaker.
@@ -110,14 +113,43 @@ def _attribute(art: Article, p: Paragraph, carry: Attribution | None = None) -> 
     return spoken
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+
+
+def _pronoun_goes_on(
+    art: Article,
+    p: Paragraph,
+    found: Attribution,
+    current: Attribution | None,
+    start: int,
+    end: int,
+) -> Attribution:
+    """found's "he"/"she" that the mentions left open ("Mr. Cooke" inside the quote, two men
+    in the paragraph before) as the speaker of the quotation just before, when the gender fits
+    and nobody else is named in between; else found unchanged."""
+    m = _SUBJECT_PRONOUN.search(art.norm, found.start, found.end)
+    if m is None or current is None or current.person is None:
+        return found
+    if art.cast.people[current.person].gender != ("m" if m.group(1).lower() == "he" else "f"):
+        return found
+    if any(x.person != current.person for x in mentions_between(art, p, start, end)):
+        return found  # "“…,” Smith said. Jones disagreed. “…,” he said.": who is unclear
+    return Attribution(found.start, found.end, current.person, min(found.confidence, 0.8))
+
+
 def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
     """The speaker a quote-only sentence follows: "Vos had a different view. “…”" — the one
     person named at the start of the previous sentence, and nobody else named in it."""
     if si == 0:
         return None
     prev = p.sentences[si - 1]
-    mentions = mentions_between(art, p, prev.start, prev.end)
-    if not mentions or mentions[0].pronoun or mentions[0].person is None:
+    # "He then referred to Cooke's testimony. “…”": a possessive is whose, not who speaks.
+    mentions = [
+        m
+        for m in mentions_between(art, p, prev.start, prev.end)
+        if not art.norm.startswith(("'s", "s'", "’s"), m.end)
+    ]
+    if not mentions or mentions[0].person is None:
         return None
     if any(m.person != mentions[0].person for m in mentions):
         return None
@@ -200,6 +232,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False
     if len(words) < 6 and _POINTING.search(quote):
         return False  # "These are people as well", "We don't want those people": who are they?
+    if len(words) < 6 and words[-1].lower().strip(".,!?") in _POINTING_LAST:
+        return False  # "I cannot disagree with it", "We love you for that": with what?
     if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in CONTEXT_SUBJECTS:

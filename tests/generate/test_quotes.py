@@ -615,3 +615,19 @@ def test_four_quoted_words_framed_by_the_writer_keep_their_proper_noun_subject()
         "Teachers at Larkfield's partner schools asked for the change, Berg said."
     )
     assert who_said(text) == {"Who said Larkfield was “pulled into the classroom”?": "Tom Reyes"}
+
+
+def test_a_quote_after_a_sentence_whose_subject_is_a_resolved_pronoun_is_that_persons() -> None:
+    text = (
+        "The pilot Tomas Berg and the engineer Marco Ruiz spoke at the hearing.\n"
+        "“The mission I flew did the whole thing with one launch,” Berg said. He then "
+        "referred to Ruiz's testimony, which concluded the odds were poor. “I cannot argue "
+        "with his figures on the odds at all.”\n"
+        "“But with eight launches, the chance of success goes down to about half,” he concluded."
+    )
+    assert sorted(who_said(text).values()) == ["Tomas Berg"] * 3
+
+
+def test_a_short_quote_ending_on_a_pointing_word_is_not_asked() -> None:
+    text = INTRO + "“I cannot disagree with it,” Jane Doe said."
+    assert who_said(text) == {}
