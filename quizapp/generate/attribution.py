@@ -311,7 +311,15 @@ def _colon_subject(
     norm = art.norm
     if not norm[start:quote_start].rstrip().endswith(":"):
         return None
-    mentions = mentions_between(art, p, start, quote_start)
+    # "Buckley, who phoned in from the set of “Fargo,” had …:": a title quoted in the clause
+    # does not cut it; its head is still the sentence's start.
+    start = p.sentences[bisect.bisect_right(p.sentences, start, key=lambda x: x.start) - 1].start
+    inside = [(q.start, q.end) for q in p.quotes if start <= q.start < quote_start]
+    mentions = [
+        m
+        for m in mentions_between(art, p, start, quote_start)
+        if not any(a <= m.start < b for a, b in inside)
+    ]
     if not mentions or any(m.person != mentions[0].person for m in mentions):
         return None
     subject = mentions[0]

@@ -631,3 +631,17 @@ def test_a_quote_after_a_sentence_whose_subject_is_a_resolved_pronoun_is_that_pe
 def test_a_short_quote_ending_on_a_pointing_word_is_not_asked() -> None:
     text = INTRO + "“I cannot disagree with it,” Jane Doe said."
     assert who_said(text) == {}
+
+
+def test_a_colon_introduction_holding_a_quoted_title_still_names_its_subject() -> None:
+    text = (
+        "The director Tom Reyes and the singer Nora Quill chose the closing song together.\n"
+        "At the last minute, a demo came in called “Harbour (“No Place Like It”). “It grabbed "
+        "me by the heart the moment I heard it,” he said. “It just connected.” Quill, who "
+        "phoned in from the Chicago set of “Shoal,” had a similar experience: “It was just "
+        "that immediate feeling of finding the right song.”"
+    )
+    asked = who_said(text)
+    assert asked["Who said “It was just that immediate feeling of finding the right song”?"] == (
+        "Nora Quill"
+    )
