@@ -14,6 +14,7 @@ from quizapp.generate.verbs import base_of_past, has_verb
 
 # A teacher reads a who-said prompt of more than about 40 words as too long to ask.
 MAX_QUOTE_WORDS = 36
+MAX_WHOLE_SENTENCE_WORDS = 45
 MIN_CUT_WORDS = 12  # a sentence too long is cut at a clause boundary, keeping at least this
 
 # A short quote whose subject points back into the article can't be told apart from others.
@@ -42,7 +43,10 @@ def quote_text(art: Article, parts: list[Quote]) -> str:
             piece = text[sent.start : sent.end]
             if len(f"{kept} {piece}".split()) > MAX_QUOTE_WORDS:
                 if not kept:
-                    kept = _clause_cut(piece)
+                    # A first sentence with no clause to cut at is asked whole when not much
+                    # longer: nothing else of the quote can be asked.
+                    whole = len(piece.split()) <= MAX_WHOLE_SENTENCE_WORDS
+                    kept = _clause_cut(piece) or (piece if whole else "")
                 break
             kept = f"{kept} {piece}".strip()
         text = _clean(kept)

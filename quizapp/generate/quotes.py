@@ -168,7 +168,10 @@ def _introduced(art: Article, p: Paragraph, si: int) -> Attribution | None:
     return Attribution(m.start, m.end, m.person, 0.8)
 
 
-_VIEW = re.compile(r"\b(?:view|views|disagreed|agreed|was blunt|put it|reply|answer|response)\b")
+_VIEW = re.compile(
+    r"\b(?:view|views|disagreed|agreed|was blunt|put it|reply|answer|response"
+    r"|returned to the (?:issue|question|subject|topic))\b"
+)
 
 
 def _other_named_after(
@@ -234,7 +237,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
         return False  # "These are people as well", "We don't want those people": who are they?
     if len(words) < 6 and words[-1].lower().strip(".,!?") in _POINTING_LAST:
         return False  # "I cannot disagree with it", "We love you for that": with what?
-    if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS:
+    asks = len(words) >= 8 and quote.endswith("?")  # "But if …, what's the plan?" stands alone
+    if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS and not asks:
         return False  # "But we'll see it then": a reply that needs its context
     if len(words) < 6 and words[0].lower().replace("’", "'") in CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?

@@ -645,3 +645,24 @@ def test_a_colon_introduction_holding_a_quoted_title_still_names_its_subject() -
     assert asked["Who said “It was just that immediate feeling of finding the right song”?"] == (
         "Nora Quill"
     )
+
+
+def test_returning_to_the_issue_introduces_the_question_that_follows() -> None:
+    text = (
+        "Rep. Ana Ruiz questioned the agency head, Tomas Berg, at the hearing.\n"
+        "Ruiz returned to the issue later in the hearing. “Which ferries in service today can "
+        "reach the island before the storm season?”\n"
+        "“But if the new ferries are not ready, what is the plan for the island?” Ruiz asked again."
+    )
+    assert sorted(who_said(text).values()) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_first_sentence_with_no_clause_to_cut_is_asked_whole_up_to_45_words() -> None:
+    quote = (
+        "Which ferries in service today or in development can or will be able to carry the new "
+        "pumps and reach the island to meet the goal of running water in every house on the "
+        "island by the end of next year?"
+    )
+    assert 36 < len(quote.split()) <= 45
+    (prompt,) = who_said(INTRO + f"“{quote}” Jane Doe asked.")
+    assert prompt == f"Who said “{quote}”"
