@@ -432,6 +432,16 @@ def test_a_quote_finishing_the_writers_clause_is_asked_with_that_clause() -> Non
             "Although the villagers have not been allowed to cross the river, their closeness "
             "to the border and the joint patrols along it give them a small measure of "
             "protection against raids from the hills every winter and every spring",
+            # no cut keeps the claim, and at 42 words it is asked whole
+            "Who said “Although the villagers have not been allowed to cross the river, their "
+            "closeness to the border and the joint patrols along it give them a small measure of "
+            "protection against raids from the hills every winter and every spring”?",
+        ),
+        (
+            "Although the villagers have not been allowed to cross the river, their closeness "
+            "to the border and the joint patrols along it give them a small measure of "
+            "protection against raids from the hills and the river every winter and every "
+            "spring since the old bridge fell",
             None,
         ),
     ],
