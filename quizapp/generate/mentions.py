@@ -256,7 +256,7 @@ def _resolve_pronouns(
             if target is None and speaks:
                 # "Figgins declined to say whether Thomas slept. “…,” he said": the speaker is
                 # the subject of the sentence before (or of the last paragraph's last one).
-                target = _subject_before(norm, p, prev_subject, prev_actors, m, people)
+                target = _subject_before(norm, p, prev_subject, prev_actors, m, people, resolved)
             if target is not None:
                 if not (quoted_pronoun or tie_broken):  # "her head", inside a quote, is not hers
                     people[target].gender = people[target].gender or m.pronoun
@@ -315,23 +315,47 @@ def _subject_before(
     prev_actors: list[int | None],
     m: Mention,
     people: list[Person],
+    resolved: list[Mention],
 ) -> int | None:
-    """The subject of the previous paragraph's last sentence, for a pronoun that speaks in the
-    sentence opening this paragraph, when their gender (by name or honorific) fits."""
+    """The subject of the sentence before (the previous paragraph's last one, or this
+    paragraph's when everyone else it names sits in a clause of its own), for a pronoun that
+    speaks after a quote opening its sentence, when their gender (by name or honorific) fits."""
     si = next(i for i, s in enumerate(p.sentences) if s.start <= m.start < s.end)
     if not _AFTER_QUOTE.search(norm, p.sentences[si].start, m.start):
         return None  # "the staff member recalled that he said": he is not the sentence's own
     if si:
-        return None  # "Jane Doe met Mary Roe. “…,” she said": in one paragraph, ambiguous
-    who = prev_subject
-    if who is None or m.pronoun is None or _pick(prev_actors, m.pronoun, people) != who:
-        return None  # "Jane Doe met Mary Roe.": another who acts there fits as well
-    # The gender must come from the name or an honorific, not from an earlier guess.
+        who = _subject_alone(norm, p, resolved, si - 1)
+    else:
+        who = prev_subject
+        if who is None or m.pronoun is None or _pick(prev_actors, m.pronoun, people) != who:
+            return None  # "Jane Doe met Mary Roe.": another who acts there fits as well
+    if who is None:
+        return None
+    # The gender must come from the name or an honorific, not from an earlier guess (one
+    # made in this paragraph, about its own subject, will do).
     person = people[who]
     known = name_gender(person.given) or next(
         (HONORIFICS.get(h.lower()) for h in person.honorifics if HONORIFICS.get(h.lower())), None
     )
-    return who if known == m.pronoun else None
+    return who if (known or (person.gender if si else None)) == m.pronoun else None
+
+
+_COMPLEMENT = re.compile(r"\b(?:whether|that|if|why|how|when)\b")
+
+
+def _subject_alone(norm: str, p: Paragraph, resolved: list[Mention], si: int) -> int | None:
+    """The subject of sentence si when everyone else it names comes after a complement
+    ("Figgins declined to say whether Thomas slept"); "Jane Doe met Mary Roe" gives None."""
+    who = _sentence_subject(norm, p, resolved, si)
+    sent = p.sentences[si]
+    if who is None:
+        return None
+    named = [x for x in resolved if sent.start <= x.start < sent.end and not _in_quotes(p, x.start)]
+    subject_end = next(x.end for x in named if x.person == who)
+    for x in named:
+        if x.person != who and not _COMPLEMENT.search(norm, subject_end, x.start):
+            return None
+    return who
 
 
 def _in_quotes(p: Paragraph, pos: int) -> bool:

@@ -676,3 +676,24 @@ def test_a_first_sentence_with_no_clause_to_cut_is_asked_whole_up_to_45_words() 
     assert 36 < len(quote.split()) <= 45
     (prompt,) = who_said(INTRO + f"“{quote}” Jane Doe asked.")
     assert prompt == f"Who said “{quote}”"
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        # the other man is inside a whether-clause: the subject goes on speaking
+        (
+            "Marcus Vell declined to say whether Tom Ward slept on the job that night.",
+            "Marcus Vell",
+        ),
+        # the other man is the object: either could be "he"
+        ("Marcus Vell met Tom Ward on the pier that night.", None),
+    ],
+)
+def test_he_said_after_a_sentence_of_the_same_paragraph(first: str, speaker: str | None) -> None:
+    text = (
+        "The guards Marcus Vell and Tom Ward were charged on Tuesday.\n"
+        f"{first} “When all the evidence is heard about how short-staffed we were, you will "
+        "see it differently,” he said."
+    )
+    assert list(who_said(text).values()) == ([speaker] if speaker else [])
