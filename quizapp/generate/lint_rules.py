@@ -48,7 +48,8 @@ _PRONOUN_SUBJECT = re.compile(
 # A name or "the governor said" before a he/she: something the pronoun can refer to.
 _ANTECEDENT = re.compile(
     r"(?<!^)\b\p{Lu}|^(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|With|After|Before"
-    r"|When|While|Since|During|As|It|Its)\b)\p{Lu}|\b(?i:the)\s+\p{Ll}+\s+(?:said|says|told)\b"
+    r"|When|While|Since|During|As|It|Its|How|What|Which|Who|Whom|Whose|Why|Where|Did|Does|Do"
+    r"|Is|Was|Were|Are|Has|Had|Have)\b)\p{Lu}|\b(?i:the)\s+\p{Ll}+\s+(?:said|says|told)\b"
 )
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 # A stem that opens with a bare description the article names elsewhere: "The company also
@@ -270,7 +271,11 @@ def unresolved_inside(q: DraftQuestion) -> list[str]:
     m = _PERSONAL.search(body)
     if m and not _ANTECEDENT.search(body[: m.start()]):
         out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
-    m = _DEMONSTRATIVE.search(body) or _DEFINITE.search(body) or _INVERTED_DEFINITE.search(body)
+    m = _DEMONSTRATIVE.search(body)
+    if not m:
+        m = _DEFINITE.search(body) or _INVERTED_DEFINITE.search(body)
+        # "NASA … the agency", "Indiana as the state": a name before it may be what it means
+        m = None if m and _ANTECEDENT.search(body[: m.start()]) else m
     if m and not out:
         out.append(f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question")
     return out

@@ -93,6 +93,7 @@ def test_organisation_never_a_person() -> None:
             "TOO_LONG",
         ),
         (draft("In what year did the company finish the Tarn dam?"), "UNRESOLVED_REF"),
+        (draft("How much did the firm bid per share for Tarn Mills?"), "UNRESOLVED_REF"),
         (draft("Where the Tarn dam that in what year was finished stood there?"), "WH_BURIED"),
         (
             draft(
@@ -245,3 +246,14 @@ def test_a_stem_opening_with_a_bare_description_is_dropped(prompt: str) -> None:
         confidence=0.9,
     )
     assert lint([q]) == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Fill in the blank: Tarn Police counted _____ people, but the agency didn't give a total.",
+        "Fill in the blank: A study showed Tarn as the state with the lowest rise since _____.",
+    ],
+)
+def test_a_description_after_a_name_that_it_may_mean_is_not_flagged(prompt: str) -> None:
+    assert codes(draft(prompt)) == (set(), set())
