@@ -257,7 +257,9 @@ def cues(
         score += 1
     if prefix_role:
         org = OF_ORG.match(after)
-        role = title_role(prefix_role, org.group(1) if org else None, apposition)
+        # "former National Security Adviser John Bolton" was the adviser, and is no longer
+        lead = norm[max(0, c.start - 120) : c.start].rsplit(c.prefix, 1)[0]
+        role = qualified(lead, title_role(prefix_role, org.group(1) if org else None, apposition))
     elif apposition:
         role = apposition
     elif role and noun and not pre_role:

@@ -191,7 +191,9 @@ def _has_person_head(seg: str) -> bool:
     return is_person_noun(words[-1])
 
 
-_QUALIFIER = re.compile(r"\b(former|acting|interim|outgoing|incoming|then-?)\s*$", re.IGNORECASE)
+_QUALIFIER = re.compile(
+    r"\b(former|retired|acting|interim|outgoing|incoming|then-?)\s*$", re.IGNORECASE
+)
 
 
 def qualified(before: str, role: str) -> str:

@@ -73,6 +73,17 @@ def test_title_repeated_in_the_apposition_is_said_once() -> None:
             "Anna Kessler",
             "the former Green Liberal leader",
         ),
+        # "former" before a capitalised title, "retired" before a job
+        (
+            "He was told by former Harbour Commissioner Lena Vos to call the lawyers.",
+            "Lena Vos",
+            "former Harbour Commissioner",
+        ),
+        (
+            "The witnesses, retired ferry captain Ivo Rask and Mia Berg, backed the plan.",
+            "Ivo Rask",
+            "the retired ferry captain",
+        ),
         # a capitalised team before a lower-case qualifier and the job noun
         (
             "Hawks assistant coach Ana Ruiz watched from the bench.",
