@@ -110,6 +110,13 @@ _COMMA_END = re.compile(r",\s+$", re.REVERSE)
 _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|since)\b|$)")
 
 
+# A name's run of capitalised words, commas and a closing "and …": "Defense, Space, and Security".
+_ORG_LIST_TAIL = re.compile(
+    r"((?:,\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)*){1,3},?\s+and\s+\p{Lu}[\p{L}&-]*"
+    r"(?:\s+\p{Lu}[\p{L}&-]*)*)(?=[,.;])"
+)
+
+
 def appositive_role(norm: str, end: int, limit: int) -> str | None:
     """Role given right after a name: ", a professor of …", ", who specializes in …"."""
     tail = norm[end : min(limit, end + 240)]
@@ -152,6 +159,9 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
         return "someone who " + rest if len(rest.split()) >= 3 else None
     if not _has_person_head(seg):
         return None
+    org = _ORG_LIST_TAIL.match(tail[seg_end:])
+    if org and seg.split()[-1][:1].isupper():
+        seg += org.group(1)  # "at Boeing Defense, Space, and Security": one name, with commas
     place = _PLACE_TAIL.match(tail[seg_end:])
     if place and seg.split()[-1][:1].isupper() and is_place(place.group(1)):
         seg = f"{seg}, {place.group(1)}"

@@ -84,6 +84,13 @@ def test_title_repeated_in_the_apposition_is_said_once() -> None:
             "Ivo Rask",
             "the retired ferry captain",
         ),
+        # an organisation whose name holds commas stays whole
+        (
+            "“We are ready,” said Ivo Rask, head of ferries at Tarn Boats, Barges, and Docks, "
+            "on Monday.",
+            "Ivo Rask",
+            "head of ferries at Tarn Boats, Barges, and Docks",
+        ),
         # a capitalised team before a lower-case qualifier and the job noun
         (
             "Hawks assistant coach Ana Ruiz watched from the bench.",
