@@ -11,6 +11,8 @@ from quizapp.generate.numbers import number_questions
 from quizapp.generate.quotes import who_said_questions
 from quizapp.generate.ranks import rank_questions
 from quizapp.generate.referents import name_the_company, the_company
+from quizapp.generate.restated import KINDS as RESTATABLE
+from quizapp.generate.restated import MAX_COMPARED, Words, restated
 from quizapp.generate.types import DraftQuestion, GeneratedArticle, PersonInfo
 from quizapp.generate.whois import who_is_questions
 from quizapp.generate.years import year_questions
@@ -64,12 +66,13 @@ def is_valid(text: str, q: DraftQuestion) -> bool:
 
 
 def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuestion]:
-    """Drop invalid questions and duplicates (same prompt, or same kind+answer+source, or a
-    second blank in one list of a sentence: see same_list)."""
+    """Drop invalid questions and duplicates (same prompt, or same kind+answer+source, a
+    second blank in one list of a sentence: see same_list, or one fact restated)."""
     out = []
     prompts: set[str] = set()
     facts: set[tuple[str, str, str]] = set()
     blanks: dict[tuple[str, str], list[DraftQuestion]] = {}
+    answers: dict[tuple[str, str], list[Words]] = {}  # to find one fact said twice
     for q in candidates:
         fact = (q.kind, q.answer, q.source)
         if q.prompt in prompts or fact in facts or not is_valid(text, q):
@@ -77,7 +80,13 @@ def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuest
         earlier = blanks.setdefault((q.kind, q.source), [])
         if any(same_list(e, q) for e in earlier):
             continue
+        words = Words.of(q) if q.kind in RESTATABLE else None
+        same_answer = answers.setdefault((q.kind, q.answer), [])
+        if words and any(restated(e, words) for e in same_answer[-MAX_COMPARED:]):
+            continue
         earlier.append(q)
+        if words:
+            same_answer.append(words)
         prompts.add(q.prompt)
         facts.add(fact)
         out.append(q)

@@ -166,3 +166,16 @@ def test_a_figure_a_speaker_ties_to_it_or_we_is_not_asked_from_the_quote() -> No
     )
     answers = {q.answer for q in _asked(text, "number")}
     assert "3%" in answers and "$4.20" not in answers
+
+
+def test_one_fact_stated_twice_is_asked_once_and_two_facts_of_one_year_twice() -> None:
+    text = (
+        "Tomas Berg runs the boatyard on the island.\n"
+        "Berg expects to build three new ferries through 2031.\n"
+        "At current rates, Berg said, there will be three new ferries built by 2031.\n"
+        "Ana Ruiz joined the harbour board of the island in 2031.\n"
+        "Ruiz opened a sailing school on the island in 2031."
+    )
+    years = [q.prompt for q in generate(text).questions if q.kind == "which_year"]
+    assert sum("ferries" in p for p in years) == 1, years
+    assert sum("Ruiz" in p for p in years) == 2, years
