@@ -25,8 +25,12 @@ CONTEXT_SUBJECTS = frozenset(
 
 
 def _clean(quote: str) -> str:
-    """Strip trailing commas/full stops inside the marks, and outer whitespace."""
-    return quote.strip().rstrip(",.;: ").strip()
+    """Strip trailing commas/full stops inside the marks, outer whitespace, and the stray space
+    after an opening single mark ("feeling of ‘ this is the song")."""
+    return _OPEN_SPACE.sub("‘", quote.strip().rstrip(",.;: ").strip())
+
+
+_OPEN_SPACE = re.compile(r"‘\s+")
 
 
 def quote_text(art: Article, parts: list[Quote]) -> str:
