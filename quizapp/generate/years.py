@@ -195,6 +195,10 @@ def _quoted_cloze(
     """ "Fill in the blank: Ward said: “_____ will be about …”" for a year in Ward's words."""
     person, part = quoted
     sent = next(s for s in split_sentences(art.norm, part.start, part.end) if s.end > m.start())
+    asked = art.memo.setdefault("quoted_years", set())
+    if sent.start in asked:
+        return None  # "“2019 is not as strong as 2018”": a second blank shows the first answer
+    asked.add(sent.start)
     blank_a, blank_b = _blank_span(m)
     words = art.text[sent.start : blank_a] + "_____" + art.text[blank_b : sent.end]
     words = " ".join(words.split()).rstrip(",;:—– ")

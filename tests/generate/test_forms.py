@@ -533,3 +533,12 @@ def test_a_year_the_question_shows_is_never_a_choice() -> None:
     qs = [q for q in generate(text).questions if q.kind == "which_year"]
     assert qs and all(q.answer == "2030" or "2030" not in q.choices for q in qs)
     assert all("2031" not in q.choices for q in qs if "2031" in q.prompt)
+
+
+def test_one_blank_per_quoted_sentence() -> None:
+    text = (
+        "Nadia Orsk, the harbour engineer, met Mayor Paul Reyes on Monday.\n"
+        "“Sales in 2031 were just not as strong as they had been in 2029,” Orsk said."
+    )
+    years = [q for q in generate(text).questions if q.kind == "which_year"]
+    assert [q.answer for q in years] == ["2031"]
