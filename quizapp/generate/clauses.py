@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 
 from quizapp.generate.cast import Cast, Mention
-from quizapp.generate.lexicon import SUBORDINATORS
+from quizapp.generate.lexicon import SPEECH_VERBS, SUBORDINATORS
 from quizapp.generate.mentions import DESCRIBED
 from quizapp.generate.text import Paragraph, Sentence, sentence_at
 from quizapp.generate.verbs import has_verb
@@ -89,6 +89,9 @@ def stem(
     if conj:
         lo = conj.end()
     before, after = text[lo:a], text[b:hi]
+    reported = _reported_that(text, norm, cast, p, lo, a) if cast else None
+    if reported:
+        return reported, after, lo, hi
     named = _antecedent(text, cast, p, lo, a) if cast else None
     if named is None and si > 0 and lo == sent.start:
         named = _it_antecedent(text, cast, p.sentences[si - 1], lo, a)
@@ -113,6 +116,28 @@ def stem(
 
 
 _PERSONAL_START = re.compile(r"(he|she|his|her)\b", re.I)
+# "Babin referred to those comments, concluding that …": who reports, then what.
+_REPORTING = re.compile(r"[^,]{1,120},\s+(\p{Ll}+)ing\s+that\s+")
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "writ": "wrote"}
+
+
+def _reported_that(text: str, norm: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:
+    """ "Babin concluded that the odds …" for "Babin referred to those comments, concluding
+    that the odds …": the person opening the sentence and the speech verb's past tense, without
+    the first clause (whose "those comments" the question could not explain)."""
+    first = next((m for m in cast.mentions.get(p.index, []) if m.start >= lo), None)
+    if first is None or first.start != lo or first.pronoun or first.person is None:
+        return None
+    m = _REPORTING.match(norm, first.end, a)
+    if m is None:
+        return None
+    stem = m.group(1)
+    past = _IRREGULAR_PAST.get(stem) or next(
+        (v for v in (stem + "ed", stem + "d") if v in SPEECH_VERBS), None
+    )
+    if past is None:
+        return None
+    return f"{cast.people[first.person].name} {past} that {text[m.end() : a]}"
 
 
 def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:

@@ -542,3 +542,15 @@ def test_one_blank_per_quoted_sentence() -> None:
     )
     years = [q for q in generate(text).questions if q.kind == "which_year"]
     assert [q.answer for q in years] == ["2031"]
+
+
+def test_a_that_clause_after_a_reporting_participle_is_asked_as_the_speakers_report() -> None:
+    text = (
+        "Rep. Ana Ruiz questioned the agency head, Tomas Berg, on Tuesday.\n"
+        "Ruiz referred to those comments at last week's hearing, concluding that the odds of "
+        "getting full funding for the ferry in fiscal year 2031 were falling."
+    )
+    assert asked(text, "which_year") == {
+        "2031": "Fill in the blank: Ana Ruiz concluded that the odds of getting full funding for "
+        "the ferry in fiscal year _____ were falling."
+    }
