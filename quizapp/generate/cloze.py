@@ -17,10 +17,14 @@ _BLANKS = re.compile(r"_{5,}")
 _RELATIVE_OPENERS = frozenset(["which", "who", "whose", "whom"])
 
 
+_OPENING_TYPO = re.compile(r"(?:(?<=\s)|^)”(?=\w)")
+
+
 def make_cloze(before: str, after: str) -> str | None:
     """The cloze prompt for a clause whose answer sits between before and after."""
-    before = " ".join(before.split())
-    after = " ".join(after.split())
+    # "were ”dwindling.”": a closing mark typed where the quotation opens is an opening one
+    before = _OPENING_TYPO.sub("“", " ".join(before.split()))
+    after = _OPENING_TYPO.sub("“", " ".join(after.split()))
     if BLANK in before or BLANK in after:
         return None
     if before.split(" ", 1)[0].lower() in _RELATIVE_OPENERS:

@@ -167,6 +167,12 @@ def test_no_break_inside_abbreviations_or_numbers() -> None:
         ("The plan passed in", ".", "Fill in the blank: The plan passed in _____."),
         ("", " people came", "Fill in the blank: _____ people came."),
         ("He called it “the best", "", "Fill in the blank: He called it “the best _____”."),
+        # a closing mark typed where the quotation opens
+        (
+            "The odds in",
+            " were ”dwindling.”",
+            "Fill in the blank: The odds in _____ were “dwindling.”",
+        ),
     ],
 )
 def test_make_cloze(before: str, after: str, expected: str) -> None:
