@@ -119,10 +119,36 @@ def _drop_aside(cb: str) -> str:
     """cb without its ", which …," asides, unless the blank's clause has no verb once they go:
     then the blank belongs to the aside's own list ("which owns the Register, the Post and
     more than _____ other papers")."""
+    cb = _drop_appositive(cb)
     asides = list(_RELATIVE_ASIDE.finditer(cb))
     if not asides or not has_verb(cb[asides[-1].end() :]):
         return cb
     return _RELATIVE_ASIDE.sub("", cb)
+
+
+# "Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm, told …": who he is, between
+# a name and its verb.
+_APPOSITIVE = re.compile(
+    r"(?<=\p{Lu}[\p{L}'’-]+)(?:,\s+(?:a|an|the)\s[^,]{3,80}){1,2},(?=\s+\p{Ll}+\s)"
+)
+
+
+# A noun phrase ("the Texas-based firm") has none of these; a clause ("the firm that was …") has.
+_FINITE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says|who|which|that)\b", re.I
+)
+_NAME_ONLY = re.compile(r"\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}")
+
+
+def _drop_appositive(cb: str) -> str:
+    """cb without the appositive after the name it opens with, when the appositive holds no
+    verb and a verb follows (a name inside the clause may be an object, not who acts)."""
+    m = _APPOSITIVE.search(cb)
+    if m is None or not _NAME_ONLY.fullmatch(cb[: m.start()]):
+        return cb
+    if _FINITE_WORD.search(m.group(0)) or not has_verb(cb[m.end() :]):
+        return cb
+    return cb[: m.start()] + cb[m.end() :]
 
 
 _SUBORDINATOR = re.compile(r"\s(?:when|after|because|while|as|where)\s+(?=\p{Ll})")

@@ -560,3 +560,26 @@ def test_a_that_clause_after_a_reporting_participle_is_asked_as_the_speakers_rep
         "2031": "Fill in the blank: Ana Ruiz concluded that the odds of getting full funding for "
         "the ferry in fiscal year _____ were falling."
     }
+
+
+def test_the_appositive_between_a_name_and_its_verb_goes_from_a_long_cloze() -> None:
+    text = (
+        "Ana Ruiz, a senior harbour analyst at Tarnwell, the Lund-based shipping consultancy, "
+        "told the Harbour Gazette in October 2031 that the ferry was “far too small for the "
+        "island and far too slow for its workers.”\n"
+        "Tomas Berg disagreed."
+    )
+    assert asked(text, "which_year") == {
+        "2031": "Fill in the blank: Ana Ruiz told the Harbour Gazette in October _____ that the "
+        "ferry was “far too small for the island and far too slow for its workers.”"
+    }
+
+
+def test_an_appositive_after_a_name_inside_the_clause_stays() -> None:
+    # Berg is the letter's addressee, not who "said": dropping his title would make him so.
+    text = (
+        "In a Nov. 5 letter to Ana Ruiz, who was the acting head of the harbour board and "
+        "Tomas Berg, the island's ferry secretary, said they would provide 100 doses of the "
+        "vaccine and four volunteer doctors to give them on the island.\n"
+    )
+    assert "Tomas Berg said" not in " ".join(asked(text, "number").values())
