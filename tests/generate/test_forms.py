@@ -223,7 +223,7 @@ def test_trailing_conjunct_dropped_when_too_long() -> None:
     text = (
         "Ana Ruiz, the chief engineer of the Lowfield harbour works, said the new crane will be "
         "able to lift up to 80 tonnes of cargo onto the quay and load the largest ferries in the "
-        "region without help."
+        "whole region without any help from the old tugs of the harbour."
     )
     prompt = asked(text, "number")["80"]
     assert prompt.endswith("tonnes of cargo onto the quay.") and len(prompt.split()) <= 34
