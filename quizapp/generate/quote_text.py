@@ -191,9 +191,6 @@ def lead_in(art: Article, p: Paragraph, q: Quote, speaker: int) -> str | None:
     return f"said {clause}"
 
 
-_LOWER_WORD = re.compile(r"\b\p{Ll}[\p{Ll}'’-]*")
-
-
 def _common(art: Article, word: str) -> bool:
     """True for a sentence's capitalised first word that is no proper noun: the article never
     capitalises it inside a sentence ("Drivers", "The"; not "Apple" of "at Apple")."""
