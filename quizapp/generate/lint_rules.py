@@ -210,7 +210,7 @@ def fragment(q: DraftQuestion) -> str | None:
 
 
 # "Fill in the blank: Lewis Ward said: “_____ will be …”": whose words they are is given.
-_CREDITED = re.compile(r"Fill in the blank: [^“”\"]+ (?:said|asked): “")
+_CREDITED = re.compile(rf"{re.escape(LEAD)}[^“”\"]+ (?:said|asked): “")
 
 
 def inside_quotation(q: DraftQuestion) -> str | None:

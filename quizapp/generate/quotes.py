@@ -329,7 +329,10 @@ def _credited(art: Article, index: int) -> dict[str, int]:
 def speaker_at(art: Article, pos: int) -> tuple[int, Quote] | None:
     """(person, quotation part) when pos lies inside a quotation credited to a person."""
     if "spoken_parts" not in art.memo:
-        parts = sorted((q.start, q.end, s.person, q) for _, s in _all_spoken(art) for q in s.parts)
+        parts = sorted(
+            ((q.start, q.end, s.person, q) for _, s in _all_spoken(art) for q in s.parts),
+            key=lambda x: x[0],  # by start only: Quote itself has no order
+        )
         art.memo["spoken_parts"] = ([x[0] for x in parts], parts)
     starts, parts = art.memo["spoken_parts"]
     i = bisect.bisect_right(starts, pos) - 1

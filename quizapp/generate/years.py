@@ -9,6 +9,7 @@ import regex as re
 from quizapp.generate.article import Article
 from quizapp.generate.budget import body_matches
 from quizapp.generate.clauses import drop_parens, stem
+from quizapp.generate.cloze import BLANK, LEAD
 from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import MAX_WORDS, wh_or_cloze
@@ -200,7 +201,7 @@ def _quoted_cloze(
         return None  # "“2019 is not as strong as 2018”": a second blank shows the first answer
     asked.add(sent.start)
     blank_a, blank_b = _blank_span(m)
-    words = art.text[sent.start : blank_a] + "_____" + art.text[blank_b : sent.end]
+    words = art.text[sent.start : blank_a] + BLANK + art.text[blank_b : sent.end]
     words = " ".join(words.split()).rstrip(",;:—– ")
     if not words or '"' in art.norm[sent.start : sent.end] or len(words.split()) > MAX_WORDS:
         return None
@@ -209,7 +210,7 @@ def _quoted_cloze(
         words += "?" if asks else "."
     name = art.cast.people[person].name
     verb = "asked" if asks else "said"
-    prompt = f"Fill in the blank: {name} {verb}: “{words[0].upper()}{words[1:]}”"
+    prompt = f"{LEAD}{name} {verb}: “{words[0].upper()}{words[1:]}”"
     return _question(art, p, m, prompt, parts, known, cap)
 
 
