@@ -35,6 +35,7 @@ _SUB_START = re.compile(r"(\p{L}+)\s+")
 # Longer "sentences" are lists or tables, not prose: every question would copy and search the
 # whole of it, quadratic in its length.
 MAX_SENTENCE = 1500
+_ASKS = re.compile(r"\?\s*$")
 
 
 def _segment(norm: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
@@ -70,8 +71,8 @@ def stem(
     """
     si = sentence_at(p, a)
     sent = p.sentences[si]
-    if sent.end - sent.start > MAX_SENTENCE:
-        return None
+    if sent.end - sent.start > MAX_SENTENCE or _ASKS.search(norm, sent.start, sent.end):
+        return None  # the writer's own question ("What would … in 2012 had …?") states no fact
     lo, hi = _strip(norm, sent.start, sent.end)
     lo = _after_lead_in(norm, lo, a)
     paren = _parenthetical(norm, lo, hi, a, b)

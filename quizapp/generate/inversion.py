@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex as re
 
+from quizapp.generate.lexicon import SUBORDINATORS
 from quizapp.generate.verbs import AUXILIARIES, PAST_TO_BASE, base_of_past, base_of_present
 
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:])")
@@ -75,6 +76,8 @@ _LOWER_FIRST = DETERMINERS | frozenset(
 _PREPOSITIONS = frozenset(
     ["in", "at", "on", "by", "for", "with", "after", "before", "during", "since", "from", "under"]
 )
+# Subordinators that are no preposition: a verb after one belongs to its clause.
+_CLAUSE_OPENERS = SUBORDINATORS - {"after", "before", "since", "until"}
 _PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "that", "there", "one"]
 )
@@ -221,6 +224,8 @@ def front(subject_part: str, wh: str, rest: str, tail: str = "") -> str | None:
         return None
     if subject.split()[0].lower() in _PREPOSITIONS:
         return None  # "In his previous physical conducted in …": no subject before the verb
+    if any(w.lower() in _CLAUSE_OPENERS for w in words[1:i]):
+        return None  # "The report comes as lawmakers are debating …": that verb is the as-clause's
     if "that" in (w.lower() for w in words[:i]):
         return None  # "the office projects that tariffs will …": the verb is the clause's
     if _SPEECH.search(" ".join(words[: i + 1])):

@@ -24,9 +24,10 @@ _QUAL = (
 )
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?"
 _SCALE = r"(?:million|billion|trillion|thousand)"
+_SCALE_WORDS = {"bn": "billion", "m": "million"}
 _FIGURE = re.compile(
     rf"(?<![\w.,/$-])(?P<pct>{_NUM})\s?(?:%|percent\b|per cent\b)"
-    rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s(?P<mscale>{_SCALE}|bn|m)\b)?"
+    rf"|(?P<cur>US\$|C\$|A\$|\$|£|€)\s?(?P<money>{_NUM})(?:\s?(?P<mscale>{_SCALE}|bn|m)\b)?"
     rf"|(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,/$-])(?P<count>{_NUM})(?:\s(?P<cscale>{_SCALE}))?"
     r"(?=\s+(?:(?P<adj>new|more|other|additional|full-time|part-time|local|young|small|large)\s+)?"
     # "13,000 US troops", "2,500 Afghan civilians": a capitalised modifier before a plural.
@@ -128,10 +129,12 @@ def _one(art: Article, p: Paragraph, m: re.Match, percents: list[float]) -> Draf
     elif m.group("money"):
         raw, cur, scale = m.group("money"), m.group("cur"), m.group("mscale")
         value = float(raw.replace(",", ""))
-        suffix = f" {scale}" if scale else ""
+        # "$22.6bn" keeps its form; the spelled-out scale is accepted too.
+        suffix = norm[m.end("money") : m.end("mscale")] if scale else ""
         answer = f"{cur}{raw}{suffix}"
         rep = "how much"
-        accepted = (f"{cur}{raw}", raw + suffix)
+        spelled = _SCALE_WORDS.get(scale or "")
+        accepted = (f"{cur}{raw}", raw + suffix) + ((f"{cur}{raw} {spelled}",) if spelled else ())
         pool_fn = lambda rng: [f"{cur}{x}{suffix}" for x in _scaled(value, raw, rng)]  # noqa: E731
     else:
         raw, scale, noun = m.group("count"), m.group("cscale"), m.group("noun")

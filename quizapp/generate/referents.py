@@ -10,7 +10,8 @@ from quizapp.generate.types import DraftQuestion
 
 # "Brightwell Inc.", "Acme Foods Ltd", "Harlow Brandt & Co.": a name and its legal suffix.
 _COMPANY = re.compile(
-    r"\b((?:\p{Lu}[\p{L}&'-]*\s+){0,3}\p{Lu}[\p{L}&'-]*),?\s+"
+    # Spaces only: a name never runs on from a title line into the next paragraph.
+    r"\b((?:\p{Lu}[\p{L}&'-]*[^\S\n]+){0,3}\p{Lu}[\p{L}&'-]*),?[^\S\n]+"
     r"(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|PLC|AG|SA|GmbH|NV)\b\.?"
 )
 _THE_COMPANY = re.compile(r"\b([Tt])he company(['’]s)?\b")

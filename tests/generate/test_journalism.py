@@ -754,3 +754,40 @@ def test_a_title_in_quotation_marks_is_nobody() -> None:
     )
     names = {p.name for p in generate(text).people}
     assert "Molly Brandt" not in names and {"Kevin Marsh", "Ana Ruiz"} <= names, names
+
+
+def test_a_question_the_writer_asks_states_no_fact() -> None:
+    text = (
+        "Council vote delayed again\n"
+        "What would the mayor have said in 2012 had a junior clerk gone to the auditor first?\n"
+        "The council approved the harbour plan in 2014 after a long debate.\n"
+    )
+    assert _years(text) == [
+        "In what year did the council approve the harbour plan after a long debate?"
+    ]
+
+
+def test_a_company_name_never_runs_on_from_the_title_line() -> None:
+    text = (
+        "Store closures explained by chief Nadia Okafor\n"
+        "Harlow Foods Inc. chief executive Nadia Okafor said weak sales led to the closures.\n"
+        "The company struggled to keep more than 400 stores open through the winter.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts == [
+        "Fill in the blank: Harlow Foods struggled to keep more than _____ stores open through "
+        "the winter."
+    ]
+
+
+def test_a_glued_scale_stays_with_its_sum_and_an_as_clause_verb_is_not_inverted() -> None:
+    text = (
+        "Harbour budget debated\n"
+        "The city spent $4.5bn on new trams and buses over the last decade.\n"
+        "The audit and Friday's vote come as councillors are debating the port's budget "
+        "request for $2.1bn this winter.\n"
+    )
+    numbers = [q for q in generate(text).questions if q.kind == "number"]
+    assert "$4.5bn" in {q.answer for q in numbers}
+    assert "$4.5 billion" in next(q.accepted for q in numbers if q.answer == "$4.5bn")
+    assert not any(" bn" in q.prompt or q.prompt.startswith("For how much") for q in numbers)
