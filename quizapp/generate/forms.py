@@ -42,7 +42,7 @@ _ATTRIBUTION = re.compile(r"^(?:per|according to|as reported by|citing)\b", re.I
 _CONNECTIVE = re.compile(
     r"^(?:however|yet|but|and|so|still|also|instead|meanwhile|moreover|furthermore"
     r"|nevertheless|nonetheless|indeed|besides|thus|hence|for (?:instance|example)"
-    r"|in addition|even so|in fact|of course|after all|by contrast|in contrast|similarly"
+    r"|in addition(?!\s+to\b)|even so|in fact|of course|after all|by contrast|in contrast|similarly"
     r"|likewise|separately|additionally|then)\b,?\s+",
     re.I,
 )

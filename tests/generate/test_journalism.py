@@ -791,3 +791,15 @@ def test_a_glued_scale_stays_with_its_sum_and_an_as_clause_verb_is_not_inverted(
     assert "$4.5bn" in {q.answer for q in numbers}
     assert "$4.5 billion" in next(q.accepted for q in numbers if q.answer == "$4.5bn")
     assert not any(" bn" in q.prompt or q.prompt.startswith("For how much") for q in numbers)
+
+
+def test_in_addition_to_is_no_connective() -> None:
+    text = (
+        "Port expands fleet\n"
+        "In addition to its order of 30 ferries, the port board approved 12 new cranes on Monday.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts == [
+        "How many new cranes did the port board approve on Monday in addition to its order of "
+        "30 ferries?"
+    ]
