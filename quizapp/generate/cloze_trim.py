@@ -29,6 +29,9 @@ _DANGLING = re.compile(
     r"|their|his|her|our|this|that)$",
     re.I,
 )
+_ASSERTED_OPENER = re.compile(
+    r"^(?:since|because|although|though|whereas)\s+(?=(?:the|a|an|its|their|his|her)\b|\p{Lu})"
+)
 _PREP_END = re.compile(r"\b(?:by|in|since|until|before|after|through)\s*$")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
 SENTENCE_END = re.compile(r"(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|vs?))[.!?][\"”']?\s+(?=\p{Lu})")
@@ -85,6 +88,9 @@ def short_cloze(cb: str, ca: str) -> str | None:
         if not _FRONTED.match(segments[0]) and not finite(segments[1].split() + ["x"]):
             break
         segments = segments[1:]
+        # "…hope, since the new chain will have …": with its main clause gone, a reason or
+        # concession is the article's own statement.
+        segments[0] = _ASSERTED_OPENER.sub("", segments[0], count=1)
     cb = upper_first(", ".join(segments))
     # Last, a trailing conjunct after the blank: "deliver _____ tons to the moon and return …".
     for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):

@@ -803,3 +803,14 @@ def test_in_addition_to_is_no_connective() -> None:
         "How many new cranes did the port board approve on Monday in addition to its order of "
         "30 ferries?"
     ]
+
+
+def test_a_reason_clause_left_alone_by_the_trim_loses_its_since() -> None:
+    text = (
+        "Merged chain plans\n"
+        "Perhaps there are grounds for hope, since the “merged chain,” as its new chief called "
+        "the deal, will have national reach, creating the largest printer in the state, "
+        "encompassing 263 daily papers.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts and all(p.startswith("Fill in the blank: The “merged chain,”") for p in prompts)
