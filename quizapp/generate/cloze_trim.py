@@ -21,8 +21,10 @@ _FRONTED = re.compile(
     r"|for|since|during|according|under|amid|unlike|like|last|this|next|earlier|later)\b",
     re.I,
 )
+# "as" after a noun is a preposition ("a reputation as a tough boss"): a conjunct after a comma.
 _CONJUNCT = re.compile(
-    r"(?:[,;]?\s|^)(?:and|but|as|while|because|when|where|which|who|that|after|before)\s"
+    r"(?:[,;]?\s|^)(?:and|but|while|because|when|where|which|who|that|after|before)\s"
+    r"|[,;]\s+as\s|\sas\s+well\s+as\s"
 )
 _DANGLING = re.compile(
     r"\b(?:on|in|at|of|to|for|with|from|by|into|onto|over|under|about|around|the|a|an|its"
@@ -31,6 +33,12 @@ _DANGLING = re.compile(
 )
 _ASSERTED_OPENER = re.compile(
     r"^(?:since|because|although|though|whereas)\s+(?=(?:the|a|an|its|their|his|her)\b|\p{Lu})"
+)
+# "showed in a paper … that taste receptors …": the that-clause is what was shown.
+_REPORTS_THAT = re.compile(r"[,;]?\s+that\s")
+_REPORTING = re.compile(
+    r"\b(?:show|find|found|report|announce|conclude|suggest|argue|demonstrate|reveal|warn"
+    r"|note|estimate|say|said|claim|believe|confirm)(?:s|ed|n)?\b"
 )
 _PREP_END = re.compile(r"\b(?:by|in|since|until|before|after|through)\s*$")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
@@ -98,7 +106,11 @@ def short_cloze(cb: str, ca: str) -> str | None:
             break
         head = f"{cb} {ca[:cut_at]}"
         inside_quote = head.count("“") > head.count("”") or head.count('"') % 2
-        if _DANGLING.search(ca[:cut_at]):
+        if (
+            _DANGLING.search(ca[:cut_at])
+            or _REPORTS_THAT.match(ca, cut_at)
+            and _REPORTING.search(head)
+        ):
             continue  # "presence on and around the moon": the cut would strand "on"
         whole = len(_WORD.findall(ca[:cut_at])) >= 3 or _PREP_END.search(cb)  # "by _____"
         if whole and not inside_quote and has_verb(head):

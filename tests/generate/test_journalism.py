@@ -814,3 +814,21 @@ def test_a_reason_clause_left_alone_by_the_trim_loses_its_since() -> None:
     )
     prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
     assert prompts and all(p.startswith("Fill in the blank: The “merged chain,”") for p in prompts)
+
+
+def test_a_long_cloze_is_cut_at_as_well_as_never_inside_a_that_clause_or_after_a_noun() -> None:
+    text = (
+        "Fossils in the valley\n"
+        "For example, in 2005, the Leeds geologist Marta Quell showed in a paper published in "
+        "the Northern Rocks Review that fossil ferns could be found in the upper valley as well "
+        "as the lower gorge.\n"
+        "The river trust, which runs the Mill Street museum, the old canal locks, the Weir House "
+        "and more than 40 other sites and boasts a reputation as a careful steward of old "
+        "buildings, has asked the council for help.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions]
+    assert (
+        "Fill in the blank: In _____, the Leeds geologist Marta Quell showed in a paper published "
+        "in the Northern Rocks Review that fossil ferns could be found in the upper valley."
+    ) in prompts
+    assert not any(p.endswith("a reputation.") for p in prompts), prompts
