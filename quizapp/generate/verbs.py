@@ -119,7 +119,7 @@ _NO_E_ENDINGS = (
 _KEEP_DOUBLE = frozenset(["ll", "ss", "ff", "zz"])
 
 
-_WORD = re.compile(r"[\p{L}'’]+")
+_WORD = re.compile(r"[\p{L}'’]+|_{3,}")
 
 
 _BEFORE_PLURAL = frozenset(
@@ -143,8 +143,8 @@ def has_verb(clause: str) -> bool:
             return True
         if i and w.islower() and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
             prev = words[i - 1].lower()
-            if prev in _BEFORE_PLURAL or prev.isdigit() or adjective == i - 1:
-                continue  # "the past two years", "an estimated _____ patients": a plural noun
+            if prev in _BEFORE_PLURAL or prev.isdigit() or prev == "_____" or adjective == i - 1:
+                continue  # "the past two years", "out of _____ observations": a plural noun
             return True
     return False
 

@@ -832,3 +832,14 @@ def test_a_long_cloze_is_cut_at_as_well_as_never_inside_a_that_clause_or_after_a
         "in the Northern Rocks Review that fossil ferns could be found in the upper valley."
     ) in prompts
     assert not any(p.endswith("a reputation.") for p in prompts), prompts
+
+
+def test_a_cloze_cut_down_to_a_phrase_with_no_verb_is_not_asked() -> None:
+    text = (
+        "Water on a moon\n"
+        "Out of 17 observations by the hilltop telescope in Chile, which uses a spectrograph to "
+        "detect the chemistry of distant planets' air by scanning the infrared light they give "
+        "off, the astronomers only spotted water vapour in one.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions]
+    assert not any(p.endswith("telescope in Chile.") for p in prompts), prompts
