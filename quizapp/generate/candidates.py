@@ -150,7 +150,7 @@ def candidates(
             if INITIAL.fullmatch(core[0][0]) and len(core) < 3:
                 continue
             words = [t for t, _ in core]
-            if is_place(" ".join(words)) or any(w.lower() in ORG_WORDS for w in words[:-1]):
+            if any(w.lower() in ORG_WORDS for w in words[:-1]) or _in_place(toks, len(words)):
                 continue
             start = m.start() + core[0][1]
             if _attributive(norm, start + _span_len(core)):
@@ -173,6 +173,13 @@ def candidates(
             if not c.word_surname or is_given_name(words[0]):
                 out.append(c)
     return out
+
+
+def _in_place(toks: list[tuple[str, int]], n: int) -> bool:
+    """The run's last n words are a place, or end one ("United Arab Emirates", whose core
+    "Arab Emirates" was left once "United" was read as a title)."""
+    words = [t for t, _ in toks]
+    return any(is_place(" ".join(words[j:])) for j in range(len(words) - n + 1))
 
 
 def _before_org(words: list[str]) -> list[str]:

@@ -228,6 +228,9 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_LINKING = frozenset(["for", "of", "to", "with", "by", "as", "at", "in", "on", "and", "or"])
+
+
 def _job_qualifier(word: str) -> bool:
     """A lower-case noun before a job noun that says which job: "fire chief", "health officer"."""
     low = word.lower()
@@ -259,7 +262,9 @@ def noun_role(qualifier: str | None, noun: str) -> str:
     if len(words) == 1 and (qualifier.islower() or low in TITLE_WORDS) and _job_qualifier(low):
         # "fire chief", "search-and-rescue volunteer"; "Health officer" opening a sentence
         return f"the {low} {noun}"
-    if qualifier[:1].isupper() and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
+    # "White House press secretary", but not "Named for economist" opening a sentence.
+    phrase = not any(w in _LINKING for w in words)
+    if qualifier[:1].isupper() and phrase and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
         return f"the {qualifier} {noun}"
     return noun
 

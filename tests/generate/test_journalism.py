@@ -843,3 +843,23 @@ def test_a_cloze_cut_down_to_a_phrase_with_no_verb_is_not_asked() -> None:
     )
     prompts = [q.prompt for q in generate(text).questions]
     assert not any(p.endswith("telescope in Chile.") for p in prompts), prompts
+
+
+def test_a_country_in_a_dateline_is_nobody() -> None:
+    text = (
+        "Jets deal\n"
+        "DUBAI, United Arab Emirates — The carrier Emirates agreed to buy 30 jets, executives "
+        "said Wednesday.\n"
+        "Emirates President Tim Clark said the airline would grow.\n"
+    )
+    assert [p.name for p in generate(text).people] == ["Tim Clark"]
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_role() -> None:
+    text = (
+        "The smog curve\n"
+        "Named for economist Ilse Marten, the curve says pollution first rises with income.\n"
+        "Tomas Reyes, a professor of chemistry at Lund University, said the curve was too simple.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles.get("Ilse Marten") in ("economist", "an economist"), roles
