@@ -863,3 +863,14 @@ def test_a_participle_opening_the_sentence_is_no_part_of_a_role() -> None:
     )
     roles = {p.name: p.role for p in generate(text).people}
     assert roles.get("Ilse Marten") in ("economist", "an economist"), roles
+
+
+def test_a_ground_named_field_is_nobody() -> None:
+    text = (
+        "Hawks fall at home\n"
+        "Hawks captain Dana Ortiz said the team had lost its edge at Carter Field this season.\n"
+        "“We think we have this great aura at Carter Field, but we have to put in the work,” "
+        "Ortiz said.\n"
+        "Coach Tomas Berg said he agreed with his captain.\n"
+    )
+    assert "Carter Field" not in [p.name for p in generate(text).people]
