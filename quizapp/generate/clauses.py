@@ -95,7 +95,8 @@ def stem(
         return reported, after, lo, hi
     named = _antecedent(text, cast, p, lo, a) if cast else None
     if named is None and si > 0 and lo == sent.start:
-        named = _it_antecedent(text, cast, p.sentences[si - 1], lo, a)
+        prev = p.sentences[si - 1]
+        named = _it_antecedent(text, cast, prev, lo, a) or _deal_antecedent(text, prev, lo, a)
     if named is not None:
         before = named
     elif cast and not _needs_context(norm, lo, hi):
@@ -221,6 +222,28 @@ def _it_antecedent(text: str, cast: Cast | None, prev: Sentence, lo: int, a: int
     if cast and any(name in thing for person in cast.people for name in person.aliases()):
         return None  # a person is never "it"
     return thing + text[lo + 2 : a]
+
+
+_DEAL_START = re.compile(
+    r"(?:That|This|The)\s+(?:deal|purchase|sale|acquisition|merger|takeover|buyout|transaction"
+    r"|agreement)\s+(?=\p{Ll}+)"
+)
+# "… with the proceeds of Dr. Ana Ruiz's purchase of The Courier for $50 million.": the deal.
+_DEAL = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms)\.\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s\s+"
+    r"(?:purchase|sale|acquisition|merger|takeover|buyout|deal)\s+(?:of|with)\s+[^,;:()“”\"]{3,120}?"
+    r"(?=[,;:.]?\s*$)"
+)
+
+
+def _deal_antecedent(text: str, prev: Sentence, lo: int, a: int) -> str | None:
+    """before with "That deal" replaced by the deal the sentence before ends with ("… Ana
+    Ruiz's purchase of The Courier for $50 million. That deal closed in June 2018")."""
+    m = _DEAL_START.match(text, lo, a)
+    found = _DEAL.search(text, prev.start, prev.end) if m else None
+    if m is None or found is None:
+        return None
+    return found.group(0) + " " + text[m.end() : a]
 
 
 def _described_antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:

@@ -874,3 +874,16 @@ def test_a_ground_named_field_is_nobody() -> None:
         "Coach Tomas Berg said he agreed with his captain.\n"
     )
     assert "Carter Field" not in [p.name for p in generate(text).people]
+
+
+def test_that_deal_is_the_deal_the_sentence_before_ends_with() -> None:
+    text = (
+        "Courier changes hands\n"
+        "The group paid off its loans with the proceeds of Dr. Ana Ruiz's purchase of The "
+        "Courier and the Valley Post for $50 million. That deal closed in June 2018; Ruiz "
+        "remains a big shareholder.\n"
+    )
+    assert _years(text) == [
+        "Fill in the blank: Dr. Ana Ruiz's purchase of The Courier and the Valley Post for "
+        "$50 million closed in June _____."
+    ]
