@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
 import regex as re
 
@@ -13,6 +14,7 @@ from quizapp.generate.cloze import BLANK, LEAD
 from quizapp.generate.cloze_trim import cut_trailing
 from quizapp.generate.distractors import assemble, rng_for
 from quizapp.generate.forms import MAX_WORDS, wh_or_cloze
+from quizapp.generate.inversion import upper_first
 from quizapp.generate.quotes import speaker_at
 from quizapp.generate.text import Paragraph, Quote, article_says, split_sentences
 from quizapp.generate.types import DraftQuestion
@@ -35,6 +37,11 @@ _ANY_YEAR = re.compile(rf"(?<![\w$.,/-])({_Y})(?![\w%])")
 _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")
+# "the deaths of at least three children in custody during the ": who died, then where/when.
+_DEATHS = re.compile(
+    r"\bthe\s+deaths?\s+of\s+(?P<who>[^,;:()“”\"]{3,60}?)\s+"
+    r"(?P<where>(?:in|at|on|during|inside|aboard)\s[^,;:()“”\"]{0,80})$"
+)
 _OFFSETS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
 
 
@@ -116,15 +123,21 @@ def _one(
         # trailing clause would give the answer away.
         after = cut_trailing(after)
     blank_a, blank_b = _blank_span(m)
-    asked = wh_or_cloze(
-        before,
-        after,
-        replacement,
+    ask = partial(
+        wh_or_cloze,
+        after=after,
+        wh=replacement,
         blank=(art.text[a:blank_a], art.text[blank_b:b]),
         preposed=bool(m.group("r1") or m.group("f1")) or dated,
         # "in August 2016", "since the mid-1950s": the year is the blank, the rest stays
         cloze_only=(bool(month) and not dated) or norm.endswith("mid-", 0, a),
     )
+    asked = ask(before)
+    died = _DEATHS.search(before) if asked is None else None
+    if died:
+        # "… despite the deaths of three children in custody during the 2018 flu season": too
+        # long whole, the event itself is the fact ("Three children died in custody during …").
+        asked = ask(upper_first(f"{died.group('who')} died {died.group('where')}"))
     if asked is None or (dated and asked[1]):
         return None
     return _question(art, p, m, asked[0], parts, known, cap)

@@ -887,3 +887,15 @@ def test_that_deal_is_the_deal_the_sentence_before_ends_with() -> None:
         "Fill in the blank: Dr. Ana Ruiz's purchase of The Courier and the Valley Post for "
         "$50 million closed in June _____."
     ]
+
+
+def test_a_year_after_the_deaths_of_someone_asks_who_died_when() -> None:
+    text = (
+        "Nurses ask for flu shots\n"
+        "In a March 3 letter, the nurses pleaded with the county to reconsider its refusal to "
+        "vaccinate prisoners for flu despite the deaths of at least two inmates in county jails "
+        "during the 2017 flu season.\n"
+    )
+    assert _years(text) == [
+        "Fill in the blank: At least two inmates died in county jails during the _____ flu season."
+    ]
