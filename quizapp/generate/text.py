@@ -205,12 +205,17 @@ def _is_boundary(norm: str, cur: int, m: re.Match, nxt: int, end: int) -> bool:
     return bare not in TITLE_ABBREVIATIONS
 
 
+_STRAY_OPEN = re.compile(r'[.!?]\s"\s+\p{Lu}')
+
+
 def _quote_role(norm: str, text: str, i: int, start: int, end: int) -> str:
     """Classify the double quote at i as 'open', 'close' or 'either' from its context."""
     prev = norm[i - 1] if i > start else " "
     nxt = norm[i + 1] if i + 1 < end else " "
     if text[i] == "\u201c" and prev.isspace() and nxt.isspace():
         return "open"  # “ I love it.”: a stray space inside the marks, the mark says which
+    if prev.isspace() and nxt.isspace() and _STRAY_OPEN.match(norm, max(start, i - 2), end):
+        return "open"  # … he told Cook. " You guys …": after a sentence, before a capital
     can_open = (prev.isspace() or prev in "([{-/'—") and not nxt.isspace()
     can_close = not prev.isspace() or nxt.isspace() or i + 1 >= end
     if can_open and not can_close:

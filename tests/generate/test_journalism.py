@@ -899,3 +899,14 @@ def test_a_year_after_the_deaths_of_someone_asks_who_died_when() -> None:
     assert _years(text) == [
         "Fill in the blank: At least two inmates died in county jails during the _____ flu season."
     ]
+
+
+def test_a_straight_opening_mark_with_a_stray_space_after_a_sentence_opens_a_quote() -> None:
+    text = (
+        "Chiefs on stage\n"
+        "Dana Ortiz, chief executive of Harlow Foods, interviewed Tomas Berg on stage.\n"
+        '"I run the whole company from my phone and I do not even own a laptop," she told Berg. '
+        '" You and your team have done such a fine job."\n'
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert said.get("Who said “You and your team have done such a fine job”?") == "Dana Ortiz"
