@@ -85,9 +85,12 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
     """Mentions that sit next to a speech verb: "says Mr. Clark", "she says", "X, 51, said"."""
     out = []
     norm = art.norm
-    for m in art.cast.mentions.get(p.index, []):
+    mentions = art.cast.mentions.get(p.index, [])
+    for i, m in enumerate(mentions):
         if m.pronoun and not _subject(norm, m):
             continue
+        if i and norm[mentions[i - 1].end : m.start].strip() in ("and", "&"):
+            continue  # "Berg and Holm agreed": both speak; neither alone said it
         conf = 0.85 if m.pronoun else 0.95
         before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
         if before and norm.startswith(("'s ", "s' "), m.end):
@@ -248,6 +251,8 @@ def _speaker_of(
         gap = norm[subject.end : verb.start()]
         if gap.strip() and not _SUBJECT_GAP.fullmatch(gap):
             return None
+        if len(mentions) > 1 and norm[mentions[-2].end : subject.start].strip() in ("and", "&"):
+            return None  # "Berg and Holm agreed: …": both speak; neither alone said it
         frame_start = verb.start()
     conf = 0.85 if subject.pronoun else 0.9
     tail = norm[verb.end() : quote_start]
@@ -320,7 +325,7 @@ def _colon_subject(
         for m in mentions_between(art, p, start, quote_start)
         if not any(a <= m.start < b for a, b in inside)
     ]
-    if not mentions or any(m.person != mentions[0].person for m in mentions):
+    if not mentions or not _others_objects(norm, mentions):
         return None
     subject = mentions[0]
     if subject.pronoun:
@@ -329,6 +334,23 @@ def _colon_subject(
     if subject.person is None or (intro and not intro.endswith(",")):
         return None
     return Attribution(subject.start, subject.end, subject.person, 0.85), None
+
+
+# "found one drawback to working with Smith and York:": people after these are not quoted.
+_OBJECT_PREP = re.compile(r"\b(?:with|to|about|against|for)\s+$")
+
+
+def _others_objects(norm: str, mentions: list[Mention]) -> bool:
+    """True when everyone named after the clause's first person is a preposition's object
+    ("with Smith and York"); "Smith and York agreed:" leaves who is quoted open."""
+    first = mentions[0]
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        if m.person == first.person:
+            continue
+        joined = norm[prev.end : m.start].strip() == "and" and prev.person != first.person
+        if m.pronoun or not (joined or _OBJECT_PREP.search(norm, max(0, m.start - 12), m.start)):
+            return False
+    return True
 
 
 def named_next(art: Article, p: Paragraph, si: int, next_quote: int) -> Attribution | None:

@@ -910,3 +910,18 @@ def test_a_straight_opening_mark_with_a_stray_space_after_a_sentence_opens_a_quo
     )
     said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
     assert said.get("Who said “You and your team have done such a fine job”?") == "Dana Ortiz"
+
+
+def test_a_colon_intro_naming_others_as_objects_credits_its_subject() -> None:
+    text = (
+        "Songwriters at work\n"
+        "Mara Lind wrote the song with Tove Berg and Ada Holm in one afternoon.\n"
+        "Lind has found one drawback to working with Berg and Holm: “They sing so well that "
+        "other artists are scared of their demos.”\n"
+        "Berg and Holm agreed: “We have always written fast and we always will.”\n"
+        "“Nobody in this town writes songs faster than we do,” Berg and Holm said.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert said == {
+        "Who said “They sing so well that other artists are scared of their demos”?": "Mara Lind"
+    }
