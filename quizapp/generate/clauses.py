@@ -133,13 +133,18 @@ def _reported_that(text: str, norm: str, cast: Cast, p: Paragraph, lo: int, a: i
     m = _REPORTING.match(norm, first.end, a)
     if m is None:
         return None
-    stem = m.group(1)
-    past = _IRREGULAR_PAST.get(stem) or next(
-        (v for v in (stem + "ed", stem + "d") if v in SPEECH_VERBS), None
-    )
+    past = speech_past(m.group(1))
     if past is None:
         return None
     return f"{cast.people[first.person].name} {past} that {text[m.end() : a]}"
+
+
+def speech_past(stem: str) -> str | None:
+    """The past tense of the speech verb whose "-ing" form is stem + "ing" ("conclud" ->
+    "concluded", "boast" -> "boasted"); None when stem is no speech verb."""
+    return _IRREGULAR_PAST.get(stem) or next(
+        (v for v in (stem + "ed", stem + "d") if v in SPEECH_VERBS), None
+    )
 
 
 def _antecedent(text: str, cast: Cast, p: Paragraph, lo: int, a: int) -> str | None:

@@ -74,7 +74,8 @@ def _valid_unique(text: str, candidates: list[DraftQuestion]) -> list[DraftQuest
     blanks: dict[tuple[str, str], list[DraftQuestion]] = {}
     answers: dict[tuple[str, str], list[Words]] = {}  # to find one fact said twice
     for q in candidates:
-        fact = (q.kind, q.answer, q.source)
+        # Two quotations of one sentence are two claims ("“…,” he says, boasting that …“…”").
+        fact = (q.kind, q.answer, q.prompt if q.kind == "who_said" else q.source)
         if q.prompt in prompts or fact in facts or not is_valid(text, q):
             continue
         earlier = blanks.setdefault((q.kind, q.source), [])

@@ -21,6 +21,7 @@ from quizapp.generate.attribution import (
     speaker_before,
 )
 from quizapp.generate.budget import spent
+from quizapp.generate.clauses import speech_past
 from quizapp.generate.continuation import continuation
 from quizapp.generate.distractors import assemble
 from quizapp.generate.quote_text import (
@@ -353,6 +354,18 @@ def who_said_questions(art: Article) -> list[DraftQuestion]:
     return out
 
 
+# "says, boasting that the servers can": the participle carries the claim.
+_SAYS_ING = re.compile(r"(?:said|says|added|adds|weighed in|weighs in),?\s+(\p{Ll}+)ing\s+")
+
+
+def _participle_frame(frame: str) -> str:
+    """ "says, boasting that X can" -> "boasted that X can", "weighed in, telling Cook," ->
+    "told Cook," (else frame unchanged)."""
+    m = _SAYS_ING.match(frame)
+    past = speech_past(m.group(1)) if m else None
+    return f"{past} {frame[m.end() :]}" if m and past else frame
+
+
 def _question(art: Article, p: Paragraph, s: _Spoken) -> DraftQuestion | None:
     """The who-said question on one attributed quotation, or None when it is not worth it."""
     quote = quote_text(art, s.parts)
@@ -372,6 +385,7 @@ def _question(art: Article, p: Paragraph, s: _Spoken) -> DraftQuestion | None:
         frame = lead_in(art, p, s.parts[0], s.person)
         if not frame:
             return None
+    frame = _participle_frame(frame) if frame else frame
     person = art.cast.people[s.person]
     mark = "" if quote.endswith(("?", "!")) else "?"
     prompt = f"Who {frame} “{quote}”{mark}" if frame else f"Who said “{quote}”{mark}"

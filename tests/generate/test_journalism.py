@@ -925,3 +925,19 @@ def test_a_colon_intro_naming_others_as_objects_credits_its_subject() -> None:
     assert said == {
         "Who said “They sing so well that other artists are scared of their demos”?": "Mara Lind"
     }
+
+
+def test_a_second_quotation_of_one_sentence_is_asked_with_its_participle_as_the_verb() -> None:
+    text = (
+        "Streaming plans\n"
+        "Dana Ortiz, director of games at Harlow, spoke to reporters before the launch.\n"
+        "“We run one of the largest private networks on the planet,” she says, boasting that the "
+        "servers can “send very sharp pictures to every corner of the world.”\n"
+        "Tomas Berg of Corbin Games was less sure the plan would work in rural areas.\n"
+    )
+    said = {q.prompt: q.answer for q in generate(text).questions if q.kind == "who_said"}
+    assert said == {
+        "Who said “We run one of the largest private networks on the planet”?": "Dana Ortiz",
+        "Who boasted that the servers can “send very sharp pictures to every corner of the "
+        "world”?": "Dana Ortiz",
+    }
