@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import regex as re
 
+from quizapp.generate.lexicon import ORG_WORDS
 from quizapp.generate.types import DraftQuestion
 
 # "Brightwell Inc.", "Acme Foods Ltd", "Harlow Brandt & Co.": a name and its legal suffix.
@@ -19,9 +20,15 @@ _QUOTED = re.compile(r"(“[^”]*”|\"[^\"]*\")")
 
 
 def the_company(text: str) -> str | None:
-    """The one company the article names with its legal suffix, else None (none or several)."""
+    """The one company the article names with its legal suffix, when its headline names it
+    too (else "the company" may be another one the story is about), else None."""
     names = {m.group(1) for m in _COMPANY.finditer(text)}
-    return names.pop() if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    title = set(text.split("\n", 1)[0].replace("+", " ").split())
+    own = [w for w in name.split() if w.lower() not in ORG_WORDS]
+    return name if any(w in title for w in own) else None
 
 
 def _named(s: str, company: str) -> str:

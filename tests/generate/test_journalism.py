@@ -769,7 +769,7 @@ def test_a_question_the_writer_asks_states_no_fact() -> None:
 
 def test_a_company_name_never_runs_on_from_the_title_line() -> None:
     text = (
-        "Store closures explained by chief Nadia Okafor\n"
+        "Harlow store closures explained by chief Nadia Okafor\n"
         "Harlow Foods Inc. chief executive Nadia Okafor said weak sales led to the closures.\n"
         "The company struggled to keep more than 400 stores open through the winter.\n"
     )
@@ -941,3 +941,14 @@ def test_a_second_quotation_of_one_sentence_is_asked_with_its_participle_as_the_
         "Who boasted that the servers can “send very sharp pictures to every corner of the "
         "world”?": "Dana Ortiz",
     }
+
+
+def test_the_company_is_not_a_suffixed_company_the_headline_does_not_name() -> None:
+    text = (
+        "Regulator looks into Deskly and its founder\n"
+        "Deskly agreed to a rescue by its largest shareholder, Harlow Capital Group Corp, in May.\n"
+        "Reports say Deskly will cut 4,000 jobs. The company itself had 12,500 employees on "
+        "June 30.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts and not any("Harlow" in p for p in prompts), prompts
