@@ -35,6 +35,7 @@ _SUBJECTLESS = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
+_THAT_END = re.compile(r"\bthat\s*$")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
 _AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
 _MAIN_CLAUSE = re.compile(r"(.*?)(,\s.*)?$")
@@ -46,6 +47,8 @@ _CONNECTIVE = re.compile(
     r"|likewise|separately|additionally|then)\b,?\s+",
     re.I,
 )
+# "To uncover the effects of the changes, researchers …": why, pointing back; the fact follows.
+_PURPOSE = re.compile(r"^To\s+\p{Ll}+\b[^,;:“”\"]{0,100},\s+(?!which\b|who\b)(?=\S)")
 _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|of course|for example|for instance),")
 # Complex temporal heads: "by the end of 2024", "in the spring of 1990", "early in 2019".
 _PP_HEAD = re.compile(
@@ -77,10 +80,11 @@ def verb_end_char(part: str) -> int:
 
 
 def tidy(s: str) -> str:
-    """Strip leading connectives ("However,") and mid-sentence ", though," from a clause."""
+    """Strip leading connectives ("However,"), a leading purpose clause ("To combat this,")
+    and mid-sentence ", though," from a clause."""
     s = _DATELINE.sub("", " ".join(s.split()))
     while True:
-        m = _CONNECTIVE.match(s)
+        m = _CONNECTIVE.match(s) or _PURPOSE.match(s)
         if not m:
             break
         s = s[m.end() :]
@@ -183,6 +187,8 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
     after_verb = subject_part.split()[verb_end(subject_part) :]
     if pp and len(after_verb) >= 2 and _past_participle(after_verb[-1]):
         return None  # "broke a record set in 2017": the year is the record's, not the breaking's
+    if _THAT_END.search(subject_part):
+        return None  # "found that in 2015, there were …": the year is the that-clause's
     if _RELATIVE.search(subject_part, verb_end_char(subject_part)):
         return None  # "looked at states where cannabis had been legalized by 2016": the year is
         # the relative clause's, not the main verb's; the cloze keeps them apart

@@ -25,7 +25,7 @@ _MONTHS = (
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?"
 )
 _YEAR_EXPR = re.compile(
-    rf"\bbetween\s+(?P<r1>{_Y})\s+and\s+(?P<r2>{_Y})\b"
+    rf"\bbetween\s+(?P<r1>{_Y})\s+(?:and|to)\s+(?P<r2>{_Y})\b"
     rf"|\bfrom\s+(?:at\s+least\s+)?(?P<f1>{_Y})\s+(?:to|until|through)\s+(?P<f2>{_Y})\b"
     rf"|(?<![\w$.,/-])(?P<h1>{_Y})\s?-\s?(?P<h2>{_Y}|\d\d)(?![\w%-])"
     rf"|(?:(?<=\bmid-)|(?<![\w$.,/'-])(?:the\s+)?)(?P<dec>1[5-9]\d0|20[0-9]0)s\b"

@@ -952,3 +952,20 @@ def test_the_company_is_not_a_suffixed_company_the_headline_does_not_name() -> N
     )
     prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
     assert prompts and not any("Harlow" in p for p in prompts), prompts
+
+
+def test_a_leading_purpose_clause_goes_and_a_that_clause_keeps_its_year() -> None:
+    text = (
+        "Water and health\n"
+        "To fight this, the river board in 2011 passed the Clean Wells Act.\n"
+        "The Harlow Commission on water and health found that in 2016, there were 2 million "
+        "deaths caused by dirty water around the world.\n"
+        "To measure the effects of the changes, scientists studied records kept by 4,200 farms "
+        "between 2005 to 2013.\n"
+    )
+    assert set(_years(text)) == {
+        "In what year did the river board pass the Clean Wells Act?",
+        "Fill in the blank: The Harlow Commission on water and health found that in _____, there "
+        "were 2 million deaths caused by dirty water around the world.",
+        "Between which years did scientists study records kept by 4,200 farms?",
+    }
