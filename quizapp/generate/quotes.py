@@ -47,6 +47,12 @@ _WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 _POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
 _POINTING_LAST = frozenset(["it", "that", "this", "them"])
+_DISCOURSE = re.compile(r"^(?:sure enough|well|of course|in fact|indeed|honestly|look),?\s+", re.I)
+# Words that point at something the quote does not say.
+_REFERRING = frozenset(
+    ["it", "it's", "its", "that", "that's", "this", "they", "they're", "them", "these", "those"]
+    + ["there", "there's", "he", "she", "him", "her"]
+)
 
 
 @dataclass
@@ -241,8 +247,15 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
     asks = len(words) >= 8 and quote.endswith("?")  # "But if …, what's the plan?" stands alone
     if len(words) < 12 and words[0].lower().strip(",") in _CONTEXT_OPENERS and not asks:
         return False  # "But we'll see it then": a reply that needs its context
+    if len(words) < 12 and _DISCOURSE.match(quote):
+        return False  # "Sure enough, they were all over the place": a reply to something
     if len(words) < 6 and words[0].lower().replace("’", "'") in CONTEXT_SUBJECTS:
         return False  # "That goes a long way", "It's hard not to": about what?
+    pointing = sum(w.lower().strip(".,!?;:…").replace("’", "'") in _REFERRING for w in words)
+    if len(words) < 16 and pointing * 4 >= len(words):
+        return False  # "people just ignored them or didn't realize that they were there"
+    if len(words) < 6 and words[0] == "The":
+        return False  # "The problem can be solved": which problem?
     if len(words) < 8 and base_of_past(words[0].lower().strip(",")):
         return False  # "Came down to a few points": the subject was dropped; what did?
     if len(words) >= MIN_QUOTE_WORDS:

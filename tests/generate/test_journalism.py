@@ -1,5 +1,7 @@
 """Shapes of real journalism that the generator must read right (articles in our own words)."""
 
+import pytest
+
 from quizapp.generate import generate
 from quizapp.generate.article import parse
 
@@ -969,3 +971,24 @@ def test_a_leading_purpose_clause_goes_and_a_that_clause_keeps_its_year() -> Non
         "were 2 million deaths caused by dirty water around the world.",
         "Between which years did scientists study records kept by 4,200 farms?",
     }
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Sure enough, they were all over the gut",
+        "people simply ignored them or did not notice that they were there",
+        "that does not mean that it is the way it began",
+        "The problem can be fixed",
+    ],
+)
+def test_a_quote_that_points_at_what_it_does_not_say_is_not_asked(quote: str) -> None:
+    text = (
+        "Cells that taste\n"
+        "Biologist Ana Ruiz of Lund University studies cells in the gut.\n"
+        f"“{quote},” Ruiz said.\n"
+        "“Nobody expected taste cells to guard the gut against worms,” Ruiz said.\n"
+        "Tomas Berg, a chemist at Harlow College, said the work was important.\n"
+    )
+    said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert said == ["Who said “Nobody expected taste cells to guard the gut against worms”?"]
