@@ -42,6 +42,7 @@ _DEATHS = re.compile(
     r"\bthe\s+deaths?\s+of\s+(?P<who>[^,;:()“”\"]{3,60}?)\s+"
     r"(?P<where>(?:in|at|on|during|inside|aboard)\s[^,;:()“”\"]{0,80})$"
 )
+_LABEL_AFTER = re.compile(r"\s+(?:bonds?|notes?|debentures?|maturit(?:y|ies))\b")
 _OFFSETS = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
 
 
@@ -95,6 +96,8 @@ def _one(
     dated = bool(month and any(c.isdigit() for c in month.group(0)))
     if m.group("y") and _COUNT_AFTER.match(norm, b, min(p.end, b + 30)):
         return None  # "1500 students" is a count
+    if _LABEL_AFTER.match(norm, b, min(p.end, b + 30)):
+        return None  # "WeWork's 2025 bond": the year names the bond (when it matures)
     parts = _answer_parts(m)
     if parts is None:
         return None

@@ -992,3 +992,12 @@ def test_a_quote_that_points_at_what_it_does_not_say_is_not_asked(quote: str) ->
     )
     said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
     assert said == ["Who said “Nobody expected taste cells to guard the gut against worms”?"]
+
+
+def test_a_year_naming_a_bond_is_no_event() -> None:
+    text = (
+        "Deskly bonds slide\n"
+        "Deskly's 2027 bonds have weakened sharply in the past week.\n"
+        "The company was founded in 2012 by two brothers in Leeds.\n"
+    )
+    assert _years(text) == ["In what year was the company founded by two brothers in Leeds?"]
