@@ -25,12 +25,14 @@ CONTEXT_SUBJECTS = frozenset(
 
 
 def _clean(quote: str) -> str:
-    """Strip trailing commas/full stops inside the marks, outer whitespace, and the stray space
-    after an opening single mark ("feeling of ‘ this is the song")."""
-    return _OPEN_SPACE.sub("‘", quote.strip().rstrip(",.;: ").strip())
+    """Strip trailing commas/full stops inside the marks (and inside a closing inner mark),
+    outer whitespace, and the stray space after an opening single mark ("feeling of ‘ this")."""
+    quote = _OPEN_SPACE.sub("‘", quote.strip().rstrip(",.;: ").strip())
+    return _END_INNER.sub(r"\1", quote)  # "… ‘No, you first,’" -> "… ‘No, you first’"
 
 
 _OPEN_SPACE = re.compile(r"‘\s+")
+_END_INNER = re.compile(r"[,;:]([’'])$")
 
 
 def quote_text(art: Article, parts: list[Quote]) -> str:

@@ -1001,3 +1001,16 @@ def test_a_year_naming_a_bond_is_no_event() -> None:
         "The company was founded in 2012 by two brothers in Leeds.\n"
     )
     assert _years(text) == ["In what year was the company founded by two brothers in Leeds?"]
+
+
+def test_a_comma_before_a_closing_inner_mark_at_the_end_goes() -> None:
+    text = (
+        "Traffic rules\n"
+        "“Part of the trouble is that every town says ‘After you,’ ‘No, after you,’” said Ana "
+        "Ruiz, a planner at Lund University.\n"
+        "Tomas Berg, a chemist at Harlow College, said the rules were too weak.\n"
+    )
+    said = [q.prompt for q in generate(text).questions if q.kind == "who_said"]
+    assert said == [
+        "Who said “Part of the trouble is that every town says ‘After you,’ ‘No, after you’”?"
+    ]

@@ -700,8 +700,8 @@ def test_he_said_after_a_sentence_of_the_same_paragraph(first: str, speaker: str
 
 
 def test_a_stray_space_after_an_inner_opening_mark_is_dropped() -> None:
-    text = INTRO + "“It was that feeling of ‘ this is the one for us,’” Jane Doe said."
-    assert list(who_said(text)) == ["Who said “It was that feeling of ‘this is the one for us,’”?"]
+    text = INTRO + "“It was that feeling of ‘ this is the one for us’” Jane Doe said."
+    assert list(who_said(text)) == ["Who said “It was that feeling of ‘this is the one for us’”?"]
 
 
 def test_weighed_in_attributes_a_quote() -> None:
