@@ -155,8 +155,11 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     all_roles = [(i, r) for i, p in enumerate(people) for r in map(_specific, p.roles) if r]
     # Who holds each role, and paragraph starts: lookups, not a pass per person (quadratic).
     holders: dict[str, set[int]] = {}
+    heads: dict[str, list[tuple[int, set[str]]]] = {}  # "scientist": who, and their words
     for j, r in all_roles:
         holders.setdefault(r.casefold(), set()).add(j)
+        words = _head_words(r)
+        heads.setdefault(words[-1], []).append((j, set(words)))
     for i, person in enumerate(people):
         if spent():
             break
@@ -167,6 +170,12 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         askable = _askable_role(role)
         # Someone else holds it too (no copy of the holders: thousands may share a role).
         shared = any(j != i for j in holders.get(role.casefold(), ()))
+        # "Who is the NASA planetary scientist?" beside "the Goddard planetary scientist": the
+        # qualifiers may both fit one person (Goddard is NASA's); ask who the person is instead.
+        mine = _head_words(role)
+        shared = shared or any(
+            j != i and len(w & set(mine)) >= 2 for j, w in heads.get(mine[-1], ())
+        )
         names = art.person_choices(i, askable) if askable and not shared else []
         if not distractors and not names:
             continue  # neither way can be asked: no source to cut out
@@ -190,6 +199,13 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         if q:
             out.append(q)
     return out
+
+
+def _head_words(role: str) -> list[str]:
+    """The role's words up to its head noun, before any "of"/"at" phrase, without articles:
+    "the NASA planetary scientist" -> ["nasa", "planetary", "scientist"]."""
+    words = role.split(" of ")[0].split(" at ")[0].casefold().split()
+    return [w for w in words if w not in ("a", "an", "the")] or words
 
 
 def _ask_person(

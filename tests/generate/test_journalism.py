@@ -1014,3 +1014,15 @@ def test_a_comma_before_a_closing_inner_mark_at_the_end_goes() -> None:
     assert said == [
         "Who said “Part of the trouble is that every town says ‘After you,’ ‘No, after you’”?"
     ]
+
+
+def test_a_role_sharing_its_head_and_a_modifier_with_anothers_is_not_asked_for_the_person() -> None:
+    text = (
+        "Water on a moon\n"
+        "“We have found the next best thing: water as vapour,” lead researcher and NASA "
+        "planetary scientist Lena Paga said in a statement.\n"
+        "“We did many checks to remove errors,” Goddard planetary scientist Avi Mandel said.\n"
+        "Tomas Berg, the mayor of Lund, said the town would host a viewing night.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "who_is"]
+    assert not any("planetary scientist?" in p for p in prompts), prompts
