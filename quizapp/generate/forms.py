@@ -35,6 +35,7 @@ _SUBJECTLESS = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
+_COLON_STATEMENT = re.compile(r"(?<=\b\p{Ll}[\p{L}-]*):\s+(?=\p{Lu})")
 _THAT_END = re.compile(r"\bthat\s*$")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
 _AND_MORE = re.compile(r"^\s*(?:and|or|but)\s.*$")
@@ -134,9 +135,12 @@ def wh_or_cloze(
     in the cloze when the wh-phrase took words from it ("how many teachers").
     """
     # A semicolon joins two sentences: keep the one holding the fact.
-    before = before.rsplit("; ", 1)[-1]
+    # A colon after a lower-case word, before a capital, opens a new statement ("… debt: The
+    # average liability is …"); "Space Saga: The Long Night" is a title.
+    before = _COLON_STATEMENT.split(before.rsplit("; ", 1)[-1])[-1]
     after = after.split("; ", 1)[0].split(": ", 1)[0]  # "by 2024: one for …" lists what follows
-    cloze_after = cloze_after.split("; ", 1)[0] if cloze_after else cloze_after
+    if cloze_after:
+        cloze_after = _COLON_STATEMENT.split(cloze_after.split("; ", 1)[0])[0]
     before, after = tidy(before), " ".join(after.split())
     q = None if cloze_only else _wh(before, after, wh, preposed)
     if q and len(q.split()) <= MAX_WORDS:

@@ -256,7 +256,18 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
             rep = f"by {pct}"
         elif of:
             rep, after = f"{pct}{of.group(0)}", after[of.end() :]
-    return wh_or_cloze(before, after, rep, blank=(lead, ""), cloze_after=full_after)
+    # "More than what percentage of households …?", "More than how much is …?" read badly: a
+    # hedged share or sum is a cloze that keeps the hedge ("More than _____ of households …").
+    hedged = bool(lead) and not rep.startswith(("about", "how many", "by about"))
+    sum_or_share = bool(m.group("pct") or m.group("money"))
+    return wh_or_cloze(
+        before,
+        after,
+        rep,
+        blank=(lead, ""),
+        cloze_after=full_after,
+        cloze_only=hedged and sum_or_share,
+    )
 
 
 def _speakers_figure(norm: str, p: Paragraph, a: int) -> bool:

@@ -1026,3 +1026,15 @@ def test_a_role_sharing_its_head_and_a_modifier_with_anothers_is_not_asked_for_t
     )
     prompts = [q.prompt for q in generate(text).questions if q.kind == "who_is"]
     assert not any("planetary scientist?" in p for p in prompts), prompts
+
+
+def test_a_hedged_share_is_a_cloze_and_a_colon_statement_is_cut_off() -> None:
+    text = (
+        "Household debt\n"
+        "More than 40 percent of households have some store card debt: The typical balance is "
+        "large, and the poorer you are, the worse it gets.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts == [
+        "Fill in the blank: More than _____ of households have some store card debt."
+    ]
