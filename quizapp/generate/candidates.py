@@ -229,6 +229,9 @@ def _span_len(core: list[tuple[str, int]]) -> int:
     return core[-1][1] + len(core[-1][0]) - core[0][1]
 
 
+_OF_NAME_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?$")
+
+
 def cues(
     norm: str, c: Candidate, limit: int, scored: bool = True
 ) -> tuple[float, str | None, str | None]:
@@ -249,7 +252,13 @@ def cues(
     noun = None if c.prefix or not NOUN_TAIL.search(before) else NOUN_BEFORE.search(before)
     if noun and is_person_noun(noun.group(2)):
         score += 1
-        role = qualified(before[: noun.start()], noun_role(noun.group(1), noun.group(2)))
+        qualifier, at = noun.group(1), noun.start()
+        named = (
+            _OF_NAME_BEFORE.search(before, 0, at) if qualifier and qualifier[0].isupper() else None
+        )
+        if named:  # "the University of Liverpool biochemist": the whole name qualifies
+            qualifier, at = named.group(0) + qualifier, named.start()
+        role = qualified(before[:at], noun_role(qualifier, noun.group(2)))
     if scored and _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]

@@ -263,7 +263,10 @@ def noun_role(qualifier: str | None, noun: str) -> str:
         # "fire chief", "search-and-rescue volunteer"; "Health officer" opening a sentence
         return f"the {low} {noun}"
     # "White House press secretary", but not "Named for economist" opening a sentence.
-    phrase = not any(w in _LINKING for w in words)
+    phrase = not any(
+        w in _LINKING and not (0 < k < len(words) - 1 and words[k + 1][:1].isupper())
+        for k, w in enumerate(words)
+    )  # "University of Liverpool" is one name
     if qualifier[:1].isupper() and phrase and low not in NON_NAME_STARTS and low not in TITLE_WORDS:
         return f"the {qualifier} {noun}"
     return noun

@@ -1038,3 +1038,14 @@ def test_a_hedged_share_is_a_cloze_and_a_colon_statement_is_cut_off() -> None:
     assert prompts == [
         "Fill in the blank: More than _____ of households have some store card debt."
     ]
+
+
+def test_a_role_qualified_by_an_of_name_keeps_the_whole_name() -> None:
+    text = (
+        "Taste in the gut\n"
+        "In 2005, the University of Leeds biochemist Sara Quill showed taste cells in the gut.\n"
+        "Tomas Berg, a physiologist at Lund University, said the work was important.\n"
+        "Ana Ruiz, a chemist at Harlow College, agreed with him.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles["Sara Quill"] == "the University of Leeds biochemist", roles
