@@ -113,7 +113,7 @@ _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|si
 # A name's run of capitalised words, commas and a closing "and …": "Defense, Space, and Security".
 _ORG_LIST_TAIL = re.compile(
     r"((?:,\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)*){1,3},?\s+and\s+\p{Lu}[\p{L}&-]*"
-    r"(?:\s+\p{Lu}[\p{L}&-]*)*)(?=[,.;])"
+    r"(?:\s+\p{Lu}[\p{L}&-]*)*)(?=[,.;]|\s+\p{Ll})"
 )
 
 

@@ -1049,3 +1049,14 @@ def test_a_role_qualified_by_an_of_name_keeps_the_whole_name() -> None:
     )
     roles = {p.name: p.role for p in generate(text).people}
     assert roles["Sara Quill"] == "the University of Leeds biochemist", roles
+
+
+def test_an_organisation_name_with_commas_before_a_noun_stays_whole() -> None:
+    text = (
+        "Smog over the city\n"
+        "“The wind turned, which let the air clear a little,” Ana Ruiz, a research analyst at "
+        "the Council on Land, Air and Water think tank told reporters.\n"
+        "Tomas Berg, a chemist at Harlow College, said the smog would return.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles["Ana Ruiz"] == "a research analyst at the Council on Land, Air and Water", roles
