@@ -35,6 +35,7 @@ _SUBJECTLESS = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
+_DASH_AFTER = re.compile(r"^\s*[—–].*$")
 _COLON_STATEMENT = re.compile(r"(?<=\b\p{Ll}[\p{L}-]*):\s+(?=\p{Lu})")
 _THAT_END = re.compile(r"\bthat\s*$")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
@@ -146,6 +147,7 @@ def wh_or_cloze(
     if q and len(q.split()) <= MAX_WORDS:
         return q, False
     ca = after if cloze_after is None else " ".join(cloze_after.split())
+    ca = _DASH_AFTER.sub("", ca)  # "legalized by 2016— Colorado, Washington, …": an aside
     cloze = short_cloze(f"{before} {blank[0]}".strip(), f"{blank[1]}{ca}")
     if q and (cloze is None or len(q.split()) <= len(cloze.split()) - 4):
         return q, False

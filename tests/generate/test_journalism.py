@@ -1060,3 +1060,15 @@ def test_an_organisation_name_with_commas_before_a_noun_stays_whole() -> None:
     )
     roles = {p.name: p.role for p in generate(text).people}
     assert roles["Ana Ruiz"] == "a research analyst at the Council on Land, Air and Water", roles
+
+
+def test_a_dash_list_after_the_blank_goes_from_a_cloze() -> None:
+    text = (
+        "Cannabis study\n"
+        "Researchers at Lund University looked at data on regions where cannabis had been "
+        "legalized by 2016— Skane, Halland, Blekinge, Kronoberg and Gotland.\n"
+    )
+    assert _years(text) == [
+        "Fill in the blank: Researchers at Lund University looked at data on regions where "
+        "cannabis had been legalized by _____."
+    ]
