@@ -235,8 +235,11 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
             )
         if rep.split()[-1].lower() in _NOT_NOUN_ENDS or _LIST_GOES_ON.match(after):
             # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs": the noun
-            # phrase is cut short; a cloze keeps it whole.
-            return wh_or_cloze(before, after, rep, cloze_after=full_after, cloze_only=True)
+            # phrase is cut short; a cloze keeps it whole, and its hedge ("more than _____").
+            lead = text[m.start("qual") : m.start("count")] if qual else ""
+            return wh_or_cloze(
+                before, after, rep, blank=(lead, ""), cloze_after=full_after, cloze_only=True
+            )
         if qual:
             rep = f"about {rep}" if qual in _APPROXIMATE else f"{qual} {rep}"
             lead = text[m.start("qual") : m.start("count")]

@@ -1072,3 +1072,16 @@ def test_a_dash_list_after_the_blank_goes_from_a_cloze() -> None:
         "Fill in the blank: Researchers at Lund University looked at data on regions where "
         "cannabis had been legalized by _____."
     ]
+
+
+def test_a_hedged_count_before_a_list_keeps_its_hedge_in_the_cloze() -> None:
+    text = (
+        "Smog sources\n"
+        "Some of the biggest polluters are the city's more than 4 million cars, like vans and "
+        "trucks.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts == [
+        "Fill in the blank: Some of the biggest polluters are the city's more than _____ cars, "
+        "like vans and trucks."
+    ]
