@@ -51,6 +51,12 @@ _CONNECTIVE = re.compile(
 )
 # "To uncover the effects of the changes, researchers …": why, pointing back; the fact follows.
 _PURPOSE = re.compile(r"^To\s+\p{Ll}+\b[^,;:“”\"]{0,100},\s+(?!which\b|who\b)(?=\S)")
+# "Despite the near universality of these receptors, scientists …": an aside pointing back.
+_POINTING_FRONT = re.compile(
+    r"^(?:despite|given|unlike|like|amid|because of|besides|apart from)\s[^,;:“”\"]{0,150}?"
+    r"\b(?:these|those|this|such)\b[^,;:“”\"]{0,80},\s+(?!which\b|who\b)(?=\S)",
+    re.I,
+)
 _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|of course|for example|for instance),")
 # Complex temporal heads: "by the end of 2024", "in the spring of 1990", "early in 2019".
 _PP_HEAD = re.compile(
@@ -82,11 +88,11 @@ def verb_end_char(part: str) -> int:
 
 
 def tidy(s: str) -> str:
-    """Strip leading connectives ("However,"), a leading purpose clause ("To combat this,")
-    and mid-sentence ", though," from a clause."""
+    """Strip leading connectives ("However,"), a leading purpose clause ("To combat this,"), a
+    fronted aside pointing back ("Despite these results,") and mid-sentence ", though,"."""
     s = _DATELINE.sub("", " ".join(s.split()))
     while True:
-        m = _CONNECTIVE.match(s) or _PURPOSE.match(s)
+        m = _CONNECTIVE.match(s) or _PURPOSE.match(s) or _POINTING_FRONT.match(s)
         if not m:
             break
         s = s[m.end() :]

@@ -1085,3 +1085,14 @@ def test_a_hedged_count_before_a_list_keeps_its_hedge_in_the_cloze() -> None:
         "Fill in the blank: Some of the biggest polluters are the city's more than _____ cars, "
         "like vans and trucks."
     ]
+
+
+def test_a_fronted_aside_pointing_back_goes() -> None:
+    text = (
+        "Smell and taste\n"
+        "Despite the wide reach of these cells and their role in health, biologists did not map "
+        "the genes behind smell until 1994.\n"
+    )
+    assert _years(text) == [
+        "Fill in the blank: Biologists did not map the genes behind smell until _____."
+    ]
