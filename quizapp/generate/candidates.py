@@ -229,6 +229,8 @@ def _span_len(core: list[tuple[str, int]]) -> int:
     return core[-1][1] + len(core[-1][0]) - core[0][1]
 
 
+# "the president's ", "NASA's ": whose job the title or noun after it is.
+_POSSESSOR = re.compile(r"((?:\b[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,2}[\p{L}.&-]+['’]s)\s+$")
 _OF_NAME_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?$")
 
 
@@ -259,6 +261,10 @@ def cues(
         if named:  # "the University of Liverpool biochemist": the whole name qualifies
             qualifier, at = named.group(0) + qualifier, named.start()
         role = qualified(before[:at], noun_role(qualifier, noun.group(2)))
+        bare = not qualifier or qualifier.strip() == "s"  # the "s" of "president's" is none
+        owner = _POSSESSOR.search(before, 0, noun.start(2)) if bare else None
+        if owner:  # "the president's lawyer Rudy Giuliani": whose lawyer says which one
+            role = f"{owner.group(1)} {noun.group(2)}"
     if scored and _SPEECH_BEFORE.search(before):
         score += 1
     after = norm[c.end : min(limit, c.end + 200)]
@@ -276,6 +282,9 @@ def cues(
         # "former National Security Adviser John Bolton" was the adviser, and is no longer
         lead = norm[max(0, c.start - 120) : c.start].rsplit(c.prefix, 1)[0]
         role = qualified(lead, title_role(prefix_role, org.group(1) if org else None, apposition))
+        owner = None if org or apposition else _POSSESSOR.search(lead)
+        if owner:  # "NASA's Administrator Jim Bridenstine": the administrator of what
+            role = f"{owner.group(1)} {prefix_role}"
     elif apposition:
         role = apposition
     elif role and noun and not pre_role:

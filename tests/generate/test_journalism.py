@@ -1096,3 +1096,15 @@ def test_a_fronted_aside_pointing_back_goes() -> None:
     assert _years(text) == [
         "Fill in the blank: Biologists did not map the genes behind smell until _____."
     ]
+
+
+def test_a_role_keeps_its_possessor() -> None:
+    text = (
+        "Moon plans\n"
+        "In May, the agency's Administrator Jon Brede said the moon came first.\n"
+        "The talks ran through the mayor's lawyer Ana Ruiz, officials said.\n"
+        "Tomas Berg, a chemist at Harlow College, doubted the plan.\n"
+    )
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles["Jon Brede"] == "the agency's Administrator", roles
+    assert roles["Ana Ruiz"] == "the mayor's lawyer", roles
