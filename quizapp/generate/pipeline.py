@@ -48,7 +48,27 @@ def run(text: str) -> GeneratedArticle:
         PersonInfo(name=p.name, aliases=p.aliases(), role=p.roles[0] if p.roles else None)
         for p in art.cast.people
     ]
-    return GeneratedArticle(people=people, questions=lint(_valid_unique(text, candidates)))
+    questions = _few_per_year(lint(_valid_unique(text, candidates)))
+    return GeneratedArticle(people=people, questions=questions)
+
+
+# A year asked more often than this gives itself away ("2020" for every blank of an opinion
+# piece about the coming election); the best-formed ones stay.
+MAX_PER_YEAR = 3
+
+
+def _few_per_year(qs: list[DraftQuestion]) -> list[DraftQuestion]:
+    """At most MAX_PER_YEAR which-year questions per answer: unflagged, then the writer's own
+    statements before quoted words, then article order."""
+    by_year: dict[str, list[int]] = {}
+    for i, q in enumerate(qs):
+        if q.kind == "which_year":
+            by_year.setdefault(q.answer, []).append(i)
+    dropped: set[int] = set()
+    for idx in by_year.values():
+        ranked = sorted(idx, key=lambda i: (bool(qs[i].flags), " said: “" in qs[i].prompt, i))
+        dropped.update(ranked[MAX_PER_YEAR:])
+    return [q for i, q in enumerate(qs) if i not in dropped]
 
 
 def is_valid(text: str, q: DraftQuestion) -> bool:

@@ -1108,3 +1108,16 @@ def test_a_role_keeps_its_possessor() -> None:
     roles = {p.name: p.role for p in generate(text).people}
     assert roles["Jon Brede"] == "the agency's Administrator", roles
     assert roles["Ana Ruiz"] == "the mayor's lawyer", roles
+
+
+def test_one_year_is_the_answer_of_at_most_three_questions() -> None:
+    text = (
+        "The coming vote\n"
+        "The party will hold its convention in Leeds in March 2028.\n"
+        "Ana Ruiz, the party leader, hopes to win the November 2028 election.\n"
+        "Her rivals plan to abort the early 2028 campaign and start again.\n"
+        "Tomas Berg said the party would run in 2028 against the mayor's record.\n"
+        "The party was founded in 1994 by two teachers.\n"
+    )
+    answers = [q.answer for q in generate(text).questions if q.kind == "which_year"]
+    assert answers.count("2028") == 3 and "1994" in answers, answers
