@@ -63,7 +63,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such)\s+\p{Ll}+", re.I)
 _DEFINITE = re.compile(
     r"\b(?i:the)\s+(?:company|firm|state|city|agency|group|organi[sz]ation|team|club|department"
     r"|ministry|university|school|board|committee|country|province|region|project|plan|bill"
-    r"|program|programme|study|report|move|decision|deal|man|woman|player|official)\b"
+    r"|program|programme|study|report|move|decision|deal|man|woman|player|official|order|rules"
+    r"|data|problem|changes)\b"
     # Only a whole noun phrase: "the state budget" names a budget, "the agency didn't" an agency.
     r"(?=[,.;:?'’]|\s+(?:also|has|had|have|is|was|were|are|will|would|said|says|of(?!\s+\p{Lu})"
     r"|in|on|at|to|for|with|by|from|that|which|who|\p{Ll}+ed|\p{Ll}+n[’']t)\b|$)"
@@ -73,7 +74,8 @@ _DEFINITE = re.compile(
 _INVERTED_DEFINITE = re.compile(
     r"\b(?:did|does|do|was|were|is|are|has|have|had|could|would|will)\s+\Kthe\s+(?:company|firm"
     r"|state|city|agency|group|team|club|department|ministry|board|committee|country|province"
-    r"|project|plan|bill|program|programme|study|report|man|woman|player|official)\b"
+    r"|project|plan|bill|program|programme|study|report|man|woman|player|official|order|data"
+    r"|rules)\b"
 )
 _ATTRIBUTION_END = re.compile(
     r",?\s+(?:he|she|they|it|\p{Lu}[\p{L}'-]+)\s+(?:said|says|added|adds|noted|told\s+\p{L}+)\s*[?.]$"

@@ -94,6 +94,10 @@ def test_organisation_never_a_person() -> None:
         ),
         (draft("In what year did the company finish the Tarn dam?"), "UNRESOLVED_REF"),
         (draft("How much did the firm bid per share for Tarn Mills?"), "UNRESOLVED_REF"),
+        (
+            draft("At how much is the order valued at list prices?", kind="number", answer="$9"),
+            "UNRESOLVED_REF",
+        ),
         (draft("Where the Tarn dam that in what year was finished stood there?"), "WH_BURIED"),
         (
             draft(
