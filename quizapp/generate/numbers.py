@@ -46,6 +46,7 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:to|-|–)\s*$")
 _RANGE_AFTER = re.compile(r"\s*(?:to|–)\s*\d")
 _BASELINE_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+(?P<gap>(?:[^.;:,]|[.,](?=\d)){0,80})$")
 _SPEAKERS_WORDS = re.compile(r"\b(?:I|we|you|it|they|this|that|these|those)\b", re.I)
+_PARTICIPLE_AFTER = re.compile(r"\s+(?!during\b)\p{Ll}{3,}ing\b")
 _IN_ATTENDANCE = re.compile(r"\s+in\s+attendance\b")
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle"])
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -233,9 +234,11 @@ def _ask(text: str, m: re.Match, before: str, after: str, rep: str) -> tuple[str
             return wh_or_cloze(
                 before, cut_trailing(full_after), rep, blank=(lead, ""), cloze_only=True
             )
-        if rep.split()[-1].lower() in _NOT_NOUN_ENDS or _LIST_GOES_ON.match(after):
-            # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs": the noun
-            # phrase is cut short; a cloze keeps it whole, and its hedge ("more than _____").
+        cut_short = _LIST_GOES_ON.match(after) or _PARTICIPLE_AFTER.match(after)
+        if rep.split()[-1].lower() in _NOT_NOUN_ENDS or cut_short:
+            # "208,560 new vehicles this year", "30,154 new cars, trucks and SUVs", "20 billion
+            # particles representing …": the noun phrase is cut short; a cloze keeps it whole,
+            # and its hedge ("more than _____").
             lead = text[m.start("qual") : m.start("count")] if qual else ""
             return wh_or_cloze(
                 before, after, rep, blank=(lead, ""), cloze_after=full_after, cloze_only=True

@@ -1121,3 +1121,18 @@ def test_one_year_is_the_answer_of_at_most_three_questions() -> None:
     )
     answers = [q.answer for q in generate(text).questions if q.kind == "which_year"]
     assert answers.count("2028") == 3 and "1994" in answers, answers
+
+
+def test_a_counted_noun_with_a_participle_after_it_is_a_cloze() -> None:
+    text = (
+        "Universe in a computer\n"
+        "The model tracked more than 30 billion particles representing gas, stars and dust over "
+        "a long period.\n"
+        "The lab hired 40 engineers during the summer.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions if q.kind == "number"]
+    assert prompts == [
+        "Fill in the blank: The model tracked more than _____ particles representing gas, stars "
+        "and dust over a long period.",
+        "How many engineers did the lab hire during the summer?",
+    ]
