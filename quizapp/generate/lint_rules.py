@@ -45,6 +45,13 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s+\K(?:he|she|it|they|its|his|her|their)\b",
     re.I,
 )
+_CAPITALISED = re.compile(r"\b\p{Lu}[\p{L}'’-]*")
+_CALENDAR = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September"]
+    + ["October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday"]
+    + ["Friday", "Saturday", "Sunday"]
+)
+_FRONTED_PRONOUN = re.compile(r"^[^,“”\"]{1,80},\s+\K(?:he|she|it|they)\b(?=\s+\p{Ll})")
 # A name or "the governor said" before a he/she: something the pronoun can refer to.
 _ANTECEDENT = re.compile(
     r"(?<!^)\b\p{Lu}|^(?!(?:The|A|An|This|That|These|Those|In|On|At|By|For|With|After|Before"
@@ -159,6 +166,12 @@ def unresolved_start(q: DraftQuestion) -> str | None:
         return None
     body = body_of(q)
     m = _PRONOUN_START.match(body) or _PRONOUN_SUBJECT.match(body) or _DESCRIPTION_START.match(body)
+    if m is None:
+        # "Since January _____, it has not talked of …": the clause's subject after a fronted
+        # phrase, with no name in that phrase to point at.
+        m = _FRONTED_PRONOUN.match(body)
+        named = m and any(w not in _CALENDAR for w in _CAPITALISED.findall(body, 1, m.start()))
+        m = None if named else m
     return f"UNRESOLVED_REF: '{m.group(0)}' has no antecedent in the question" if m else None
 
 

@@ -261,3 +261,20 @@ def test_a_stem_opening_with_a_bare_description_is_dropped(prompt: str) -> None:
 )
 def test_a_description_after_a_name_that_it_may_mean_is_not_flagged(prompt: str) -> None:
     assert codes(draft(prompt)) == (set(), set())
+
+
+@pytest.mark.parametrize(
+    ("prompt", "dropped"),
+    [
+        (
+            "Fill in the blank: Since January _____, it has not talked of anything but the vote.",
+            True,
+        ),
+        ("Fill in the blank: After Ruiz left in _____, she joined the Harlow council.", False),
+    ],
+)
+def test_a_pronoun_subject_after_a_fronted_phrase_needs_a_name_there(
+    prompt: str, dropped: bool
+) -> None:
+    hard, _ = check(draft(prompt))
+    assert ("UNRESOLVED_REF" in " ".join(hard)) is dropped
