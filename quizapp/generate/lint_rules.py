@@ -37,7 +37,11 @@ _CONNECTIVE = re.compile(
 )
 _MID_CONNECTIVE = re.compile(r",\s+(?:though|however|too|then|of course|for example),", re.I)
 _PRONOUN_START = re.compile(
-    r"^(?:he|she|it|they|him|her|his|hers|its|their|them|this|these|those|that|such)\b", re.I
+    r"^(?:he|she|it|they|him|her|his|hers|its|their|them|this|these|those|that|such)\b"
+    # "Just over half were female": half of whom?
+    r"|^(?:just\s+)?(?:over\s+|under\s+|about\s+|nearly\s+)?(?:half|most|many|others)\s+"
+    r"(?:were|was|are|is|had|have|said)\b",
+    re.I,
 )
 # "In what year did it …": the inverted subject is a pronoun.
 _PRONOUN_SUBJECT = re.compile(

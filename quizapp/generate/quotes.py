@@ -47,6 +47,9 @@ _WORD_AFTER = re.compile(r"\s*\p{Ll}")
 
 _POINTING = re.compile(r"\b(?:these|those)\b", re.IGNORECASE)
 _POINTING_LAST = frozenset(["it", "that", "this", "them"])
+_FEELING = re.compile(
+    r"I(?:'m| am)?\s+(?:love|like|enjoy|hate|feel|hope)\b|I['’]m (?:happy|glad)\b"
+)
 _MODAL = re.compile(r"\b(?:can|could|will|would|should|must|may|might)\b")
 _DISCOURSE = re.compile(r"^(?:sure enough|well|of course|in fact|indeed|honestly|look),?\s+", re.I)
 # Words that point at something the quote does not say.
@@ -255,6 +258,8 @@ def _worth_asking(art: Article, quote: str, parts: list[Quote]) -> bool:
     pointing = sum(w.lower().strip(".,!?;:…").replace("’", "'") in _REFERRING for w in words)
     if len(words) < 16 and pointing * 4 >= len(words):
         return False  # "people just ignored them or didn't realize that they were there"
+    if len(words) < 6 and _FEELING.match(quote):
+        return False  # "I love what I'm doing": anyone could have said it
     if len(words) < 6 and words[0] == "The" and _MODAL.search(quote):
         return False  # "The problem can be solved": which problem? ("The visit is the message"
         # says what it is about)

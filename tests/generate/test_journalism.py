@@ -1136,3 +1136,17 @@ def test_a_counted_noun_with_a_participle_after_it_is_a_cloze() -> None:
         "and dust over a long period.",
         "How many engineers did the lab hire during the summer?",
     ]
+
+
+def test_a_short_feeling_and_a_bare_half_are_not_asked() -> None:
+    text = (
+        "Survey of readers\n"
+        "“I love what I’m doing,” said Ana Ruiz, the editor of the Harlow Courier.\n"
+        "“Readers want the news that matters to their own street,” Ruiz said.\n"
+        "Just over half were women, 70 percent were over 40 and 12 percent were students.\n"
+        "Tomas Berg, a chemist at Lund University, took part in the survey.\n"
+    )
+    prompts = [q.prompt for q in generate(text).questions]
+    assert "Who said “I love what I’m doing”?" not in prompts
+    assert "Who said “Readers want the news that matters to their own street”?" in prompts
+    assert not any(p.startswith("Fill in the blank: Just over half") for p in prompts), prompts
