@@ -89,8 +89,11 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
     for i, m in enumerate(mentions):
         if m.pronoun and not _subject(norm, m):
             continue
-        if i and norm[mentions[i - 1].end : m.start].strip() in ("and", "&"):
-            continue  # "Berg and Holm agreed": both speak; neither alone said it
+        joined = (i and norm[mentions[i - 1].end : m.start].strip() in ("and", "&")) or (
+            i + 1 < len(mentions) and norm[m.end : mentions[i + 1].start].strip() in ("and", "&")
+        )
+        if joined:
+            continue  # "Berg and Holm agreed", "said Berg and Holm": neither alone said it
         conf = 0.85 if m.pronoun else 0.95
         before = _VERB_BEFORE.search(norm, max(p.start, m.start - 80), m.start)
         if before and norm.startswith(("'s ", "s' "), m.end):
@@ -336,8 +339,8 @@ def _colon_subject(
     return Attribution(subject.start, subject.end, subject.person, 0.85), None
 
 
-# "found one drawback to working with Smith and York:": people after these are not quoted.
-_OBJECT_PREP = re.compile(r"\b(?:with|to|about|against|for)\s+$")
+# "found one drawback in working with Smith and York:": people after these are not quoted.
+_OBJECT_PREP = re.compile(r"\b(?:with|about|against|for)\s+$")  # not "handed it to X:"
 
 
 def _others_objects(norm: str, mentions: list[Mention]) -> bool:

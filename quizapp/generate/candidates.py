@@ -230,8 +230,11 @@ def _span_len(core: list[tuple[str, int]]) -> int:
 
 
 # "the president's ", "NASA's ": whose job the title or noun after it is.
-_POSSESSOR = re.compile(r"((?:\b[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,2}[\p{L}.&-]+['’]s)\s+$")
-_OF_NAME_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}-]+\s+){1,3}of\s+(?:the\s+)?$")
+_POSSESSOR = re.compile(
+    r"((?:\b[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,2}"
+    r"(?<![\p{L}.&'’-])(?!(?i:it|that|there|here|what|who|he|she|let)['’]s)[\p{L}.&-]+['’]s)\s+$"
+)  # not "It's Senator Lopez who …"
+_OF_NAME_BEFORE = re.compile(r"(?:\p{Lu}[\p{L}-]+[^\S\n]+){1,3}of\s+(?:the\s+)?$")
 
 
 def cues(
@@ -258,6 +261,8 @@ def cues(
         named = (
             _OF_NAME_BEFORE.search(before, 0, at) if qualifier and qualifier[0].isupper() else None
         )
+        if named and not any(w.lower() in ORG_WORDS for w in named.group(0).split()):
+            named = None  # "Critics of Harvard economist Jane Doe": no institution's name
         if named:  # "the University of Liverpool biochemist": the whole name qualifies
             qualifier, at = named.group(0) + qualifier, named.start()
         role = qualified(before[:at], noun_role(qualifier, noun.group(2)))

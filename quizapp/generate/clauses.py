@@ -34,6 +34,12 @@ _DO_SO = re.compile(r"\b(?:do|does|did)(?: not| n't)? so\b", re.I)
 _SUB_START = re.compile(r"(\p{L}+)\s+")
 # Longer "sentences" are lists or tables, not prose: every question would copy and search the
 # whole of it, quadratic in its length.
+# A clause that says the rest is someone's claim, not the article's statement.
+CLAIMED = re.compile(
+    r"\b(?:prediction|warning|claim|view|forecast|message|verdict|argument|says?|said|told|warned"
+    r"|predicted|argued|believes?|believed|thinks?|thought)\b",
+    re.I,
+)
 MAX_SENTENCE = 1500
 _ASKS = re.compile(r"\?\s*$")
 
@@ -231,7 +237,7 @@ def _it_antecedent(text: str, cast: Cast | None, prev: Sentence, lo: int, a: int
 
 _DEAL_START = re.compile(
     r"(?:That|This|The)\s+(?:deal|purchase|sale|acquisition|merger|takeover|buyout|transaction"
-    r"|agreement)\s+(?=\p{Ll}+)"
+    r"|agreement)\s+(?=(?:was|is|were|had|has|closed|\p{Ll}+ed)\b)"  # not "The sale price"
 )
 # "… with the proceeds of Dr. Ana Ruiz's purchase of The Courier for $50 million.": the deal.
 _DEAL = re.compile(
@@ -297,6 +303,8 @@ def _after_lead_in(norm: str, lo: int, a: int) -> int:
     colon = norm.rfind(": ", lo, a)
     if colon < 0 or not norm[colon + 2 : colon + 3].isupper() or not has_verb(norm[lo:colon]):
         return lo
+    if CLAIMED.search(norm, lo, colon):
+        return lo  # "Critics have a blunt prediction: The plan will …" is theirs, not a fact
     rest = norm[colon + 2 : a]
     return colon + 2 if '"' not in rest and len(rest.split()) >= 3 else lo
 

@@ -37,8 +37,10 @@ _ASSERTED_OPENER = re.compile(
 # "showed in a paper … that taste receptors …": the that-clause is what was shown.
 _REPORTS_THAT = re.compile(r"[,;]?\s+that\s")
 _REPORTING = re.compile(
-    r"\b(?:show|find|found|report|announce|conclude|suggest|argue|demonstrate|reveal|warn"
-    r"|note|estimate|say|said|claim|believe|confirm)(?:s|ed|n)?\b"
+    r"\b(?:show(?:s|ed|n)?|finds?|found|report(?:s|ed)?|announc(?:e|es|ed)|conclud(?:e|es|ed)"
+    r"|suggest(?:s|ed)?|argu(?:e|es|ed)|demonstrat(?:e|es|ed)|reveal(?:s|ed)?|warn(?:s|ed)?"
+    r"|not(?:e|es|ed)|estimat(?:e|es|ed)|say|says|said|claim(?:s|ed)?|believ(?:e|es|ed)"
+    r"|confirm(?:s|ed)?|predict(?:s|ed)?)\b"
 )
 _PREP_END = re.compile(r"\b(?:by|in|since|until|before|after|through)\s*$")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\s[^,]{3,80},")
@@ -95,10 +97,12 @@ def short_cloze(cb: str, ca: str) -> str | None:
             break
         if not _FRONTED.match(segments[0]) and not finite(segments[1].split() + ["x"]):
             break
-        segments = segments[1:]
+        dropped, segments = segments[0], segments[1:]
         # "…hope, since the new chain will have …": with its main clause gone, a reason or
-        # concession is the article's own statement.
-        segments[0] = _ASSERTED_OPENER.sub("", segments[0], count=1)
+        # concession is the article's own statement, unless that clause reported someone's
+        # ("leaders argued that …, because …").
+        if not _REPORTING.search(dropped):
+            segments[0] = _ASSERTED_OPENER.sub("", segments[0], count=1)
     cb = upper_first(", ".join(segments))
     # Last, a trailing conjunct after the blank: "deliver _____ tons to the moon and return …".
     for cut_at in reversed([m.start() for m in _CONJUNCT.finditer(ca)]):

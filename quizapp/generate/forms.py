@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from quizapp.generate.clauses import CLAIMED
 from quizapp.generate.clauses import DATELINE as _DATELINE
 from quizapp.generate.cloze_trim import (
     MAX_WORDS,
@@ -30,12 +31,17 @@ from quizapp.generate.verbs import PAST_TO_BASE
 
 # A cloze that opens with a finite verb lost its subject ("Said they would provide …").
 _SUBJECTLESS = re.compile(
-    r"(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do)\b",
+    r"(?:is|are|was|were|has|have|had|said|says|will|would|can|could|did|does|do)\b"
+    r"|\p{L}+(?:s|ed)\s+that\b",  # "Estimates that the programme will …": whose estimate?
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
 _DASH_AFTER = re.compile(r"^\s*[—–].*$")
+_DEAL_NOUN_END = re.compile(
+    r"\b(?:purchase|sale|acquisition|takeover|buyout|deal|bid|offer|contract|order)\s+of\s+"
+    r"[^,;]{1,80}$"
+)
 _COLON_STATEMENT = re.compile(r"(?<=\b\p{Ll}[\p{L}-]*):\s+(?=\p{Lu})")
 _THAT_END = re.compile(r"\bthat\s*$")
 _PARTICIPLE_START = re.compile(r"\p{Ll}+ing\b")
@@ -50,7 +56,10 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 # "To uncover the effects of the changes, researchers …": why, pointing back; the fact follows.
-_PURPOSE = re.compile(r"^To\s+\p{Ll}+\b[^,;:“”\"]{0,100},\s+(?!which\b|who\b)(?=\S)")
+_PURPOSE = re.compile(
+    r"^To\s+(?!(?:many|most|some|critics|supporters|me|us|them|him|her|his|their|its|the|a|an"
+    r"|date|be|this|that|these|those)\b)\p{Ll}+\b[^,;:“”\"]{0,100},\s+(?!which\b|who\b)(?=\S)"
+)  # "To many economists," is a stance, not a purpose
 # "Despite the near universality of these receptors, scientists …": an aside pointing back.
 _POINTING_FRONT = re.compile(
     r"^(?:despite|given|unlike|like|amid|because of|besides|apart from)\s[^,;:“”\"]{0,150}?"
@@ -144,7 +153,10 @@ def wh_or_cloze(
     # A semicolon joins two sentences: keep the one holding the fact.
     # A colon after a lower-case word, before a capital, opens a new statement ("… debt: The
     # average liability is …"); "Space Saga: The Long Night" is a title.
-    before = _COLON_STATEMENT.split(before.rsplit("; ", 1)[-1])[-1]
+    before = before.rsplit("; ", 1)[-1]
+    parts = _COLON_STATEMENT.split(before)
+    if len(parts) > 1 and not CLAIMED.search(parts[-2]):
+        before = parts[-1]  # but "Critics have a blunt prediction: The program will …" is theirs
     after = after.split("; ", 1)[0].split(": ", 1)[0]  # "by 2024: one for …" lists what follows
     if cloze_after:
         cloze_after = _COLON_STATEMENT.split(cloze_after.split("; ", 1)[0])[0]
@@ -192,6 +204,9 @@ def _wh(before: str, after: str, wh: str, preposed: bool) -> str | None:
     elif words[-1].lower() in PREPS:
         phrase = f"{words[-1]} {wh}"
         subject_part = " ".join(words[:-1])
+        if _DEAL_NOUN_END.search(subject_part):
+            return None  # "the proceeds of Ruiz's purchase of the paper for $50 million": the
+            # price is the purchase's, not what the sentence's verb did
     else:
         phrase, subject_part = wh, main
     if phrase == wh and not preposed and len(subject_part.split()) > verb_end(subject_part):

@@ -113,7 +113,7 @@ _ROLE_HEAD = re.compile(r"^(.*?)(?:\s+(?:of|for|at|in|to|with|on|from|and|who|si
 # A name's run of capitalised words, commas and a closing "and …": "Defense, Space, and Security".
 _ORG_LIST_TAIL = re.compile(
     r"((?:,\s+\p{Lu}[\p{L}&-]*(?:\s+\p{Lu}[\p{L}&-]*)*){1,3},?\s+and\s+\p{Lu}[\p{L}&-]*"
-    r"(?:\s+\p{Lu}[\p{L}&-]*)*)(?=[,.;]|\s+\p{Ll})"
+    r"(?:\s+\p{Lu}[\p{L}&-]*)*)(?:(?=(?P<end>[,.;]))|(?=\s+\p{Ll}))"
 )
 
 
@@ -160,6 +160,8 @@ def appositive_role(norm: str, end: int, limit: int) -> str | None:
     if not _has_person_head(seg):
         return None
     org = _ORG_LIST_TAIL.match(tail[seg_end:])
+    if org and org.group("end") is None and not any(w.lower() in ORG_WORDS for w in seg.split()):
+        org = None  # "a historian at Yale, Tom Okafor and Ana Ruiz wrote": people, not a name
     if org and seg.split()[-1][:1].isupper():
         seg += org.group(1)  # "at Boeing Defense, Space, and Security": one name, with commas
     place = _PLACE_TAIL.match(tail[seg_end:])

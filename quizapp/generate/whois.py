@@ -155,11 +155,13 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
     all_roles = [(i, r) for i, p in enumerate(people) for r in map(_specific, p.roles) if r]
     # Who holds each role, and paragraph starts: lookups, not a pass per person (quadratic).
     holders: dict[str, set[int]] = {}
-    heads: dict[str, list[tuple[int, set[str]]]] = {}  # "scientist": who, and their words
+    # ("scientist", "planetary") -> who holds a role with that head and modifier
+    pairs: dict[tuple[str, str], set[int]] = {}
     for j, r in all_roles:
         holders.setdefault(r.casefold(), set()).add(j)
-        words = _head_words(r)
-        heads.setdefault(words[-1], []).append((j, set(words)))
+        *mods, head = _head_words(r)
+        for w in mods:
+            pairs.setdefault((head, w), set()).add(j)
     for i, person in enumerate(people):
         if spent():
             break
@@ -172,10 +174,9 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
         shared = any(j != i for j in holders.get(role.casefold(), ()))
         # "Who is the NASA planetary scientist?" beside "the Goddard planetary scientist": the
         # qualifiers may both fit one person (Goddard is NASA's); ask who the person is instead.
-        mine = _head_words(role)
-        shared = shared or any(
-            j != i and len(w & set(mine)) >= 2 for j, w in heads.get(mine[-1], ())
-        )
+        *mods, head = _head_words(role)
+        # Any other holder suffices: a set of one is {i} or someone else, so at most two looks.
+        shared = shared or any(any(j != i for j in pairs.get((head, w), ())) for w in mods)
         names = art.person_choices(i, askable) if askable and not shared else []
         if not distractors and not names:
             continue  # neither way can be asked: no source to cut out
@@ -202,8 +203,9 @@ def who_is_questions(art: Article) -> list[DraftQuestion]:
 
 
 def _head_words(role: str) -> list[str]:
-    """The role's words up to its head noun, before any "of"/"at" phrase, without articles:
-    "the NASA planetary scientist" -> ["nasa", "planetary", "scientist"]."""
+    """The role's words before any "of"/"at" phrase, without articles, the last taken as its
+    head: "the NASA planetary scientist" -> ["nasa", "planetary", "scientist"] (and "the
+    University of Liverpool biochemist" -> ["university"], which then shares with nobody)."""
     words = role.split(" of ")[0].split(" at ")[0].casefold().split()
     return [w for w in words if w not in ("a", "an", "the")] or words
 

@@ -38,8 +38,14 @@ _MONTH_BEFORE = re.compile(rf"{_MONTHS}\s*$")
 _ON_BEFORE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"^\s+\p{Ll}+s\b")
 # "the deaths of at least three children in custody during the ": who died, then where/when.
+# "will prevent the deaths of …", "an inquiry into the deaths of …": no death stated as a fact.
+_NOT_HAPPENED = re.compile(
+    r"\b(?:will|would|could|can|may|might|should|prevent\w*|avoid\w*|risk\w*|inquir\w*"
+    r"|investigat\w*|probe)\b[^.;]*\bthe\s+deaths?\s+of\b",
+    re.I,
+)
 _DEATHS = re.compile(
-    r"\bthe\s+deaths?\s+of\s+(?P<who>[^,;:()“”\"]{3,60}?)\s+"
+    r"\bthe\s+deaths?\s+of\s+(?P<who>(?:[^,;:()“”\"]|,(?=\d)){3,60}?)(?<!ed|ing)\s+"
     r"(?P<where>(?:in|at|on|during|inside|aboard)\s[^,;:()“”\"]{0,80})$"
 )
 _LABEL_AFTER = re.compile(r"\s+(?:bonds?|notes?|debentures?|maturit(?:y|ies))\b")
@@ -136,7 +142,7 @@ def _one(
         cloze_only=(bool(month) and not dated) or norm.endswith("mid-", 0, a),
     )
     asked = ask(before)
-    died = _DEATHS.search(before) if asked is None else None
+    died = _DEATHS.search(before) if asked is None and not _NOT_HAPPENED.search(before) else None
     if died:
         # "… despite the deaths of three children in custody during the 2018 flu season": too
         # long whole, the event itself is the fact ("Three children died in custody during …").

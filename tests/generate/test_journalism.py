@@ -1150,3 +1150,82 @@ def test_a_short_feeling_and_a_bare_half_are_not_asked() -> None:
     assert "Who said “I love what I’m doing”?" not in prompts
     assert "Who said “Readers want the news that matters to their own street”?" in prompts
     assert not any(p.startswith("Fill in the blank: Just over half") for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("text", "not_asked"),
+    [
+        (
+            "Vaccines\nHealth officials and independent researchers from three universities "
+            "estimate in a joint report published on Monday that the new national vaccine "
+            "programme will prevent the deaths of thousands of children in 2030.\n",
+            "died",
+        ),
+        (
+            "Recession\nTo many economists, the recession that began in 2008 was caused by "
+            "reckless lending.\n",
+            "Fill in the blank: The recession",
+        ),
+        (
+            "Courier sale\nThe group paid off its loans with the proceeds of Dr. Ana Ruiz's "
+            "purchase of The Courier for $50 million. The sale price was far above what rivals "
+            "offered in 2017.\n",
+            "purchase of The Courier for $50 million price",
+        ),
+        (
+            "Pensions\nCritics have a blunt prediction for the fund: The pension plan will run out "
+            "of money by 2034.\n",
+            "By what year will the pension plan",
+        ),
+    ],
+)
+def test_no_claim_or_prediction_becomes_the_articles_fact(text: str, not_asked: str) -> None:
+    prompts = [q.prompt for q in generate(text).questions]
+    assert not any(not_asked in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At the briefing, Jane Doe handed the microphone to Tom Okafor: “The steel arrived "
+        "three months late and nobody told us.”",
+        "“We never expected the committee to pick a project as small and strange as ours,” "
+        "said Jane Doe and Tom Okafor.",
+    ],
+)
+def test_a_listener_or_a_pair_is_never_the_one_speaker(line: str) -> None:
+    text = f"Panel\n{line}\nAna Ruiz, a chemist at Harlow College, said the delay was costly.\n"
+    assert [q.answer for q in generate(text).questions if q.kind == "who_said"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        (
+            "Critics of Harvard economist Jane Doe say her model is wrong.",
+            "Jane Doe",
+            "the Harvard economist",
+        ),
+        ("It's Senator Maria Lopez who will decide the vote.", "Maria Lopez", "the Senator"),
+        (
+            "Jane Doe, a historian at Yale, Tom Okafor and Ana Ruiz wrote that the vote was "
+            "unfair.",
+            "Jane Doe",
+            "a historian at Yale",
+        ),
+    ],
+)
+def test_a_role_takes_no_words_that_are_not_its_own(line: str, name: str, role: str) -> None:
+    text = f"Vote in the valley\n{line}\nBen Cole, a chemist at Harlow College, did not agree.\n"
+    roles = {p.name: p.role for p in generate(text).people}
+    assert roles.get(name) == role, roles
+
+
+def test_a_cloze_opening_with_a_reporting_verb_has_lost_its_subject() -> None:
+    text = (
+        "Vaccines\n"
+        "The report, written by health officials and independent researchers from three "
+        "universities and published on Monday, estimates that the national vaccine programme "
+        "will prevent the deaths of thousands of young children in 2030.\n"
+    )
+    assert not any(p.startswith("Fill in the blank: Estimates that") for p in _years(text))
