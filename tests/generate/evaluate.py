@@ -123,7 +123,17 @@ def _match(q: DraftQuestion, text: str, first: str, second: str) -> bool:
             norm(frag) in text or _words_in(norm(frag), text)
         ):
             return True
-    return False
+    return _asked_the_other_way(q, first, second)
+
+
+def _asked_the_other_way(q: DraftQuestion, rank: str, frag: str) -> bool:
+    """A keyed rank ("oldest", "… ever elected to a first term") asked for who holds it ("Who
+    is the oldest person ever elected …?" -> the person): the rank word in the question, the
+    fragment in its sentence."""
+    if q.kind != "which_rank" or norm(rank) not in norm(q.prompt):
+        return False
+    around = norm(q.prompt + " " + q.source)
+    return norm(frag) in around or _words_in(norm(frag), around)
 
 
 def _lemmas(s: str) -> set[str]:

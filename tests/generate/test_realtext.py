@@ -3,7 +3,7 @@
 
 import json
 
-from quizapp.generate import generate
+from quizapp.generate import DraftQuestion, generate
 from tests.generate import ratings, realtext
 from tests.generate.evaluate import main
 
@@ -96,3 +96,25 @@ def test_unrated_drafts_with_straight_quotes_round_trip(tmp_path, capsys):
     tally.report(out)
     (back,) = ratings.read(out).values()
     assert back["prompt"] == prompt
+
+
+def test_a_keyed_rank_asked_for_who_holds_it_counts(tmp_path):
+    text = (
+        "Veteran wins again\n"
+        "Ana Ruiz is 71 years old and is the oldest person ever elected to the council.\n"
+    )
+    (tmp_path / "vote.txt").write_text(text, encoding="utf-8")
+    key = {"ranks": [["oldest", "ever elected to the council"]]}
+    (tmp_path / "vote.key.json").write_text(json.dumps(key), encoding="utf-8")
+    (art,) = realtext.load(tmp_path)
+    asked = DraftQuestion(
+        kind="which_rank",
+        prompt="Who is the oldest person ever elected to the council?",
+        answer="Ana Ruiz",
+        choices=("Ana Ruiz", "Tomas Berg"),
+        source=text.splitlines()[1],
+        span=(0, 0),
+        explanation="",
+        confidence=0.9,
+    )
+    assert realtext.score_article([asked], art)["which_rank"].found == 1
