@@ -81,6 +81,11 @@ class Attributions(list[Attribution]):
         return bisect.bisect_left(self.starts, pos, lo)
 
 
+def _paired(norm: str, a: Mention, b: Mention) -> bool:
+    """True when only "and" (or "&") stands between mentions a and b: "Berg and Holm"."""
+    return norm[a.end : b.start].strip() in ("and", "&")
+
+
 def attributions(art: Article, p: Paragraph) -> Attributions:
     """Mentions that sit next to a speech verb: "says Mr. Clark", "she says", "X, 51, said"."""
     out = []
@@ -89,8 +94,8 @@ def attributions(art: Article, p: Paragraph) -> Attributions:
     for i, m in enumerate(mentions):
         if m.pronoun and not _subject(norm, m):
             continue
-        joined = (i and norm[mentions[i - 1].end : m.start].strip() in ("and", "&")) or (
-            i + 1 < len(mentions) and norm[m.end : mentions[i + 1].start].strip() in ("and", "&")
+        joined = (i and _paired(norm, mentions[i - 1], m)) or (
+            i + 1 < len(mentions) and _paired(norm, m, mentions[i + 1])
         )
         if joined:
             continue  # "Berg and Holm agreed", "said Berg and Holm": neither alone said it
@@ -254,7 +259,7 @@ def _speaker_of(
         gap = norm[subject.end : verb.start()]
         if gap.strip() and not _SUBJECT_GAP.fullmatch(gap):
             return None
-        if len(mentions) > 1 and norm[mentions[-2].end : subject.start].strip() in ("and", "&"):
+        if len(mentions) > 1 and _paired(norm, mentions[-2], subject):
             return None  # "Berg and Holm agreed: …": both speak; neither alone said it
         frame_start = verb.start()
     conf = 0.85 if subject.pronoun else 0.9
@@ -350,7 +355,7 @@ def _others_objects(norm: str, mentions: list[Mention]) -> bool:
     for prev, m in zip(mentions, mentions[1:], strict=False):
         if m.person == first.person:
             continue
-        joined = norm[prev.end : m.start].strip() == "and" and prev.person != first.person
+        joined = _paired(norm, prev, m) and prev.person != first.person
         if m.pronoun or not (joined or _OBJECT_PREP.search(norm, max(0, m.start - 12), m.start)):
             return False
     return True

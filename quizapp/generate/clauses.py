@@ -235,14 +235,16 @@ def _it_antecedent(text: str, cast: Cast | None, prev: Sentence, lo: int, a: int
     return thing + text[lo + 2 : a]
 
 
+# Nouns naming a deal: "Ruiz's purchase of …", "That deal", "the sale of … for $5 million".
+DEAL_NOUNS = r"(?:purchase|sale|acquisition|merger|takeover|buyout|deal)"
 _DEAL_START = re.compile(
-    r"(?:That|This|The)\s+(?:deal|purchase|sale|acquisition|merger|takeover|buyout|transaction"
-    r"|agreement)\s+(?=(?:was|is|were|had|has|closed|\p{Ll}+ed)\b)"  # not "The sale price"
+    rf"(?:That|This|The)\s+(?:{DEAL_NOUNS}|transaction|agreement)\s+"
+    r"(?=(?:was|is|were|had|has|closed|\p{Ll}+ed)\b)"  # not "The sale price"
 )
 # "… with the proceeds of Dr. Ana Ruiz's purchase of The Courier for $50 million.": the deal.
 _DEAL = re.compile(
     r"(?:(?:Dr|Mr|Mrs|Ms)\.\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}-]*['’]s\s+"
-    r"(?:purchase|sale|acquisition|merger|takeover|buyout|deal)\s+(?:of|with)\s+[^,;:()“”\"]{3,120}?"
+    rf"{DEAL_NOUNS}\s+(?:of|with)\s+[^,;:()“”\"]{{3,120}}?"
     r"(?=[,;:.]?\s*$)"
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
-from quizapp.generate.clauses import CLAIMED
+from quizapp.generate.clauses import CLAIMED, DEAL_NOUNS
 from quizapp.generate.clauses import DATELINE as _DATELINE
 from quizapp.generate.cloze_trim import (
     MAX_WORDS,
@@ -39,7 +39,7 @@ _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when)\b")
 _SECOND_CLAUSE = re.compile(r",?\s+(?:and|but|or|while|whereas)\s+")
 _DASH_AFTER = re.compile(r"^\s*[—–].*$")
 _DEAL_NOUN_END = re.compile(
-    r"\b(?:purchase|sale|acquisition|takeover|buyout|deal|bid|offer|contract|order)\s+of\s+"
+    rf"\b(?:{DEAL_NOUNS}|bid|offer|contract|order)\s+of\s+"
     r"[^,;]{1,80}$"
 )
 _COLON_STATEMENT = re.compile(r"(?<=\b\p{Ll}[\p{L}-]*):\s+(?=\p{Lu})")
